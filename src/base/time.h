@@ -1,0 +1,27 @@
+// Points in time as the whole pipeline carries them: seconds since the Unix epoch, UTC.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace confab {
+
+/// Seconds since 1970-01-01T00:00:00Z. Feeds rarely carry sub-second precision that matters to
+/// a conversation, so whole seconds keep comparisons and sorting exact.
+using UnixTime = std::int64_t;
+
+/// Days since the epoch for a proleptic Gregorian date (no time zone involved).
+std::int64_t days_from_civil(int year, unsigned month, unsigned day);
+
+/// Builds a UnixTime from calendar fields given in UTC; nullopt if a field is out of range.
+std::optional<UnixTime> make_utc_time(int year, int month, int day, int hour, int minute,
+                                      int second);
+
+/// "2009-05-06T19:30:00Z": RFC 3339 in UTC, the form every output of confab uses.
+std::string format_rfc3339(UnixTime t);
+
+/// Parses exactly the RFC 3339 form format_rfc3339 writes (and offsets like +02:00).
+std::optional<UnixTime> parse_rfc3339(const std::string& text);
+
+}  // namespace confab

@@ -1,0 +1,40 @@
+// URLs: split, resolve and compare them. Every stage that holds a link uses these.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace confab {
+
+/// The parts of an absolute URL (RFC 3986), kept as written except the scheme, which is
+/// lower-cased. `port` is empty when absent; `query`/`fragment` exclude their '?'/'#'.
+struct UrlParts {
+  std::string scheme;
+  std::string userinfo;
+  std::string host;
+  std::string port;
+  std::string path;
+  std::string query;
+  std::string fragment;
+  bool has_query = false;
+  bool has_fragment = false;
+};
+
+/// Splits an absolute URL; nullopt when `url` has no scheme or is not a URL.
+std::optional<UrlParts> parse_url(std::string_view url);
+
+/// Joins parts back into a URL string.
+std::string format_url(const UrlParts& parts);
+
+/// Resolves `reference` against `base` (RFC 3986 section 5, with dot-segment removal).
+/// An absolute reference is returned normalised; an empty base returns `reference` unchanged.
+std::string resolve_url(std::string_view base, std::string_view reference);
+
+/// Lower-cased host of an absolute URL, "" if none.
+std::string url_host(std::string_view url);
+
+/// True for http: and https: URLs.
+bool is_http_url(std::string_view url);
+
+}  // namespace confab

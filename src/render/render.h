@@ -1,0 +1,60 @@
+// The render stage's face: a conversation plus a theme and content in, site files out.
+// Render does no I/O: the caller reads templates and content and writes the returned files.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "thread/conversation.h"
+
+namespace confab {
+
+/// Template files by name relative to the theme's templates folder, e.g. "index.html",
+/// "partials/comment.html". The caller merges the site's layouts/ over the theme's.
+struct Theme {
+  std::map<std::string, std::string> templates;
+  std::map<std::string, std::string> static_files;  ///< copied verbatim, e.g. "style.css"
+};
+
+/// A content/*.md file: its path relative to content/ and its text (front matter included).
+struct ContentFile {
+  std::string path;
+  std::string text;
+};
+
+struct RenderInput {
+  std::string site_title;
+  std::string base_url;
+  std::string language;
+  const Conversation* conversation = nullptr;
+  Theme theme;
+  std::vector<ContentFile> content;
+};
+
+/// A file to write, path relative to the output directory (never absolute, never "..").
+struct OutputFile {
+  std::string path;
+  std::string bytes;
+};
+
+/// A template or content file that does not render; what() names the file.
+struct RenderError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Renders the whole site: index.html, conversation.json, content pages, static files.
+std::vector<OutputFile> render_site(const RenderInput& input);
+
+/// conversation.json, the hub's data for other tools (stable schema, see README).
+std::string conversation_to_json(const Conversation& conversation);
+
+/// Sanitizes third-party HTML (allowlist, parse and re-serialize): safe to put on a page.
+std::string sanitize_html(const std::string& html, const std::string& base_url);
+
+/// Renders Markdown (GFM) to HTML. The site's own content: trusted, not sanitized.
+std::string markdown_to_html(const std::string& markdown);
+
+}  // namespace confab

@@ -1,0 +1,87 @@
+// The thread stage's face: everything that was said, as one cross-blog conversation.
+// This is what render draws and what conversation.json serialises (see README for the schema).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+
+namespace confab {
+
+enum class SourceStatus { ok, unchanged, error, gone };
+enum class SourceKind { campaign, blog, discovered };  ///< "role" in conversation.json
+enum class NodeKind { post, comment, mention };
+
+const char* source_status_name(SourceStatus status);
+const char* source_kind_name(SourceKind kind);
+const char* node_kind_name(NodeKind kind);
+
+/// A blog as the hub reports it.
+struct SourceReport {
+  std::string id;  ///< stable slug, unique in the conversation
+  std::string name;
+  std::string url;
+  std::string feed;
+  SourceKind role = SourceKind::blog;
+  SourceStatus status = SourceStatus::ok;
+  std::string error;  ///< for people, "" when none
+  std::optional<UnixTime> last_success;
+};
+
+struct SpamVerdict {
+  double score = 0;
+  std::vector<std::string> reasons;
+};
+
+/// A post, a comment or a mention (pingback/trackback), linked into the conversation tree.
+struct Node {
+  std::string id;  ///< stable, unique: "<source id>/<hash of entry id>"-like
+  NodeKind kind = NodeKind::post;
+  std::string source;  ///< SourceReport::id
+  std::string url;
+  std::string title;
+  std::string author;       ///< Person::id, "" if unknown
+  std::string author_name;  ///< as the feed gave it (for display)
+  std::string author_url;
+  std::optional<UnixTime> published;
+  std::string parent;  ///< Node::id, "" for a thread root
+  std::string thread;  ///< Node::id of the root of its thread
+  std::vector<std::string> links_to;  ///< Node ids this node links to
+  std::optional<SpamVerdict> spam;
+  std::string content_html;  ///< unsanitized, as the feed gave it; render sanitizes
+  std::string base_url;      ///< for resolving relative links inside content_html
+  bool by_team = false;      ///< the author speaks for the campaign
+  bool parent_unknown = false;  ///< a reply whose parent was not found: hung under the post
+};
+
+struct Person {
+  std::string id;
+  std::string name;
+  std::vector<std::string> urls;
+  bool team = false;
+  int posts = 0;
+  int comments = 0;
+  std::vector<std::string> blogs;  ///< SourceReport ids
+};
+
+struct ThreadSummary {
+  std::string root;  ///< Node id
+  int size = 0;      ///< nodes in the thread, root included, spam excluded
+  std::vector<std::string> blogs;  ///< SourceReport ids touched
+  std::optional<UnixTime> last_activity;
+};
+
+struct Conversation {
+  UnixTime generated = 0;
+  std::string campaign_title;
+  std::vector<std::string> campaign_links;
+  std::vector<SourceReport> sources;
+  std::vector<Node> nodes;  ///< parents before children; thread order newest activity first
+  std::vector<Person> people;
+  std::vector<std::string> awaiting_reply;  ///< Node ids, oldest first
+  std::vector<ThreadSummary> threads;       ///< newest activity first
+};
+
+}  // namespace confab
