@@ -1,1 +1,548 @@
+// Reads site.toml v1 into SiteConfig. The only file that includes toml++: it is slow to compile.
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "config/config.h"
+#include "config/edit_distance.h"
+
+namespace confab {
+namespace {
+
+using KeyList = std::span<const std::string_view>;
+
+constexpr std::array<std::string_view, 5> kTopLevelKeys = {"site", "campaign", "source", "fetch",
+                                                           "crawl"};
+constexpr std::array<std::string_view, 5> kSiteKeys = {"title", "base_url", "language", "theme",
+                                                       "output"};
+constexpr std::array<std::string_view, 3> kCampaignKeys = {"links", "keywords", "team"};
+constexpr std::array<std::string_view, 2> kTeamMemberKeys = {"name", "url"};
+constexpr std::array<std::string_view, 4> kSourceKeys = {"name", "url", "feed", "role"};
+constexpr std::array<std::string_view, 4> kFetchKeys = {"concurrency", "timeout", "user_agent",
+                                                        "replay"};
+constexpr std::array<std::string_view, 2> kCrawlKeys = {"depth", "max_pages"};
+
+// The keys each top-level table accepts, to tell a user where a stray top-level key belongs.
+constexpr std::array<std::pair<std::string_view, KeyList>, 4> kSectionKeys = {{
+    {"site", kSiteKeys},
+    {"campaign", kCampaignKeys},
+    {"fetch", kFetchKeys},
+    {"crawl", kCrawlKeys},
+}};
+
+// How a top-level table is written as a header: [[source]] is the only array of tables.
+std::string header_of(std::string_view table) {
+  return table == "source" ? "[[source]]" : "[" + std::string(table) + "]";
+}
+
+std::string join(KeyList words, std::string_view separator,
+                 std::string (*format)(std::string_view)) {
+  std::string text;
+  for (std::string_view word : words) {
+    if (!text.empty()) text += separator;
+    text += format(word);
+  }
+  return text;
+}
+
+std::string quoted(std::string_view word) {
+  return "'" + std::string(word) + "'";
+}
+
+std::string_view type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::none:
+      break;
+  }
+  return "nothing";
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const char c = text[i];
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != prefix[i]) return false;
+  }
+  return true;
+}
+
+// URLs in site.toml are written by hand: spaces must be percent-encoded, so any whitespace or
+// control character means a typo (or two URLs run together).
+bool has_space_or_control(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte <= 0x20 || byte == 0x7f;
+  });
+}
+
+// An absolute http: or https: URL with a host. Kept here rather than in base/url because the
+// question is narrower: "would a person accept this as a web address in a config file".
+bool is_web_url(std::string_view url) {
+  std::string_view rest;
+  if (starts_with_ignoring_case(url, "http://")) {
+    rest = url.substr(7);
+  } else if (starts_with_ignoring_case(url, "https://")) {
+    rest = url.substr(8);
+  } else {
+    return false;
+  }
+  if (has_space_or_control(url)) return false;
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+    authority.remove_prefix(at + 1);
+  }
+  if (authority.starts_with('[')) {  // an IPv6 literal
+    const auto close = authority.find(']');
+    return close != std::string_view::npos && close > 1;
+  }
+  const std::string_view host = authority.substr(0, authority.find(':'));
+  return !host.empty();
+}
+
+// file: URLs let a source point at a saved copy of a blog (used by tests and demos).
+bool is_file_url(std::string_view url) {
+  return starts_with_ignoring_case(url, "file:") && url.size() > 5 && !has_space_or_control(url);
+}
+
+// The byte at a 1-based (line, column) of `text`, columns counted in code points as toml++ does;
+// nullopt when the position is at or past the end of its line.
+std::optional<char> char_at(std::string_view text, std::uint32_t line, std::uint32_t column) {
+  std::size_t offset = 0;
+  for (std::uint32_t current = 1; current < line; ++current) {
+    offset = text.find('\n', offset);
+    if (offset == std::string_view::npos) return std::nullopt;
+    ++offset;
+  }
+  for (std::uint32_t current = 1; current < column; ++current) {
+    if (offset >= text.size() || text[offset] == '\n') return std::nullopt;
+    ++offset;
+    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+      ++offset;  // skip UTF-8 continuation bytes
+    }
+  }
+  if (offset >= text.size() || text[offset] == '\n' || text[offset] == '\r') return std::nullopt;
+  return text[offset];
+}
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// toml++ says "Error while parsing string: encountered end-of-file"; turn that into a message a
+// site author can act on, without raw newlines in it.
+std::string describe_syntax_error(const toml::parse_error& error, std::string_view text) {
+  std::string description(error.description());
+  std::string context;
+  constexpr std::string_view kPrefix = "Error while parsing ";
+  if (description.starts_with(kPrefix)) {
+    const auto colon = description.find(": ", kPrefix.size());
+    if (colon != std::string::npos) {
+      context = description.substr(kPrefix.size(), colon - kPrefix.size());
+      description.erase(0, colon + 2);
+    }
+  }
+  const auto& at = error.source().begin;
+  const bool at_line_end = !char_at(text, at.line, at.column).has_value();
+  if (context.find("string") != std::string::npos &&
+      (description.find("end-of-file") != std::string::npos ||
+       (description.find("control characters") != std::string::npos && at_line_end))) {
+    return "syntax error: unterminated " + context + " (missing closing quote)";
+  }
+  replace_all(description, "end-of-file", "end of file");
+  replace_all(description, "saw '\n'", "saw end of line");
+  replace_all(description, "saw '\r'", "saw end of line");
+  replace_all(description, "saw '\\n'", "saw end of line");  // toml++ sometimes escapes it
+  replace_all(description, "saw '\\r'", "saw end of line");
+  replace_all(description, "\n", "\\n");
+  replace_all(description, "\r", "\\r");
+  if (context.empty() || context == "root table") return "syntax error: " + description;
+  return "syntax error in " + context + ": " + description;
+}
+
+// The entries of a table in the order they appear in the file (toml++ keeps them sorted by
+// name), so the first problem reported is the first one a reader meets.
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(
+    const toml::table& table) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (const auto& [key, node] : table) entries.emplace_back(&key, &node);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto& pa = a.first->source().begin;
+    const auto& pb = b.first->source().begin;
+    return std::pair(pa.line, pa.column) < std::pair(pb.line, pb.column);
+  });
+  return entries;
+}
+
+// Walks the parsed document against the v1 schema; throws ConfigError at the first problem.
+class ConfigReader {
+ public:
+  explicit ConfigReader(std::string file) : file_(std::move(file)) {}
+
+  void read(const toml::table& root, SiteConfig& config) const {
+    reject_unknown_top_level_keys(root);
+    read_site(root, config.site);
+    if (const toml::table* campaign = section(root, "campaign")) {
+      read_campaign(*campaign, config.campaign);
+    }
+    read_sources(root, config.sources);
+    if (const toml::table* fetch = section(root, "fetch")) read_fetch(*fetch, config.fetch);
+    if (const toml::table* crawl = section(root, "crawl")) read_crawl(*crawl, config.crawl);
+  }
+
+ private:
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& message) const {
+    int line = static_cast<int>(where.begin.line);
+    int column = static_cast<int>(where.begin.column);
+    if (line == 0) {  // a node toml++ made up without a place in the text
+      line = 1;
+      column = 1;
+    }
+    throw ConfigError(file_, line, column, message);
+  }
+
+  void reject_unknown_top_level_keys(const toml::table& root) const {
+    for (const auto& [key, node] : in_file_order(root)) {
+      const std::string_view name = key->str();
+      if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), name) != kTopLevelKeys.end()) {
+        continue;
+      }
+      const bool written_as_table =
+          node->is_table() || (node->is_array() && node->as_array()->is_array_of_tables());
+      std::string message = written_as_table ? "unknown table " + header_of(name)
+                                             : "unknown top-level key " + quoted(name);
+      if (!written_as_table) {
+        if (const auto section = section_accepting(name)) {
+          fail(key->source(), message + "; it belongs in " + header_of(*section));
+        }
+      }
+      if (const auto near = closest_match(name, kTopLevelKeys)) {
+        message += "; did you mean " + header_of(*near) + "?";
+      } else {
+        message += "; valid tables: " + join(kTopLevelKeys, ", ", header_of);
+      }
+      fail(key->source(), message);
+    }
+  }
+
+  static std::optional<std::string_view> section_accepting(std::string_view key) {
+    for (const auto& [section, keys] : kSectionKeys) {
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) return section;
+    }
+    if (std::find(kSourceKeys.begin(), kSourceKeys.end(), key) != kSourceKeys.end()) {
+      return "source";
+    }
+    return std::nullopt;
+  }
+
+  void reject_unknown_keys(const toml::table& table, KeyList valid, std::string_view where) const {
+    for (const auto& [key, node] : in_file_order(table)) {
+      const std::string_view name = key->str();
+      if (std::find(valid.begin(), valid.end(), name) != valid.end()) continue;
+      std::string message = "unknown key " + quoted(name) + " in " + std::string(where);
+      if (const auto near = closest_match(name, valid)) {
+        message += "; did you mean " + quoted(*near) + "?";
+      } else {
+        message += "; valid keys: " + join(valid, ", ", quoted);
+      }
+      fail(key->source(), message);
+    }
+  }
+
+  // A top-level table that must be written as [name]: nullptr when absent.
+  const toml::table* section(const toml::table& root, std::string_view name) const {
+    const toml::node* node = root.get(name);
+    if (node == nullptr) return nullptr;
+    if (const toml::table* table = node->as_table()) return table;
+    fail(node->source(), std::string(name) + " must be a table (" + header_of(name) + "), got " +
+                             std::string(type_name(*node)));
+  }
+
+  [[noreturn]] void wrong_type(const toml::node& node, std::string_view where, std::string_view key,
+                               std::string_view expected) const {
+    fail(node.source(), std::string(where) + " " + std::string(key) + " must be " +
+                            std::string(expected) + ", got " + std::string(type_name(node)));
+  }
+
+  std::optional<std::string> string_value(const toml::table& table, std::string_view key,
+                                          std::string_view where) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
+    if (const auto* value = node->as_string()) return value->get();
+    wrong_type(*node, where, key, "a string");
+  }
+
+  std::optional<std::string> nonempty_string_value(const toml::table& table, std::string_view key,
+                                                   std::string_view where) const {
+    auto value = string_value(table, key, where);
+    if (value && value->empty()) {
+      fail(table.get(key)->source(),
+           std::string(where) + " " + std::string(key) + " must not be empty");
+    }
+    return value;
+  }
+
+  std::optional<std::int64_t> integer_value(const toml::table& table, std::string_view key,
+                                            std::string_view where, std::int64_t min,
+                                            std::int64_t max) const {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
+    const auto* value = node->as_integer();
+    if (value == nullptr) wrong_type(*node, where, key, "an integer");
+    const std::int64_t number = value->get();
+    if (number < min || number > max) {
+      const std::string range =
+          max == std::numeric_limits<int>::max()
+              ? "at least " + std::to_string(min)
+              : "between " + std::to_string(min) + " and " + std::to_string(max);
+      fail(node->source(), std::string(where) + " " + std::string(key) + " must be " + range +
+                               ", got " + std::to_string(number));
+    }
+    return number;
+  }
+
+  // Every element of an array of strings, each with its node for locating problems.
+  std::vector<std::pair<std::string, const toml::node*>> string_array_value(
+      const toml::table& table, std::string_view key, std::string_view where) const {
+    std::vector<std::pair<std::string, const toml::node*>> strings;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return strings;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) wrong_type(*node, where, key, "an array of strings");
+    for (const toml::node& element : *array) {
+      const auto* value = element.as_string();
+      if (value == nullptr) {
+        wrong_type(element, where, std::string(key) + " entry", "a string");
+      }
+      strings.emplace_back(value->get(), &element);
+    }
+    return strings;
+  }
+
+  void require_web_url(const std::string& url, const toml::node& node, std::string_view where,
+                       std::string_view key) const {
+    if (!is_web_url(url)) {
+      fail(node.source(), std::string(where) + " " + std::string(key) +
+                              " must be an http(s) URL, got \"" + url + "\"");
+    }
+  }
+
+  void read_site(const toml::table& root, SiteSection& site) const {
+    const toml::table* table = section(root, "site");
+    if (table == nullptr) {
+      fail({}, "missing required table [site] (the whole section is absent; it needs a title)");
+    }
+    reject_unknown_keys(*table, kSiteKeys, "[site]");
+    const auto title = nonempty_string_value(*table, "title", "[site]");
+    if (!title) fail(table->source(), "[site] is missing required key 'title'");
+    site.title = *title;
+    if (auto base_url = string_value(*table, "base_url", "[site]")) {
+      if (!base_url->empty())
+        require_web_url(*base_url, *table->get("base_url"), "[site]", "base_url");
+      site.base_url = std::move(*base_url);
+    }
+    if (auto language = nonempty_string_value(*table, "language", "[site]")) {
+      site.language = std::move(*language);
+    }
+    if (auto theme = nonempty_string_value(*table, "theme", "[site]"))
+      site.theme = std::move(*theme);
+    if (auto output = nonempty_string_value(*table, "output", "[site]")) {
+      site.output = std::move(*output);
+    }
+  }
+
+  void read_campaign(const toml::table& table, CampaignSection& campaign) const {
+    reject_unknown_keys(table, kCampaignKeys, "[campaign]");
+    for (auto& [link, node] : string_array_value(table, "links", "[campaign]")) {
+      require_web_url(link, *node, "[campaign]", "links entry");
+      campaign.links.push_back(std::move(link));
+    }
+    for (auto& [keyword, node] : string_array_value(table, "keywords", "[campaign]")) {
+      if (keyword.empty()) fail(node->source(), "[campaign] keywords entry must not be empty");
+      campaign.keywords.push_back(std::move(keyword));
+    }
+    if (const toml::node* team = table.get("team")) {
+      const toml::array* members = team->as_array();
+      if (members == nullptr) wrong_type(*team, "[campaign]", "team", "an array of tables");
+      for (const toml::node& member : *members) {
+        campaign.team.push_back(read_team_member(member));
+      }
+    }
+  }
+
+  TeamMember read_team_member(const toml::node& node) const {
+    constexpr std::string_view kWhere = "[campaign] team member";
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      fail(node.source(),
+           "[campaign] team entry must be a table like { name = \"...\", url = "
+           "\"...\" }, got " +
+               std::string(type_name(node)));
+    }
+    reject_unknown_keys(*table, kTeamMemberKeys, kWhere);
+    TeamMember member;
+    member.name = string_value(*table, "name", kWhere).value_or("");
+    member.url = string_value(*table, "url", kWhere).value_or("");
+    if (member.name.empty() && member.url.empty()) {
+      fail(table->source(), std::string(kWhere) + " needs a name or a url (or both)");
+    }
+    if (!member.url.empty()) require_web_url(member.url, *table->get("url"), kWhere, "url");
+    return member;
+  }
+
+  void read_sources(const toml::table& root, std::vector<SourceConfig>& sources) const {
+    const toml::node* node = root.get("source");
+    if (node == nullptr) return;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      fail(node->source(), "source must be an array of tables: write [[source]], not " +
+                               std::string(node->is_table() ? "[source]" : "source = ..."));
+    }
+    // Where each name was first seen, to point at the original when a name repeats.
+    std::map<std::string, toml::source_position> first_seen;
+    for (const toml::node& element : *array) {
+      const toml::table* table = element.as_table();
+      if (table == nullptr) {
+        fail(element.source(),
+             "each source must be a table ([[source]]), got " + std::string(type_name(element)));
+      }
+      SourceConfig source = read_source(*table);
+      const toml::node& name_node = *table->get("name");
+      const auto [seen, inserted] = first_seen.emplace(source.name, name_node.source().begin);
+      if (!inserted) {
+        fail(name_node.source(), "duplicate source name \"" + source.name +
+                                     "\" (first defined at line " +
+                                     std::to_string(seen->second.line) + ")");
+      }
+      sources.push_back(std::move(source));
+    }
+  }
+
+  SourceConfig read_source(const toml::table& table) const {
+    constexpr std::string_view kWhere = "[[source]]";
+    reject_unknown_keys(table, kSourceKeys, kWhere);
+    SourceConfig source;
+    const auto name = nonempty_string_value(table, "name", kWhere);
+    if (!name) fail(table.source(), "[[source]] is missing required key 'name'");
+    source.name = *name;
+    const auto url = nonempty_string_value(table, "url", kWhere);
+    if (!url) {
+      fail(table.source(), "[[source]] \"" + source.name + "\" is missing required key 'url'");
+    }
+    if (!is_web_url(*url) && !is_file_url(*url)) {
+      fail(table.get("url")->source(),
+           "[[source]] url must be an http(s) or file: URL, got \"" + *url + "\"");
+    }
+    source.url = *url;
+    if (auto feed = string_value(table, "feed", kWhere)) {
+      if (!feed->empty() && !is_web_url(*feed) && !is_file_url(*feed)) {
+        fail(table.get("feed")->source(),
+             "[[source]] feed must be an http(s) or file: URL, got \"" + *feed + "\"");
+      }
+      source.feed = std::move(*feed);
+    }
+    if (const auto role = string_value(table, "role", kWhere)) {
+      if (*role == "campaign") {
+        source.role = SourceRole::campaign;
+      } else if (*role == "blog") {
+        source.role = SourceRole::blog;
+      } else {
+        fail(table.get("role")->source(),
+             "[[source]] role must be \"campaign\" or \"blog\", got \"" + *role + "\"");
+      }
+    }
+    return source;
+  }
+
+  void read_fetch(const toml::table& table, FetchSection& fetch) const {
+    constexpr std::string_view kWhere = "[fetch]";
+    reject_unknown_keys(table, kFetchKeys, kWhere);
+    if (const auto concurrency = integer_value(table, "concurrency", kWhere, 1, 256)) {
+      fetch.concurrency = static_cast<int>(*concurrency);
+    }
+    if (const toml::node* timeout = table.get("timeout")) {
+      std::optional<double> seconds;  // an integer number of seconds is fine too
+      if (const auto* real = timeout->as_floating_point()) {
+        seconds = real->get();
+      } else if (const auto* whole = timeout->as_integer()) {
+        seconds = static_cast<double>(whole->get());
+      } else {
+        wrong_type(*timeout, kWhere, "timeout", "a number");
+      }
+      if (!(std::isfinite(*seconds) && *seconds > 0)) {
+        fail(timeout->source(), "[fetch] timeout must be a number of seconds greater than 0");
+      }
+      fetch.timeout = *seconds;
+    }
+    if (auto user_agent = nonempty_string_value(table, "user_agent", kWhere)) {
+      fetch.user_agent = std::move(*user_agent);
+    }
+    if (auto replay = string_value(table, "replay", kWhere)) fetch.replay = std::move(*replay);
+  }
+
+  void read_crawl(const toml::table& table, CrawlSection& crawl) const {
+    constexpr std::string_view kWhere = "[crawl]";
+    reject_unknown_keys(table, kCrawlKeys, kWhere);
+    if (const auto depth = integer_value(table, "depth", kWhere, 0, 5)) {
+      crawl.depth = static_cast<int>(*depth);
+    }
+    if (const auto max_pages =
+            integer_value(table, "max_pages", kWhere, 0, std::numeric_limits<int>::max())) {
+      crawl.max_pages = static_cast<int>(*max_pages);
+    }
+  }
+
+  std::string file_;
+};
+
+}  // namespace
+
+SiteConfig parse_config(std::string_view text, const std::filesystem::path& file) {
+  SiteConfig config;
+  config.file = file;
+  config.root = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  const std::string file_name = file.string();
+  toml::table document;
+  try {
+    document = toml::parse(text, std::string_view(file_name));
+  } catch (const toml::parse_error& error) {
+    const auto& at = error.source().begin;
+    throw ConfigError(file_name, std::max(1, static_cast<int>(at.line)),
+                      std::max(1, static_cast<int>(at.column)), describe_syntax_error(error, text));
+  }
+  ConfigReader(file_name).read(document, config);
+  return config;
+}
+
+}  // namespace confab
