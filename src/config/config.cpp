@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "config/config.h"
-#include "config/edit_distance.h"
+#include "base/edit_distance.h"
 
 namespace confab {
 namespace {

@@ -11,16 +11,30 @@ namespace confab {
 
 /// Why a fetch produced no usable body. `http_status` covers 4xx/5xx; `not_recorded` is a URL
 /// a replay snapshot does not hold.
-enum class FetchErrorKind { none, dns, connect, tls, timeout, http_status, too_large, not_recorded,
-                            bad_url, other };
+enum class FetchErrorKind {
+  none,
+  dns,
+  connect,
+  tls,
+  timeout,
+  http_status,
+  too_large,
+  not_recorded,
+  bad_url,
+  other
+};
 
 const char* fetch_error_name(FetchErrorKind kind);
 
 struct FetchOptions {
+  int concurrency = 16;  ///< requests in flight at once
+  int per_host = 2;      ///< connections to one host at once
   double timeout_seconds = 30;
-  std::string user_agent;
+  double connect_timeout_seconds = 10;
+  std::string user_agent = "confab";
   long max_body_bytes = 10L * 1024 * 1024;
   int max_redirects = 5;
+  bool allow_file = false;  ///< file: URLs, for sources named in site.toml only
 };
 
 struct FetchResult {

@@ -1,1 +1,0 @@
-#include "fetch/fetch.h"
