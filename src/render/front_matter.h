@@ -1,0 +1,34 @@
+// Front matter of a content/*.md file: the small TOML subset between `+++` lines that says how
+// the page is titled, dated, ordered and whether it is published.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/time.h"
+
+namespace confab {
+
+/// What a content file says about itself. Keys outside this set are accepted (sites written for
+/// other generators carry them) as long as their values are in the subset, and are ignored.
+struct FrontMatter {
+  std::string title;             ///< "" when the file gives none
+  std::optional<UnixTime> date;  ///< from a date or date-time, read as UTC when no offset
+  bool draft = false;            ///< a draft is not rendered
+  double weight = 0;             ///< menu order, lighter first
+};
+
+/// A content file split into its front matter and its Markdown body.
+struct ContentDocument {
+  FrontMatter front_matter;
+  std::string body;
+};
+
+/// Splits `text` (the whole file) into front matter and body. The front matter is optional; when
+/// present it opens on the first line with `+++` and closes with the next `+++` line. Values:
+/// "basic string" (with \" \\ \n \t \uXXXX escapes), 'literal string', integers, floats,
+/// true/false, bare dates (1979-05-27, 1979-05-27T07:32:00Z) and arrays of those. Anything else
+/// throws RenderError "<path>:<line>: <what is wrong>".
+ContentDocument read_content_document(const std::string& text, const std::string& path);
+
+}  // namespace confab

@@ -1,0 +1,156 @@
+// Browsers forgive a lot in URLs: leading spaces and control characters are stripped, tabs and
+// newlines inside are ignored, schemes are case-insensitive, and entities were decoded by the
+// parser before we see the value. So the scheme is judged on the URL as a browser would read it,
+// and the URL we emit is the cleaned, resolved form whose first bytes show its scheme plainly.
+#include "render/safe_url.h"
+
+#include <array>
+
+#include "base/url.h"
+
+namespace confab {
+namespace {
+
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_scheme_char(char c) {
+  return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+/// What the URL parser of a browser does first: strip leading and trailing C0 controls and
+/// spaces, and remove every tab, LF and CR.
+std::string browser_clean(std::string_view raw) {
+  auto is_c0_or_space = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
+  while (!raw.empty() && is_c0_or_space(raw.front())) raw.remove_prefix(1);
+  while (!raw.empty() && is_c0_or_space(raw.back())) raw.remove_suffix(1);
+  std::string out;
+  out.reserve(raw.size());
+  for (const char c : raw) {
+    if (c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
+}
+
+/// The lower-cased scheme of `url`, "" when it is a relative reference.
+std::string scheme_of(std::string_view url) {
+  const std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !is_ascii_alpha(url[0])) return "";
+  for (std::size_t i = 0; i < colon; ++i) {
+    if (!is_scheme_char(url[i])) return "";
+  }
+  return lower(url.substr(0, colon));
+}
+
+/// Percent-encodes what may not stand literally in a URL we write out: spaces and controls.
+std::string encode_unsafe_bytes(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (const char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F) {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/// Resolves a cleaned http(s) or relative reference to an absolute http(s) URL.
+std::optional<std::string> web_url(const std::string& cleaned, std::string_view base_url) {
+  const std::string scheme = scheme_of(cleaned);
+  std::string absolute;
+  if (scheme == "http" || scheme == "https") {
+    absolute = cleaned;  // kept as written: the page it names is the one the author meant
+  } else if (!scheme.empty()) {
+    return std::nullopt;
+  } else if (!base_url.empty()) {
+    absolute = resolve_url(browser_clean(base_url), cleaned);
+  } else if (cleaned.starts_with("//")) {
+    absolute = "https:" + cleaned;  // no base to take a scheme from: assume the secure one
+  } else {
+    return std::nullopt;
+  }
+  // The base may itself be odd (a file: URL, garbage): judge the result, not the input.
+  if (!is_http_url(absolute)) return std::nullopt;
+  const std::string result_scheme = scheme_of(absolute);
+  if (result_scheme != "http" && result_scheme != "https") return std::nullopt;
+  absolute = encode_unsafe_bytes(absolute);
+  // Emit the scheme as lower-case, literal bytes so no reader can see another one.
+  absolute.replace(0, result_scheme.size(), result_scheme);
+  return absolute;
+}
+
+bool is_allowed_image_data(const std::string& cleaned) {
+  static constexpr std::array<std::string_view, 4> kTypes = {"image/png", "image/jpeg", "image/gif",
+                                                             "image/webp"};
+  const std::string head = lower(cleaned.substr(0, 32));
+  for (const std::string_view type : kTypes) {
+    const std::string prefix = "data:" + std::string(type);
+    if (head.starts_with(prefix) && head.size() > prefix.size() &&
+        (head[prefix.size()] == ';' || head[prefix.size()] == ',')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> safe_link_url(std::string_view raw, std::string_view base_url) {
+  const std::string cleaned = browser_clean(raw);
+  if (cleaned.empty()) return std::nullopt;
+  if (scheme_of(cleaned) == "mailto") {
+    return "mailto:" + encode_unsafe_bytes(cleaned.substr(7));
+  }
+  return web_url(cleaned, base_url);
+}
+
+std::optional<std::string> safe_image_url(std::string_view raw, std::string_view base_url) {
+  const std::string cleaned = browser_clean(raw);
+  if (cleaned.empty()) return std::nullopt;
+  if (scheme_of(cleaned) == "data") {
+    if (!is_allowed_image_data(cleaned)) return std::nullopt;
+    return "data:" + encode_unsafe_bytes(cleaned.substr(5));
+  }
+  return web_url(cleaned, base_url);
+}
+
+std::optional<std::string> safe_embed_url(std::string_view raw, std::string_view base_url) {
+  std::string cleaned = browser_clean(raw);
+  if (cleaned.starts_with("//")) cleaned = "https:" + cleaned;
+  const auto absolute = web_url(cleaned, base_url);
+  if (!absolute) return std::nullopt;
+  const auto parts = parse_url(*absolute);
+  if (!parts || parts->scheme != "https" || !parts->userinfo.empty() || !parts->port.empty()) {
+    return std::nullopt;
+  }
+  const std::string host = lower(parts->host);
+  const bool embed_path = parts->path.starts_with("/embed/");
+  const bool allowed =
+      ((host == "www.youtube.com" || host == "www.youtube-nocookie.com") && embed_path) ||
+      (host == "www.dailymotion.com" && embed_path) ||
+      (host == "player.vimeo.com" && parts->path.size() > 1);
+  if (!allowed) return std::nullopt;
+  return absolute;
+}
+
+bool is_web_url(std::string_view url) {
+  const std::string scheme = scheme_of(url);
+  return scheme == "http" || scheme == "https";
+}
+
+}  // namespace confab
