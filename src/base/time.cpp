@@ -15,7 +15,9 @@ std::int64_t days_from_civil(int year, unsigned month, unsigned day) {
   return era * 146097 + day_of_era - 719468;
 }
 
-static bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+static bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 std::optional<UnixTime> make_utc_time(int year, int month, int day, int hour, int minute,
                                       int second) {

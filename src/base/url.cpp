@@ -1,1 +1,266 @@
 #include "base/url.h"
+
+#include <algorithm>
+
+namespace confab {
+namespace {
+
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_scheme_char(char c) {
+  return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Feeds wrap links across lines; like browsers, drop surrounding whitespace and any tab or
+// newline inside (a URL cannot contain them literally).
+std::string clean(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  }
+  return out;
+}
+
+/// The five components of a URI reference (RFC 3986 appendix B); any may be absent.
+struct Reference {
+  std::string_view scheme, authority, path, query, fragment;
+  bool has_scheme = false, has_authority = false, has_query = false, has_fragment = false;
+};
+
+Reference split_reference(std::string_view text) {
+  Reference ref;
+  const std::size_t colon = text.find_first_of(":/?#");
+  if (colon != std::string_view::npos && colon > 0 && text[colon] == ':' && is_alpha(text[0]) &&
+      std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon),
+                  is_scheme_char)) {
+    ref.has_scheme = true;
+    ref.scheme = text.substr(0, colon);
+    text.remove_prefix(colon + 1);
+  }
+  if (text.substr(0, 2) == "//") {
+    text.remove_prefix(2);
+    const std::size_t end = std::min(text.find_first_of("/?#"), text.size());
+    ref.has_authority = true;
+    ref.authority = text.substr(0, end);
+    text.remove_prefix(end);
+  }
+  const std::size_t hash = text.find('#');
+  if (hash != std::string_view::npos) {
+    ref.has_fragment = true;
+    ref.fragment = text.substr(hash + 1);
+    text = text.substr(0, hash);
+  }
+  const std::size_t question = text.find('?');
+  if (question != std::string_view::npos) {
+    ref.has_query = true;
+    ref.query = text.substr(question + 1);
+    text = text.substr(0, question);
+  }
+  ref.path = text;
+  return ref;
+}
+
+struct Authority {
+  std::string_view userinfo, host, port;
+};
+
+Authority split_authority(std::string_view authority) {
+  Authority parts;
+  const std::size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) {
+    parts.userinfo = authority.substr(0, at);
+    authority.remove_prefix(at + 1);
+  }
+  // An IP literal ("[::1]") holds colons of its own; the port colon comes after the ']'.
+  const std::size_t host_end = authority.starts_with('[') ? authority.find(']') : 0;
+  const std::size_t colon =
+      authority.find(':', host_end == std::string_view::npos ? authority.size() : host_end);
+  if (colon != std::string_view::npos) {
+    parts.port = authority.substr(colon + 1);
+    authority = authority.substr(0, colon);
+  }
+  parts.host = authority;
+  return parts;
+}
+
+// RFC 3986 section 5.2.4, written as a loop over the input buffer.
+std::string remove_dot_segments(std::string_view input) {
+  std::string output;
+  output.reserve(input.size());
+  auto drop_last_segment = [&output] {
+    const std::size_t slash = output.rfind('/');
+    output.erase(slash == std::string::npos ? 0 : slash);
+  };
+  while (!input.empty()) {
+    if (input.starts_with("../")) {
+      input.remove_prefix(3);
+    } else if (input.starts_with("./")) {
+      input.remove_prefix(2);
+    } else if (input.starts_with("/./")) {
+      input.remove_prefix(2);
+    } else if (input == "/.") {
+      input = "/";
+    } else if (input.starts_with("/../")) {
+      input.remove_prefix(3);
+      drop_last_segment();
+    } else if (input == "/..") {
+      input = "/";
+      drop_last_segment();
+    } else if (input == "." || input == "..") {
+      input = {};
+    } else {
+      const std::size_t next = input.find('/', input.starts_with('/') ? 1 : 0);
+      const std::size_t length = next == std::string_view::npos ? input.size() : next;
+      output.append(input.substr(0, length));
+      input.remove_prefix(length);
+    }
+  }
+  return output;
+}
+
+std::string merge_paths(const Reference& base, std::string_view reference_path) {
+  if (base.has_authority && base.path.empty()) return "/" + std::string(reference_path);
+  const std::size_t slash = base.path.rfind('/');
+  if (slash == std::string_view::npos) return std::string(reference_path);
+  return std::string(base.path.substr(0, slash + 1)) + std::string(reference_path);
+}
+
+std::string normalised_authority(std::string_view authority) {
+  const Authority parts = split_authority(authority);
+  std::string out;
+  if (authority.find('@') != std::string_view::npos) {
+    out.append(parts.userinfo);
+    out.push_back('@');
+  }
+  out += lower(parts.host);
+  if (!parts.port.empty()) {
+    out.push_back(':');
+    out.append(parts.port);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<UrlParts> parse_url(std::string_view url) {
+  const std::string cleaned = clean(url);
+  const Reference ref = split_reference(cleaned);
+  if (!ref.has_scheme) return std::nullopt;
+  UrlParts parts;
+  parts.scheme = lower(ref.scheme);
+  if (ref.has_authority) {
+    const Authority authority = split_authority(ref.authority);
+    parts.has_authority = true;
+    parts.userinfo = authority.userinfo;
+    parts.host = authority.host;
+    parts.port = authority.port;
+  }
+  parts.path = ref.path;
+  parts.query = ref.query;
+  parts.fragment = ref.fragment;
+  parts.has_query = ref.has_query;
+  parts.has_fragment = ref.has_fragment;
+  return parts;
+}
+
+std::string format_url(const UrlParts& parts) {
+  std::string out;
+  if (!parts.scheme.empty()) out += parts.scheme + ":";
+  if (parts.has_authority || !parts.host.empty() || !parts.userinfo.empty() ||
+      !parts.port.empty()) {
+    out += "//";
+    if (!parts.userinfo.empty()) out += parts.userinfo + "@";
+    out += parts.host;
+    if (!parts.port.empty()) out += ":" + parts.port;
+  }
+  out += parts.path;
+  if (parts.has_query || !parts.query.empty()) out += "?" + parts.query;
+  if (parts.has_fragment || !parts.fragment.empty()) out += "#" + parts.fragment;
+  return out;
+}
+
+// RFC 3986 section 5.2.2 (strict: a reference's own scheme always wins) and 5.3.
+std::string resolve_url(std::string_view base, std::string_view reference) {
+  const std::string base_text = clean(base);
+  const std::string reference_text = clean(reference);
+  if (base_text.empty()) return reference_text;
+  const Reference b = split_reference(base_text);
+  const Reference r = split_reference(reference_text);
+
+  Reference t;
+  std::string path;
+  if (r.has_scheme) {
+    t = r;
+    path = remove_dot_segments(r.path);
+  } else {
+    if (r.has_authority) {
+      t.has_authority = true;
+      t.authority = r.authority;
+      path = remove_dot_segments(r.path);
+      t.has_query = r.has_query;
+      t.query = r.query;
+    } else {
+      if (r.path.empty()) {
+        path = std::string(b.path);
+        t.has_query = r.has_query || b.has_query;
+        t.query = r.has_query ? r.query : b.query;
+      } else {
+        path = remove_dot_segments(r.path.starts_with('/') ? std::string(r.path)
+                                                           : merge_paths(b, r.path));
+        t.has_query = r.has_query;
+        t.query = r.query;
+      }
+      t.has_authority = b.has_authority;
+      t.authority = b.authority;
+    }
+    t.has_scheme = b.has_scheme;
+    t.scheme = b.scheme;
+  }
+  t.has_fragment = r.has_fragment;
+  t.fragment = r.fragment;
+
+  std::string out;
+  out.reserve(base_text.size() + reference_text.size());
+  if (t.has_scheme) out += lower(t.scheme) + ":";
+  if (t.has_authority) out += "//" + normalised_authority(t.authority);
+  out += path;
+  if (t.has_query) {
+    out.push_back('?');
+    out.append(t.query);
+  }
+  if (t.has_fragment) {
+    out.push_back('#');
+    out.append(t.fragment);
+  }
+  return out;
+}
+
+std::string url_host(std::string_view url) {
+  const auto parts = parse_url(url);
+  return parts ? lower(parts->host) : std::string();
+}
+
+bool is_http_url(std::string_view url) {
+  const auto parts = parse_url(url);
+  return parts && (parts->scheme == "http" || parts->scheme == "https") && !parts->host.empty();
+}
+
+}  // namespace confab

@@ -19,6 +19,7 @@ struct UrlParts {
   std::string fragment;
   bool has_query = false;
   bool has_fragment = false;
+  bool has_authority = false;  ///< "//" was present (file:///x has an empty host but an authority)
 };
 
 /// Splits an absolute URL; nullopt when `url` has no scheme or is not a URL.

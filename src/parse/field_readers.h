@@ -1,0 +1,33 @@
+// Small readers shared by the RSS, Atom and JSON Feed parsers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/feed.h"
+
+namespace confab {
+
+/// Problems found while reading one entry, reported once the entry can be named.
+struct EntryProblems {
+  std::vector<std::string> messages;
+};
+
+/// parse_date, recording `text` as a problem when it is not empty and not a date.
+std::optional<UnixTime> read_date(std::string_view text, std::string_view field,
+                                  EntryProblems& problems);
+
+/// An RSS person: "bob@example.com (Bob Smith)", "Bob Smith <bob@example.com>", "Bob Smith"
+/// or a bare address.
+Author parse_rss_person(std::string_view text);
+
+/// Gives the entry its id (see assign_entry_id) and turns its problems into warnings that
+/// name it.
+void finish_entry(Entry& entry, const EntryProblems& problems, std::vector<std::string>& warnings);
+
+/// Parses a decimal count ("12", " 3 "); nullopt for anything else.
+std::optional<int> parse_count(std::string_view text);
+
+}  // namespace confab

@@ -1,0 +1,197 @@
+#include "parse/html_page.h"
+
+#include <gumbo.h>
+
+#include <memory>
+
+#include "base/url.h"
+#include "parse/encoding.h"
+
+namespace confab {
+namespace {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+};
+using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
+
+GumboOutputPtr parse_html(std::string_view html) {
+  return GumboOutputPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view attribute(const GumboNode* node, const char* name) {
+  const GumboAttribute* found = gumbo_get_attribute(&node->v.element.attributes, name);
+  return found ? std::string_view(found->value) : std::string_view();
+}
+
+const GumboVector* children_of(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+    return &node->v.element.children;
+  }
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  return nullptr;
+}
+
+/// Calls `visit` on every element under `node`, in document order.
+// Pages nested deeper than this are hostile or broken; deeper elements are not visited rather
+// than risk the stack.
+constexpr int kMaxDepth = 512;
+
+template <typename Visit>
+void for_each_element(const GumboNode* node, Visit&& visit, int depth = 0) {
+  const GumboVector* children = children_of(node);
+  if (!children || depth > kMaxDepth) return;
+  for (unsigned i = 0; i < children->length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children->data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) continue;
+    visit(child);
+    for_each_element(child, visit, depth + 1);
+  }
+}
+
+void append_text(const GumboNode* node, std::string& out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+      node->type == GUMBO_NODE_CDATA) {
+    out += node->v.text.text;
+    return;
+  }
+  const GumboVector* children = children_of(node);
+  if (!children) return;
+  for (unsigned i = 0; i < children->length; ++i) {
+    append_text(static_cast<const GumboNode*>(children->data[i]), out, depth + 1);
+  }
+}
+
+/// The text of `node` with runs of whitespace collapsed to one space, trimmed.
+std::string collapsed_text(const GumboNode* node) {
+  std::string raw;
+  append_text(node, raw);
+  std::string out;
+  out.reserve(raw.size());
+  bool pending_space = false;
+  for (char c : raw) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool has_token(std::string_view list, std::string_view token) {
+  const std::string lowered = lower(list);
+  std::size_t pos = 0;
+  while (pos < lowered.size()) {
+    while (pos < lowered.size() && is_space(lowered[pos])) ++pos;
+    std::size_t end = pos;
+    while (end < lowered.size() && !is_space(lowered[end])) ++end;
+    if (std::string_view(lowered).substr(pos, end - pos) == token) return true;
+    pos = end;
+  }
+  return false;
+}
+
+/// The MIME type without parameters, lower-cased, when it names a feed format; "" otherwise.
+std::string feed_type(std::string_view type) {
+  std::string essence = lower(type.substr(0, type.find(';')));
+  while (!essence.empty() && is_space(essence.back())) essence.pop_back();
+  while (!essence.empty() && is_space(essence.front())) essence.erase(0, 1);
+  if (essence == "application/rss+xml" || essence == "application/atom+xml" ||
+      essence == "application/feed+json" || essence == "application/rdf+xml") {
+    return essence;
+  }
+  return {};
+}
+
+void collect_links(const GumboNode* root, const std::string& base,
+                   std::vector<OutgoingLink>& links) {
+  for_each_element(root, [&](const GumboNode* node) {
+    if (node->v.element.tag != GUMBO_TAG_A) return;
+    const GumboAttribute* href = gumbo_get_attribute(&node->v.element.attributes, "href");
+    if (!href) return;
+    links.push_back(OutgoingLink{resolve_url(base, href->value), collapsed_text(node),
+                                 std::string(attribute(node, "rel"))});
+  });
+}
+
+const GumboNode* find_body(const GumboNode* root) {
+  const GumboNode* body = nullptr;
+  for_each_element(root, [&](const GumboNode* node) {
+    if (!body && node->v.element.tag == GUMBO_TAG_BODY) body = node;
+  });
+  return body;
+}
+
+}  // namespace
+
+HtmlPage parse_html_page(const Document& document) {
+  std::vector<std::string> ignored_warnings;  // an odd charset does not change what we look for
+  const Utf8Text text = decode_html(document.body, document.content_type, ignored_warnings);
+  const GumboOutputPtr output = parse_html(text.view());
+  HtmlPage page;
+  page.base_url = document.url;
+
+  // <base href> applies to every URL in the page, wherever it appears relative to them.
+  bool have_base = false, have_title = false;
+  for_each_element(output->root, [&](const GumboNode* node) {
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_BASE && !have_base) {
+      const std::string_view href = attribute(node, "href");
+      if (!href.empty()) {
+        page.base_url = resolve_url(document.url, href);
+        have_base = true;
+      }
+    } else if (tag == GUMBO_TAG_TITLE && !have_title &&
+               node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
+      page.title = collapsed_text(node);
+      have_title = true;
+    }
+  });
+  for_each_element(output->root, [&](const GumboNode* node) {
+    if (node->v.element.tag != GUMBO_TAG_LINK) return;
+    if (!has_token(attribute(node, "rel"), "alternate")) return;
+    std::string type = feed_type(attribute(node, "type"));
+    const std::string_view href = attribute(node, "href");
+    if (type.empty() || href.empty()) return;
+    page.feeds.push_back(FeedLink{resolve_url(page.base_url, href), std::move(type),
+                                  std::string(attribute(node, "title"))});
+  });
+  if (const GumboNode* body = find_body(output->root)) {
+    collect_links(body, page.base_url, page.links);
+  }
+  return page;
+}
+
+std::vector<OutgoingLink> extract_links(const std::string& html, const std::string& base_url) {
+  const GumboOutputPtr output = parse_html(html);
+  std::vector<OutgoingLink> links;
+  collect_links(output->root, base_url, links);
+  return links;
+}
+
+std::string main_feed_url(const HtmlPage& page) {
+  for (const FeedLink& feed : page.feeds) {
+    if (lower(feed.title).find("comment") == std::string::npos) return feed.url;
+  }
+  return page.feeds.empty() ? std::string() : page.feeds.front().url;
+}
+
+}  // namespace confab

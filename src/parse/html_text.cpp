@@ -1,0 +1,59 @@
+#include "parse/html_text.h"
+
+#include <gumbo.h>
+
+#include <memory>
+
+namespace confab {
+
+namespace {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+};
+
+void append_text(const GumboNode* node, std::string& out) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+      node->type == GUMBO_NODE_WHITESPACE) {
+    out += node->v.text.text;
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+  if (node->type == GUMBO_NODE_ELEMENT) {
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE) return;
+  }
+  const GumboVector& children =
+      node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    append_text(static_cast<const GumboNode*>(children.data[i]), out);
+  }
+  // Every element ends a word: "<p>a</p><p>b</p>" reads "a b", not "ab".
+  out += ' ';
+}
+
+}  // namespace
+
+std::string html_to_text(const std::string& html) {
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  std::string raw;
+  append_text(output->root, raw);
+  std::string text;
+  text.reserve(raw.size());
+  bool pending_space = false;
+  for (char c : raw) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      pending_space = !text.empty();
+    } else {
+      if (pending_space) text += ' ';
+      pending_space = false;
+      text += c;
+    }
+  }
+  return text;
+}
+
+}  // namespace confab

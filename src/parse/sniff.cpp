@@ -1,0 +1,114 @@
+#include "parse/sniff.h"
+
+namespace confab {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+bool is_name_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_name_char(char c) {
+  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':';
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string binary_signature(std::string_view bytes) {
+  using namespace std::string_view_literals;
+  if (bytes.starts_with("\x89PNG"sv)) return "PNG image";
+  if (bytes.starts_with("GIF8"sv)) return "GIF image";
+  if (bytes.starts_with("\xFF\xD8\xFF"sv)) return "JPEG image";
+  if (bytes.starts_with("RIFF"sv) && bytes.substr(8, 4) == "WEBP") return "WebP image";
+  if (bytes.starts_with("%PDF"sv)) return "PDF document";
+  if (bytes.starts_with("\x1F\x8B"sv)) return "gzip data";
+  if (bytes.starts_with("PK\x03\x04"sv)) return "zip archive";
+  if (bytes.starts_with("ID3"sv)) return "MP3 audio";
+  return {};
+}
+
+/// The head of the document with UTF-16's zero bytes squeezed out (markup is ASCII).
+std::string ascii_head(std::string_view bytes) {
+  using namespace std::string_view_literals;
+  std::string_view head = bytes.substr(0, 4096);
+  const bool utf16 = head.starts_with("\xFF\xFE"sv) || head.starts_with("\xFE\xFF"sv) ||
+                     head.starts_with("<\0"sv) || head.starts_with("\0<"sv);
+  if (head.starts_with("\xEF\xBB\xBF"sv)) head.remove_prefix(3);
+  if (!utf16) return std::string(head);
+  std::string out;
+  for (char c : head.substr(2)) {
+    if (c != '\0') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Sniffed sniff_document(std::string_view bytes) {
+  Sniffed result;
+  std::size_t first = 0;
+  while (first < bytes.size() && is_space(bytes[first])) ++first;
+  if (first == bytes.size()) {
+    result.kind = DocumentKind::empty;
+    return result;
+  }
+  if (std::string signature = binary_signature(bytes); !signature.empty()) {
+    result.kind = DocumentKind::binary;
+    result.detail = std::move(signature);
+    return result;
+  }
+  const std::string head = ascii_head(bytes);
+  if (head.find('\0') != std::string::npos) {
+    result.kind = DocumentKind::binary;
+    result.detail = "binary data";
+    return result;
+  }
+  std::size_t pos = 0;
+  while (pos < head.size() && is_space(head[pos])) ++pos;
+  if (pos < head.size() && (head[pos] == '{' || head[pos] == '[')) {
+    result.kind = DocumentKind::json;
+    return result;
+  }
+  // Skip the prolog (declaration, comments, doctype) and any stray text to the first element.
+  while ((pos = head.find('<', pos)) != std::string::npos) {
+    const std::string_view rest = std::string_view(head).substr(pos);
+    if (rest.starts_with("<?")) {
+      const std::size_t end = head.find("?>", pos);
+      if (end == std::string::npos) break;
+      pos = end + 2;
+    } else if (rest.starts_with("<!--")) {
+      const std::size_t end = head.find("-->", pos);
+      if (end == std::string::npos) break;
+      pos = end + 3;
+    } else if (rest.starts_with("<!")) {
+      if (lower(rest.substr(0, 14)).starts_with("<!doctype html")) {
+        result.kind = DocumentKind::html;
+        result.root = "html";
+        return result;
+      }
+      const std::size_t end = head.find('>', pos);
+      if (end == std::string::npos) break;
+      pos = end + 1;
+    } else if (rest.size() > 1 && is_name_start(rest[1])) {
+      std::size_t end = 1;
+      while (end < rest.size() && is_name_char(rest[end])) ++end;
+      result.root = std::string(rest.substr(1, end - 1));
+      result.kind = lower(result.root) == "html" ? DocumentKind::html : DocumentKind::xml;
+      return result;
+    } else {
+      ++pos;
+    }
+  }
+  result.kind = DocumentKind::text;
+  return result;
+}
+
+}  // namespace confab

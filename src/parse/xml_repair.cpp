@@ -1,0 +1,495 @@
+#include "parse/xml_repair.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <set>
+
+#include "parse/html_entities.h"
+
+namespace confab {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_name_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_name_char(char c) {
+  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+constexpr bool is_control(unsigned char c) {
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+bool is_xml_char(char32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Bytes that make the cleaning scan stop and look: markup, references and control characters.
+constexpr std::array<bool, 256> kInteresting = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = is_control(static_cast<unsigned char>(c));
+  table['&'] = true;
+  table['<'] = true;
+  return table;
+}();
+
+// Numeric references to 128..159 mean windows-1252 in practice (as in HTML).
+constexpr std::array<char16_t, 32> kWindows1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+/// Nonzero when some byte of `word` is below 0x20 (newlines included: callers recheck bytes).
+constexpr std::uint64_t has_byte_below_space(std::uint64_t word) {
+  return (word - kOnes * 0x20) & ~word & kHighs;
+}
+constexpr std::uint64_t has_byte(std::uint64_t word, char c) {
+  const std::uint64_t v = word ^ (kOnes * static_cast<unsigned char>(c));
+  return (v - kOnes) & ~v & kHighs;
+}
+
+/// The next position at or after `pos` whose byte satisfies `wanted` (or text.size()). Feeds
+/// are mostly plain text, so words of eight bytes that `maybe` rules out are skipped at once.
+template <typename Maybe, typename Wanted>
+std::size_t scan(std::string_view text, std::size_t pos, Maybe maybe, Wanted wanted) {
+  const std::size_t size = text.size();
+  while (pos + 8 <= size) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if (maybe(word)) {
+      for (std::size_t i = 0; i < 8; ++i) {
+        if (wanted(static_cast<unsigned char>(text[pos + i]))) return pos + i;
+      }
+    }
+    pos += 8;
+  }
+  while (pos < size && !wanted(static_cast<unsigned char>(text[pos]))) ++pos;
+  return pos;
+}
+
+/// The next '&', '<' or control character.
+std::size_t skip_uninteresting(std::string_view text, std::size_t pos) {
+  return scan(
+      text, pos,
+      [](std::uint64_t w) { return has_byte_below_space(w) | has_byte(w, '&') | has_byte(w, '<'); },
+      [](unsigned char c) { return kInteresting[c]; });
+}
+
+/// Counts of each repair, turned into one warning per kind at the end.
+struct Cleaning {
+  int html_entities = 0;
+  std::set<std::string> html_entity_names;
+  int undefined_entities = 0;
+  std::set<std::string> undefined_entity_names;
+  int bare_ampersands = 0;
+  int bad_char_refs = 0;
+  int windows_char_refs = 0;
+  int bare_less_than = 0;
+  int control_characters = 0;
+
+  static std::string examples(const std::set<std::string>& names) {
+    std::string out;
+    int shown = 0;
+    for (const auto& name : names) {
+      if (shown++ == 3) {
+        out += ", …";
+        break;
+      }
+      out += (out.empty() ? "&" : ", &") + name + ";";
+    }
+    return out;
+  }
+
+  void report(std::vector<std::string>& warnings) const {
+    const auto count = [](int n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    if (html_entities > 0) {
+      warnings.push_back("replaced " + count(html_entities, "HTML entity", "HTML entities") +
+                         " that XML does not define (" + examples(html_entity_names) + ")");
+    }
+    if (undefined_entities > 0) {
+      warnings.push_back("kept " + count(undefined_entities, "reference", "references") +
+                         " to undefined entities as text (" + examples(undefined_entity_names) +
+                         "); entities declared in a DTD are never expanded");
+    }
+    if (bare_ampersands > 0) {
+      warnings.push_back("escaped " + count(bare_ampersands, "bare '&'", "bare '&'s"));
+    }
+    if (bare_less_than > 0) {
+      warnings.push_back("escaped " + count(bare_less_than, "bare '<'", "bare '<'s"));
+    }
+    if (windows_char_refs > 0) {
+      warnings.push_back("read " +
+                         count(windows_char_refs, "character reference", "character references") +
+                         " in the range &#128;-&#159; as windows-1252");
+    }
+    if (bad_char_refs > 0) {
+      warnings.push_back("removed " +
+                         count(bad_char_refs, "character reference", "character references") +
+                         " to characters XML forbids");
+    }
+    if (control_characters > 0) {
+      warnings.push_back("removed " +
+                         count(control_characters, "control character", "control characters"));
+    }
+  }
+};
+
+/// Builds the cleaned copy lazily: nothing is copied until the first change.
+class LazyCopy {
+ public:
+  explicit LazyCopy(std::string_view source) : source_(source) {}
+  /// Replaces source_[from, to) with `replacement`.
+  void replace(std::size_t from, std::size_t to, std::string_view replacement) {
+    if (!changed_) {
+      out_.reserve(source_.size() + 64);
+      changed_ = true;
+    }
+    out_.append(source_.substr(copied_, from - copied_));
+    out_.append(replacement);
+    copied_ = to;
+  }
+  std::optional<std::string> finish() {
+    if (!changed_) return std::nullopt;
+    out_.append(source_.substr(copied_));
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view source_;
+  std::string out_;
+  std::size_t copied_ = 0;
+  bool changed_ = false;
+};
+
+/// Handles the reference starting at text[amp] == '&'; returns the position after it.
+std::size_t clean_reference(std::string_view text, std::size_t amp, LazyCopy& copy,
+                            Cleaning& cleaning) {
+  std::size_t pos = amp + 1;
+  const std::size_t limit = std::min(text.size(), amp + 40);
+  if (pos < limit && text[pos] == '#') {
+    ++pos;
+    const bool hex = pos < limit && (text[pos] == 'x' || text[pos] == 'X');
+    if (hex) ++pos;
+    const std::size_t digits_start = pos;
+    char32_t value = 0;
+    while (pos < limit && pos - digits_start < 9) {
+      const char c = text[pos];
+      int digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
+        digit = (c | 0x20) - 'a' + 10;
+      } else {
+        break;
+      }
+      value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
+      ++pos;
+    }
+    if (pos > digits_start && pos < limit && text[pos] == ';') {
+      ++pos;
+      if (value >= 0x80 && value <= 0x9F) {
+        std::string replacement;
+        append_utf8(replacement, kWindows1252High[value - 0x80]);
+        copy.replace(amp, pos, replacement);
+        ++cleaning.windows_char_refs;
+      } else if (!is_xml_char(value)) {
+        copy.replace(amp, pos, "");
+        ++cleaning.bad_char_refs;
+      }
+      return pos;
+    }
+    copy.replace(amp, amp + 1, "&amp;");
+    ++cleaning.bare_ampersands;
+    return amp + 1;
+  }
+  if (pos < limit && is_name_start(text[pos])) {
+    const std::size_t name_start = pos;
+    while (pos < limit && is_name_char(text[pos])) ++pos;
+    if (pos < limit && text[pos] == ';') {
+      const std::string_view name = text.substr(name_start, pos - name_start);
+      ++pos;
+      if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+        return pos;
+      }
+      if (const auto code_point = html_entity_code_point(name)) {
+        std::string replacement;
+        append_utf8(replacement, *code_point);
+        copy.replace(amp, pos, replacement);
+        ++cleaning.html_entities;
+        if (cleaning.html_entity_names.size() < 8) cleaning.html_entity_names.emplace(name);
+        return pos;
+      }
+      copy.replace(amp, amp + 1, "&amp;");
+      ++cleaning.undefined_entities;
+      if (cleaning.undefined_entity_names.size() < 8) {
+        cleaning.undefined_entity_names.emplace(name);
+      }
+      return pos;
+    }
+  }
+  copy.replace(amp, amp + 1, "&amp;");
+  ++cleaning.bare_ampersands;
+  return amp + 1;
+}
+
+/// Removes control characters in text[from, to) (a CDATA section's content).
+void strip_controls(std::string_view text, std::size_t from, std::size_t to, LazyCopy& copy,
+                    Cleaning& cleaning) {
+  const std::string_view section = text.substr(0, to);
+  for (std::size_t i = from;; ++i) {
+    i = scan(section, i, has_byte_below_space, is_control);
+    if (i >= to) break;
+    copy.replace(i, i + 1, "");
+    ++cleaning.control_characters;
+  }
+}
+
+/// End of the markup declaration at text[pos] == '<' ('<!DOCTYPE ... [ ... ]>'), past its '>'.
+std::size_t end_of_declaration(std::string_view text, std::size_t pos) {
+  int brackets = 0;
+  for (std::size_t i = pos + 2; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '[') ++brackets;
+    if (c == ']' && brackets > 0) --brackets;
+    if (c == '>' && brackets == 0) return i + 1;
+  }
+  return text.size();
+}
+
+std::size_t find_end(std::string_view text, std::size_t from, std::string_view terminator) {
+  const std::size_t end = text.find(terminator, from);
+  return end == std::string_view::npos ? text.size() : end + terminator.size();
+}
+
+std::string excerpt(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 60)) out.push_back(is_space(c) || is_control(c) ? ' ' : c);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (text.size() > 60) out += "…";
+  return out;
+}
+
+}  // namespace
+
+std::size_t find_xml_start(std::string_view text, std::vector<std::string>& warnings) {
+  std::size_t pos = 0;
+  while (pos < text.size() && is_space(text[pos])) ++pos;
+  if (text.substr(pos, 5) == "<?xml") return pos;
+  // An XML declaration further on means what precedes it is stray output (PHP notices are
+  // often HTML themselves, so "starts with a tag" is not enough). Only the head is searched:
+  // a declaration deep inside would be content.
+  std::size_t start = text.substr(0, 2048).find("<?xml");
+  if (start == std::string_view::npos) {
+    if (pos + 1 < text.size() && text[pos] == '<' &&
+        (text[pos + 1] == '?' || text[pos + 1] == '!' || is_name_start(text[pos + 1]))) {
+      return pos;
+    }
+    start = pos;
+    while ((start = text.find('<', start)) != std::string_view::npos) {
+      if (start + 1 < text.size() && (is_name_start(text[start + 1]) || text[start + 1] == '!')) {
+        break;
+      }
+      ++start;
+    }
+  }
+  if (start == std::string_view::npos) return pos;
+  warnings.push_back("skipped " + std::to_string(start) + " bytes of text before the XML (\"" +
+                     excerpt(text.substr(pos, start - pos)) + "\")");
+  return start;
+}
+
+std::optional<std::string> clean_xml_text(std::string_view text,
+                                          std::vector<std::string>& warnings) {
+  LazyCopy copy(text);
+  Cleaning cleaning;
+  const std::size_t size = text.size();
+  std::size_t pos = 0;
+  while (pos < size) {
+    pos = skip_uninteresting(text, pos);
+    if (pos >= size) break;
+    const char c = text[pos];
+    if (c == '&') {
+      pos = clean_reference(text, pos, copy, cleaning);
+    } else if (c != '<') {
+      copy.replace(pos, pos + 1, "");
+      ++cleaning.control_characters;
+      ++pos;
+    } else if (pos + 1 >= size) {
+      ++pos;
+    } else if (const char next = text[pos + 1]; next == '/' || is_name_start(next)) {
+      ++pos;  // a tag: its attribute values get the same treatment as text
+    } else if (text.substr(pos, 9) == "<![CDATA[") {
+      const std::size_t end = find_end(text, pos + 9, "]]>");
+      strip_controls(text, pos + 9, end, copy, cleaning);
+      pos = end;
+    } else if (text.substr(pos, 4) == "<!--") {
+      pos = find_end(text, pos + 4, "-->");
+    } else if (next == '?') {
+      pos = find_end(text, pos + 2, "?>");
+    } else if (next == '!') {
+      pos = end_of_declaration(text, pos);
+    } else {
+      copy.replace(pos, pos + 1, "&lt;");
+      ++cleaning.bare_less_than;
+      ++pos;
+    }
+  }
+  cleaning.report(warnings);
+  return copy.finish();
+}
+
+std::string balance_xml_tags(std::string_view text, TagRepairs& repairs) {
+  std::string out;
+  out.reserve(text.size() + 256);
+  std::vector<std::string_view> open;
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  auto cut_off = [&] {
+    repairs.truncated = true;
+    pos = size;
+  };
+  while (pos < size) {
+    const std::size_t lt = text.find('<', pos);
+    if (lt == std::string_view::npos) {
+      out.append(text.substr(pos));
+      break;
+    }
+    out.append(text.substr(pos, lt - pos));
+    pos = lt;
+    const std::string_view rest = text.substr(pos);
+    if (rest.starts_with("<![CDATA[")) {
+      const std::size_t end = text.find("]]>", pos + 9);
+      if (end == std::string_view::npos) {
+        out.append(rest);
+        out.append("]]>");
+        repairs.truncated = true;
+        break;
+      }
+      out.append(text.substr(pos, end + 3 - pos));
+      pos = end + 3;
+    } else if (rest.starts_with("<!--") || rest.starts_with("<?") || rest.starts_with("<!")) {
+      const std::size_t end = rest.starts_with("<!--") ? find_end(text, pos + 4, "-->")
+                              : rest.starts_with("<?") ? find_end(text, pos + 2, "?>")
+                                                       : end_of_declaration(text, pos);
+      if (end >= size && !text.substr(pos).ends_with(">")) {
+        cut_off();
+        break;
+      }
+      out.append(text.substr(pos, end - pos));
+      pos = end;
+    } else if (rest.starts_with("</")) {
+      std::size_t name_end = pos + 2;
+      while (name_end < size && is_name_char(text[name_end])) ++name_end;
+      const std::size_t close = text.find('>', name_end);
+      if (close == std::string_view::npos) {
+        cut_off();
+        break;
+      }
+      const std::string_view name = text.substr(pos + 2, name_end - pos - 2);
+      std::size_t depth = open.size();
+      while (depth > 0 && open[depth - 1] != name) --depth;
+      if (depth == 0) {
+        ++repairs.dropped_end_tags;
+      } else {
+        while (open.size() >= depth) {
+          out.append("</").append(open.back()).append(">");
+          if (open.size() > depth) ++repairs.closed_elements;
+          open.pop_back();
+        }
+      }
+      pos = close + 1;
+    } else if (pos + 1 < size && is_name_start(text[pos + 1])) {
+      std::size_t cursor = pos + 1;
+      while (cursor < size && is_name_char(text[cursor])) ++cursor;
+      const std::string_view name = text.substr(pos + 1, cursor - pos - 1);
+      std::string tag = "<" + std::string(name);
+      bool complete = false, self_closing = false;
+      while (cursor < size) {
+        while (cursor < size && is_space(text[cursor])) ++cursor;
+        if (cursor >= size) break;
+        if (text[cursor] == '>') {
+          complete = true;
+          ++cursor;
+          break;
+        }
+        if (text.substr(cursor, 2) == "/>") {
+          complete = self_closing = true;
+          cursor += 2;
+          break;
+        }
+        if (!is_name_start(text[cursor])) {
+          ++cursor;  // junk inside a tag: skip it
+          continue;
+        }
+        const std::size_t attribute_start = cursor;
+        while (cursor < size && is_name_char(text[cursor])) ++cursor;
+        const std::string_view attribute = text.substr(attribute_start, cursor - attribute_start);
+        std::size_t after = cursor;
+        while (after < size && is_space(text[after])) ++after;
+        std::string value;
+        if (after < size && text[after] == '=') {
+          ++after;
+          while (after < size && is_space(text[after])) ++after;
+          if (after < size && (text[after] == '"' || text[after] == '\'')) {
+            const char quote = text[after];
+            const std::size_t end = text.find(quote, after + 1);
+            if (end == std::string_view::npos) {
+              cursor = size;
+              break;
+            }
+            tag.append(" ").append(text.substr(attribute_start, end + 1 - attribute_start));
+            cursor = end + 1;
+            continue;
+          }
+          std::size_t end = after;
+          while (end < size && !is_space(text[end]) && text[end] != '>') ++end;
+          value = std::string(text.substr(after, end - after));
+          cursor = end;
+        } else {
+          value = std::string(attribute);
+        }
+        ++repairs.fixed_attributes;
+        std::string escaped;
+        for (char c : value) {
+          if (c == '"') {
+            escaped += "&quot;";
+          } else if (c == '<') {
+            escaped += "&lt;";
+          } else {
+            escaped.push_back(c);
+          }
+        }
+        tag.append(" ").append(attribute).append("=\"").append(escaped).append("\"");
+      }
+      if (!complete) {
+        cut_off();
+        break;
+      }
+      out.append(tag).append(self_closing ? "/>" : ">");
+      if (!self_closing) open.push_back(name);
+      pos = cursor;
+    } else {
+      out.append("&lt;");
+      ++pos;
+    }
+  }
+  if (!open.empty()) repairs.truncated = true;
+  while (!open.empty()) {
+    out.append("</").append(open.back()).append(">");
+    ++repairs.closed_elements;
+    open.pop_back();
+  }
+  return out;
+}
+
+}  // namespace confab

@@ -1,0 +1,98 @@
+#include "parse/html_page.h"
+
+#include <gtest/gtest.h>
+
+namespace confab {
+namespace {
+
+constexpr const char* kPostPage = R"(<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="UTF-8">
+<title>Why the Sourdough Challenge Matters &#8211; Kettle &amp; Crumb</title>
+<link rel="alternate" type="application/rss+xml" title="Kettle &amp; Crumb &raquo; Feed" href="/feed/" />
+<link rel="alternate" type="application/rss+xml" title="Kettle &amp; Crumb &raquo; Comments Feed" href="/comments/feed/" />
+<link rel="alternate" type="application/rss+xml" title="Kettle &amp; Crumb &raquo; Why the Sourdough Challenge Matters Comments Feed" href="https://kettle.example.com/2009/05/06/sourdough-challenge/feed/" />
+<link rel="alternate" type="application/json+oembed" href="/wp-json/oembed/1.0/embed?url=x" />
+<link rel="stylesheet" href="/style.css" />
+<link rel="pingback" href="https://kettle.example.com/xmlrpc.php" />
+</head>
+<body>
+<article>
+  <p>The <a href="/tag/sourdough/" rel="tag">sourdough
+     challenge</a> starts Monday; <a href="https://other.example.net/loaf" rel="nofollow ugc">Dana's <em>loaf</em></a>.</p>
+  <a name="no-href">anchor only</a>
+</article>
+</body></html>)";
+
+TEST(HtmlPage, TitleFeedsAndLinks) {
+  const HtmlPage page = parse_html_page(Document{
+      "https://kettle.example.com/2009/05/06/sourdough-challenge/", "text/html", kPostPage});
+  EXPECT_EQ(page.title, "Why the Sourdough Challenge Matters – Kettle & Crumb");
+  EXPECT_EQ(page.base_url, "https://kettle.example.com/2009/05/06/sourdough-challenge/");
+  ASSERT_EQ(page.feeds.size(), 3u);
+  EXPECT_EQ(page.feeds[0].url, "https://kettle.example.com/feed/");
+  EXPECT_EQ(page.feeds[0].type, "application/rss+xml");
+  EXPECT_EQ(page.feeds[0].title, "Kettle & Crumb » Feed");
+  EXPECT_EQ(page.feeds[1].url, "https://kettle.example.com/comments/feed/");
+  EXPECT_EQ(page.feeds[2].url, "https://kettle.example.com/2009/05/06/sourdough-challenge/feed/");
+  ASSERT_EQ(page.links.size(), 2u);
+  EXPECT_EQ(page.links[0].url, "https://kettle.example.com/tag/sourdough/");
+  EXPECT_EQ(page.links[0].text, "sourdough challenge");
+  EXPECT_EQ(page.links[0].rel, "tag");
+  EXPECT_EQ(page.links[1].url, "https://other.example.net/loaf");
+  EXPECT_EQ(page.links[1].text, "Dana's loaf");
+  EXPECT_EQ(page.links[1].rel, "nofollow ugc");
+}
+
+TEST(HtmlPage, MainFeedSkipsCommentFeeds) {
+  const HtmlPage page = parse_html_page(Document{"https://kettle.example.com/", "", kPostPage});
+  EXPECT_EQ(main_feed_url(page), "https://kettle.example.com/feed/");
+
+  HtmlPage only_comments;
+  only_comments.feeds.push_back(
+      FeedLink{"https://a.example/comments/feed/", "application/rss+xml", "A » COMMENTS Feed"});
+  EXPECT_EQ(main_feed_url(only_comments), "https://a.example/comments/feed/");
+  EXPECT_EQ(main_feed_url(HtmlPage{}), "");
+}
+
+TEST(HtmlPage, BaseHrefAndRelTokenList) {
+  const HtmlPage page = parse_html_page(Document{"https://site.example/a/b/page.html", "",
+                                                 R"(<html><head>
+<base href="/root/">
+<link rel="Alternate  home" type="application/atom+xml; charset=utf-8" href="atom.xml" title="Atom">
+<link rel="alternate" type="application/feed+json" href="feed.json">
+<link rel="alternate" type="text/html" hreflang="de" href="/de/">
+<link rel="alternative" type="application/rss+xml" href="nope.xml">
+</head><body><a href="x.html">x</a></body></html>)"});
+  EXPECT_EQ(page.base_url, "https://site.example/root/");
+  ASSERT_EQ(page.feeds.size(), 2u);
+  EXPECT_EQ(page.feeds[0].url, "https://site.example/root/atom.xml");
+  EXPECT_EQ(page.feeds[0].type, "application/atom+xml");
+  EXPECT_EQ(page.feeds[1].url, "https://site.example/root/feed.json");
+  ASSERT_EQ(page.links.size(), 1u);
+  EXPECT_EQ(page.links[0].url, "https://site.example/root/x.html");
+}
+
+TEST(HtmlPage, Latin1PageIsDecoded) {
+  const HtmlPage page =
+      parse_html_page(Document{"http://fr.example/", "text/html; charset=ISO-8859-1",
+                               "<html><head><title>Cr\xE8me br\xFBl\xE9"
+                               "e</title></head><body></body></html>"});
+  EXPECT_EQ(page.title, "Crème brûlée");
+}
+
+TEST(ExtractLinks, FromAFragment) {
+  const auto links = extract_links(
+      R"(<p>See <a href="../other/">the <b>other</b> post</a> and <a href="mailto:x@y.z">mail</a>.</p>
+<a>no href</a><a href="https://abs.example/">abs</a>)",
+      "https://blog.example/2009/05/post/");
+  ASSERT_EQ(links.size(), 3u);
+  EXPECT_EQ(links[0].url, "https://blog.example/2009/05/other/");
+  EXPECT_EQ(links[0].text, "the other post");
+  EXPECT_EQ(links[1].url, "mailto:x@y.z");
+  EXPECT_EQ(links[2].url, "https://abs.example/");
+  EXPECT_TRUE(extract_links("", "https://x.example/").empty());
+}
+
+}  // namespace
+}  // namespace confab
