@@ -4,19 +4,16 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps test-deps configure build clean
+.PHONY: run test deps configure build clean
 
 run: deps build
 	./$(BUILD_DIR)/confab build --config site.toml
 
-test: test-deps build
+test: deps build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 deps:
 	./scripts/install-deps
-
-test-deps:
-	./scripts/install-deps --test
 
 $(BUILD_DIR)/CMakeCache.txt:
 	cmake -S . -B $(BUILD_DIR)

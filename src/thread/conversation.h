@@ -46,13 +46,13 @@ struct Node {
   std::string author_name;  ///< as the feed gave it (for display)
   std::string author_url;
   std::optional<UnixTime> published;
-  std::string parent;  ///< Node::id, "" for a thread root
-  std::string thread;  ///< Node::id of the root of its thread
+  std::string parent;                 ///< Node::id, "" for a thread root
+  std::string thread;                 ///< Node::id of the root of its thread
   std::vector<std::string> links_to;  ///< Node ids this node links to
   std::optional<SpamVerdict> spam;
-  std::string content_html;  ///< unsanitized, as the feed gave it; render sanitizes
-  std::string base_url;      ///< for resolving relative links inside content_html
-  bool by_team = false;      ///< the author speaks for the campaign
+  std::string content_html;     ///< unsanitized, as the feed gave it; render sanitizes
+  std::string base_url;         ///< for resolving relative links inside content_html
+  bool by_team = false;         ///< the author speaks for the campaign
   bool parent_unknown = false;  ///< a reply whose parent was not found: hung under the post
 };
 
@@ -67,8 +67,8 @@ struct Person {
 };
 
 struct ThreadSummary {
-  std::string root;  ///< Node id
-  int size = 0;      ///< nodes in the thread, root included, spam excluded
+  std::string root;                ///< Node id
+  int size = 0;                    ///< nodes in the thread, root included, spam excluded
   std::vector<std::string> blogs;  ///< SourceReport ids touched
   std::optional<UnixTime> last_activity;
 };

@@ -1,0 +1,88 @@
+#include <filesystem>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/pipeline.h"
+#include "cli/site_files.h"
+#include "config/config.h"
+#include "render/render.h"
+
+namespace confab {
+
+namespace {
+
+constexpr const char* kBuildHelp = R"(Usage: confab build [OPTIONS]
+
+Fetch every source, thread the conversation and write the hub site.
+
+Options:
+  --config FILE    site.toml to build (default: ./site.toml)
+  --output DIR     write the site here instead of [site] output
+  --offline        make no network request (sources are reported as not fetched)
+  --record DIR     fetch live and save every response as a replay snapshot in DIR
+  -h, --help       show this help
+
+A failed source is reported and the site is still written; the previous output is
+replaced only when the new one is complete. SOURCE_DATE_EPOCH sets the build time.)";
+
+std::string count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+int run_build_command(const std::vector<std::string>& args, Console& console) {
+  const ParsedArgs parsed =
+      parse_args(args, {"--config", "--output", "--record"}, {"--offline"}, 0);
+  if (parsed.has("--help")) {
+    console.result(kBuildHelp);
+    return kExitOk;
+  }
+  SiteConfig config;
+  try {
+    config = load_config(parsed.value("--config", "site.toml"));
+  } catch (const ConfigError& error) {
+    console.error(error.what());
+    return kExitConfig;
+  }
+  BuildOptions options;
+  options.output = parsed.value("--output");
+  options.offline = parsed.has("--offline");
+  options.record = parsed.value("--record");
+  options.now = build_time_now();
+  try {
+    const BuildReport report = run_build(config, options, console);
+    for (const auto& warning : report.warnings) console.warning(warning);
+    std::size_t posts = 0, comments = 0, spam = 0, failed = 0;
+    for (const auto& node : report.conversation.nodes) {
+      if (node.spam) {
+        ++spam;
+      } else if (node.kind == NodeKind::post) {
+        ++posts;
+      } else if (node.kind == NodeKind::comment) {
+        ++comments;
+      }
+    }
+    for (const auto& source : report.conversation.sources) {
+      failed += source.status == SourceStatus::error || source.status == SourceStatus::gone;
+    }
+    console.info(count(report.conversation.sources.size(), "source", "sources") + " (" +
+                 std::to_string(failed) + " failed), " + count(posts, "post", "posts") + ", " +
+                 count(comments, "comment", "comments") + ", " +
+                 count(report.conversation.threads.size(), "thread", "threads") + ", " +
+                 std::to_string(spam) + " set aside as spam");
+    console.info("site written to " +
+                 std::filesystem::absolute(report.output).lexically_normal().string() + " (" +
+                 count(report.files_written, "file", "files") + ")");
+    return kExitOk;
+  } catch (const ConfigError& error) {
+    console.error(error.what());
+    return kExitConfig;
+  } catch (const std::exception& error) {
+    console.error(std::string(error.what()) + " (the previous output is untouched)");
+    return kExitBuild;
+  }
+}
+
+}  // namespace confab

@@ -1,0 +1,66 @@
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/pipeline.h"
+#include "cli/site_files.h"
+#include "config/config.h"
+
+namespace confab {
+
+namespace {
+
+constexpr const char* kCheckHelp = R"(Usage: confab check [OPTIONS]
+
+Validate site.toml, the theme, and that every source answers with a feed.
+Exits 0 when all is well, 1 when a source fails, 3 when site.toml is invalid.
+
+Options:
+  --config FILE    site.toml to check (default: ./site.toml)
+  -h, --help       show this help)";
+
+}  // namespace
+
+int run_check_command(const std::vector<std::string>& args, Console& console) {
+  const ParsedArgs parsed = parse_args(args, {"--config"}, {}, 0);
+  if (parsed.has("--help")) {
+    console.result(kCheckHelp);
+    return kExitOk;
+  }
+  SiteConfig config;
+  try {
+    config = load_config(parsed.value("--config", "site.toml"));
+  } catch (const ConfigError& error) {
+    console.error(error.what());
+    return kExitConfig;
+  }
+  int problems = 0;
+  try {
+    load_theme(config);
+  } catch (const std::exception& error) {
+    console.error(error.what());
+    ++problems;
+  }
+  BuildReport report;
+  auto fetcher = make_fetcher(config, BuildOptions{});
+  const auto harvests = harvest_sources(config, *fetcher, build_time_now(), console, report,
+                                        HarvestScope::sources_only);
+  std::string table;
+  for (const auto& harvest : harvests) {
+    const auto& source = harvest.report;
+    if (source.status == SourceStatus::ok) {
+      table += "ok     " + source.name + ": " + source.feed + " (" +
+               std::to_string(harvest.posts.size()) + " entries)\n";
+    } else {
+      ++problems;
+      table += std::string(source.status == SourceStatus::gone ? "gone   " : "error  ") +
+               source.name + ": " + source.error + "\n";
+    }
+  }
+  table += problems == 0
+               ? "site.toml and all " + std::to_string(harvests.size()) + " sources are fine\n"
+               : std::to_string(problems) + " problem(s) found\n";
+  console.result(table);
+  return problems == 0 ? kExitOk : kExitProblems;
+}
+
+}  // namespace confab

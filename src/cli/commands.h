@@ -1,0 +1,28 @@
+// confab's commands. Each takes its arguments (after the command name) and returns the exit code
+// (see README "Exit codes").
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace confab {
+
+class Console;
+
+/// Exit codes, stable for scripts and CI.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitProblems = 1,  ///< check found unreachable sources; inspect got no feed or page
+  kExitUsage = 2,     ///< the command line is wrong
+  kExitConfig = 3,    ///< site.toml is missing or invalid
+  kExitBuild = 4,     ///< the site could not be rendered or written (previous output kept)
+};
+
+int run_build_command(const std::vector<std::string>& args, Console& console);
+int run_check_command(const std::vector<std::string>& args, Console& console);
+int run_inspect_command(const std::vector<std::string>& args, Console& console);
+
+/// Dispatches `confab COMMAND ...`; `args` excludes the program name.
+int run_confab(const std::vector<std::string>& args, Console& console);
+
+}  // namespace confab

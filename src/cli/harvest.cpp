@@ -1,0 +1,270 @@
+// Spider: sources' feeds, then the comment feeds of their conversation posts, then the blogs
+// those posts link to (Planet Venus' "spider" step, with a conversation in mind).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/identifiers.h"
+#include "base/url.h"
+#include "cli/console.h"
+#include "cli/pipeline.h"
+#include "parse/feed.h"
+#include "parse/html_page.h"
+#include "thread/canonical_url.h"
+
+namespace confab {
+
+namespace {
+
+Document document_of(const FetchResult& result) {
+  return Document{result.final_url.empty() ? result.url : result.final_url,
+                  result.header("Content-Type"), result.body};
+}
+
+/// Either a parsed feed or, for an HTML page, the feed it advertises; or an error message.
+struct FeedOutcome {
+  bool parsed = false;
+  Feed feed;
+  std::string advertised_feed;  ///< set when the document was a page pointing to a feed
+  std::string error;
+};
+
+FeedOutcome read_feed_or_page(const FetchResult& result) {
+  FeedOutcome outcome;
+  if (!result.ok()) {
+    outcome.error = result.error_message;
+    return outcome;
+  }
+  const Document document = document_of(result);
+  try {
+    if (looks_like_feed(document)) {
+      outcome.feed = parse_feed(document);
+      outcome.parsed = true;
+      return outcome;
+    }
+    const HtmlPage page = parse_html_page(document);
+    outcome.advertised_feed = main_feed_url(page);
+    if (outcome.advertised_feed.empty()) {
+      outcome.error = document.url + ": an HTML page that advertises no feed";
+    }
+  } catch (const std::exception& error) {
+    outcome.error = error.what();
+  }
+  return outcome;
+}
+
+SourceStatus status_of(const FetchResult& result) {
+  return result.status == 410 ? SourceStatus::gone : SourceStatus::error;
+}
+
+class Spider {
+ public:
+  Spider(const SiteConfig& config, Fetcher& fetcher, UnixTime now, Console& console,
+         BuildReport& report)
+      : config_(config), fetcher_(fetcher), now_(now), console_(console), report_(report) {}
+
+  std::vector<SourceHarvest> run(HarvestScope scope) {
+    read_configured_sources();
+    if (scope == HarvestScope::sources_only) return std::move(harvests_);
+    read_comment_feeds(0);
+    for (int depth = 0; depth < config_.crawl.depth; ++depth) {
+      const std::size_t before = harvests_.size();
+      if (!discover()) break;
+      read_comment_feeds(before);
+    }
+    return std::move(harvests_);
+  }
+
+ private:
+  std::vector<FetchResult> fetch(const std::vector<std::string>& urls, const std::string& what) {
+    if (urls.empty()) return {};
+    report_.requests += urls.size();
+    auto results = fetcher_.fetch_all(urls);
+    console_.progress(what, results.size(), urls.size());
+    return results;
+  }
+
+  std::string unique_source_id(const std::string& name) {
+    std::string id = slugify(name, 40);
+    for (int n = 2; !source_ids_.insert(id).second; ++n) {
+      id = slugify(name, 40) + "-" + std::to_string(n);
+    }
+    return id;
+  }
+
+  void warn(const std::string& message) { report_.warnings.push_back(message); }
+
+  void accept_feed(SourceHarvest& harvest, Feed feed, const std::string& feed_url) {
+    harvest.report.feed = feed_url;
+    harvest.report.status = SourceStatus::ok;
+    harvest.report.last_success = now_;
+    for (const auto& warning : feed.warnings) warn(harvest.report.name + ": " + warning);
+    harvest.posts = std::move(feed.entries);
+  }
+
+  void fail(SourceHarvest& harvest, SourceStatus status, const std::string& error) {
+    harvest.report.status = status;
+    harvest.report.error = error;
+    warn(harvest.report.name + ": " + error);
+  }
+
+  void read_configured_sources() {
+    std::vector<std::string> urls;
+    for (const auto& source : config_.sources) {
+      SourceHarvest harvest;
+      harvest.report.id = unique_source_id(source.name);
+      harvest.report.name = source.name;
+      harvest.report.url = source.url;
+      harvest.report.feed = source.feed;
+      harvest.report.role =
+          source.role == SourceRole::campaign ? SourceKind::campaign : SourceKind::blog;
+      harvests_.push_back(std::move(harvest));
+      urls.push_back(source.feed.empty() ? source.url : source.feed);
+    }
+    const auto results = fetch(urls, "feeds");
+    std::vector<std::size_t> via_page;
+    std::vector<std::string> advertised;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      FeedOutcome outcome = read_feed_or_page(results[i]);
+      if (outcome.parsed) {
+        accept_feed(harvests_[i], std::move(outcome.feed), urls[i]);
+      } else if (!outcome.advertised_feed.empty()) {
+        via_page.push_back(i);
+        advertised.push_back(outcome.advertised_feed);
+      } else {
+        fail(harvests_[i], status_of(results[i]), outcome.error);
+      }
+    }
+    const auto feeds = fetch(advertised, "discovered feeds");
+    for (std::size_t k = 0; k < feeds.size(); ++k) {
+      SourceHarvest& harvest = harvests_[via_page[k]];
+      FeedOutcome outcome = read_feed_or_page(feeds[k]);
+      if (outcome.parsed) {
+        accept_feed(harvest, std::move(outcome.feed), advertised[k]);
+      } else {
+        harvest.report.feed = advertised[k];
+        fail(harvest, status_of(feeds[k]),
+             outcome.error.empty() ? advertised[k] + ": not a feed" : outcome.error);
+      }
+    }
+  }
+
+  /// Comment feeds of the conversation posts of harvests[first..].
+  void read_comment_feeds(std::size_t first) {
+    struct Wanted {
+      std::size_t harvest;
+      std::string post_id;
+      std::string post_title;
+    };
+    std::vector<Wanted> wanted;
+    std::vector<std::string> urls;
+    for (const auto& ref : select_conversation_posts(config_.campaign, harvests_)) {
+      if (ref.source < first) continue;
+      const Entry& post = harvests_[ref.source].posts[ref.post];
+      if (post.comments_feed.empty() || !comment_feeds_.insert(post.comments_feed).second) {
+        continue;
+      }
+      wanted.push_back({ref.source, post.id, post.title});
+      urls.push_back(post.comments_feed);
+    }
+    const auto results = fetch(urls, "comment feeds");
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      SourceHarvest& harvest = harvests_[wanted[i].harvest];
+      FeedOutcome outcome = read_feed_or_page(results[i]);
+      if (!outcome.parsed) {
+        warn(harvest.report.name + ": comments of '" + wanted[i].post_title +
+             "': " + (outcome.error.empty() ? urls[i] + ": not a feed" : outcome.error));
+        continue;
+      }
+      for (const auto& warning : outcome.feed.warnings) {
+        warn(harvest.report.name + ": " + urls[i] + ": " + warning);
+      }
+      auto& comments = harvest.comments[wanted[i].post_id];
+      for (auto& entry : outcome.feed.entries) comments.push_back(std::move(entry));
+    }
+  }
+
+  /// One crawl step: pages linked from conversation posts, on blogs nobody configured. Returns
+  /// false when there was nothing left to visit.
+  bool discover() {
+    std::vector<std::string> pages;
+    for (const auto& url : discovery_targets(config_.campaign, harvests_)) {
+      if (pages_visited_ >= static_cast<std::size_t>(config_.crawl.max_pages)) break;
+      if (!visited_pages_.insert(canonical_url(url)).second) continue;
+      pages.push_back(url);
+      ++pages_visited_;
+    }
+    if (pages.empty()) return false;
+    const auto page_results = fetch(pages, "crawl");
+    // Pages of one blog share a feed: fetch it once and take every linked post from it.
+    std::map<std::string, std::vector<std::string>> targets_by_feed;
+    for (std::size_t i = 0; i < page_results.size(); ++i) {
+      FeedOutcome outcome = read_feed_or_page(page_results[i]);
+      if (!outcome.advertised_feed.empty()) {
+        targets_by_feed[outcome.advertised_feed].push_back(pages[i]);
+      } else if (!outcome.parsed) {
+        warn("crawl: " + outcome.error);
+      }
+    }
+    std::vector<std::string> feed_urls;
+    for (const auto& [feed_url, targets] : targets_by_feed) {
+      if (known_feeds().count(feed_url) == 0) feed_urls.push_back(feed_url);
+    }
+    const auto feed_results = fetch(feed_urls, "discovered blogs");
+    for (std::size_t i = 0; i < feed_results.size(); ++i) {
+      FeedOutcome outcome = read_feed_or_page(feed_results[i]);
+      if (!outcome.parsed) {
+        warn("crawl: " + (outcome.error.empty() ? feed_urls[i] + ": not a feed" : outcome.error));
+        continue;
+      }
+      std::set<std::string> wanted;
+      for (const auto& target : targets_by_feed[feed_urls[i]]) wanted.insert(canonical_url(target));
+      SourceHarvest harvest;
+      for (auto& entry : outcome.feed.entries) {
+        if (wanted.count(canonical_url(entry.link))) harvest.posts.push_back(std::move(entry));
+      }
+      if (harvest.posts.empty()) {
+        warn("crawl: " + feed_urls[i] + " does not hold the linked post");
+        continue;
+      }
+      const std::string name =
+          outcome.feed.title.empty() ? url_host(feed_urls[i]) : outcome.feed.title;
+      harvest.report.id = unique_source_id(name);
+      harvest.report.name = name;
+      harvest.report.url = outcome.feed.link.empty() ? feed_urls[i] : outcome.feed.link;
+      harvest.report.feed = feed_urls[i];
+      harvest.report.role = SourceKind::discovered;
+      harvest.report.status = SourceStatus::ok;
+      harvest.report.last_success = now_;
+      harvests_.push_back(std::move(harvest));
+    }
+    return true;
+  }
+
+  std::set<std::string> known_feeds() const {
+    std::set<std::string> feeds;
+    for (const auto& harvest : harvests_) feeds.insert(harvest.report.feed);
+    return feeds;
+  }
+
+  const SiteConfig& config_;
+  Fetcher& fetcher_;
+  UnixTime now_;
+  Console& console_;
+  BuildReport& report_;
+  std::vector<SourceHarvest> harvests_;
+  std::set<std::string> source_ids_;
+  std::set<std::string> comment_feeds_;
+  std::set<std::string> visited_pages_;
+  std::size_t pages_visited_ = 0;
+};
+
+}  // namespace
+
+std::vector<SourceHarvest> harvest_sources(const SiteConfig& config, Fetcher& fetcher, UnixTime now,
+                                           Console& console, BuildReport& report,
+                                           HarvestScope scope) {
+  return Spider(config, fetcher, now, console, report).run(scope);
+}
+
+}  // namespace confab

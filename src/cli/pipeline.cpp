@@ -1,0 +1,78 @@
+#include "cli/pipeline.h"
+
+#include <chrono>
+#include <cstdlib>
+
+#include "cli/console.h"
+#include "cli/site_files.h"
+#include "render/render.h"
+
+namespace confab {
+
+namespace {
+
+/// --offline: every request is answered "not fetched", so nothing leaves the machine.
+class OfflineFetcher : public Fetcher {
+ public:
+  std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls) override {
+    std::vector<FetchResult> results;
+    for (const auto& url : urls) {
+      FetchResult result;
+      result.url = result.final_url = url;
+      result.error = FetchErrorKind::not_recorded;
+      result.error_message = url + ": not fetched (--offline)";
+      results.push_back(std::move(result));
+    }
+    return results;
+  }
+};
+
+}  // namespace
+
+UnixTime build_time_now() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0') return value;
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::unique_ptr<Fetcher> make_fetcher(const SiteConfig& config, const BuildOptions& options) {
+  FetchOptions fetch_options;
+  fetch_options.concurrency = config.fetch.concurrency;
+  fetch_options.timeout_seconds = config.fetch.timeout;
+  fetch_options.user_agent = config.fetch.user_agent;
+  fetch_options.allow_file = true;  // sources named in site.toml may be file: URLs
+  if (!options.record.empty()) {
+    return make_recording_fetcher(make_http_fetcher(fetch_options), options.record);
+  }
+  if (!config.fetch.replay.empty()) return make_replay_fetcher(config.replay_dir());
+  if (options.offline) return std::make_unique<OfflineFetcher>();
+  return make_http_fetcher(fetch_options);
+}
+
+BuildReport run_build(const SiteConfig& config, const BuildOptions& options, Console& console) {
+  BuildReport report;
+  report.output = options.output.empty() ? config.output_dir() : options.output;
+  // Read the theme and content first: a missing theme should fail before any request is made.
+  RenderInput input;
+  input.site_title = config.site.title;
+  input.base_url = config.site.base_url;
+  input.language = config.site.language;
+  input.theme = load_theme(config);
+  input.content = load_content(config);
+
+  auto fetcher = make_fetcher(config, options);
+  const auto harvests = harvest_sources(config, *fetcher, options.now, console, report);
+  report.conversation = build_conversation(config, harvests, options.now);
+  input.conversation = &report.conversation;
+  const auto files = render_site(input);
+  write_output_atomically(report.output, files);
+  report.files_written = files.size();
+  return report;
+}
+
+}  // namespace confab
