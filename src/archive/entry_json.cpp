@@ -1,0 +1,172 @@
+#include "archive/entry_json.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace confab {
+namespace {
+
+using nlohmann::json;
+
+// Empty fields are left out: most entries use few of them, and the archive holds many entries.
+void put(json& out, const char* key, const std::string& value) {
+  if (!value.empty()) out[key] = value;
+}
+
+std::string get(const json& in, const char* key) {
+  const auto found = in.find(key);
+  return found == in.end() ? std::string() : found->get<std::string>();
+}
+
+template <typename T>
+std::optional<T> get_optional(const json& in, const char* key) {
+  const auto found = in.find(key);
+  if (found == in.end() || found->is_null()) return std::nullopt;
+  return found->get<T>();
+}
+
+/// FNV-1a over length-prefixed fields, so ("ab","c") and ("a","bc") differ.
+class FieldHasher {
+ public:
+  void add(std::string_view text) {
+    add_number(static_cast<std::int64_t>(text.size()));
+    for (const unsigned char byte : text) mix(byte);
+  }
+  void add_number(std::int64_t value) {
+    for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(value >> (8 * i)));
+  }
+  void add_optional(const std::optional<std::int64_t>& value) {
+    mix(value ? 1 : 0);
+    if (value) add_number(*value);
+  }
+  std::string hex() const {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash_));
+    return text;
+  }
+
+ private:
+  void mix(unsigned char byte) {
+    hash_ ^= byte;
+    hash_ *= 1099511628211ULL;
+  }
+  std::uint64_t hash_ = 14695981039346656037ULL;
+};
+
+}  // namespace
+
+std::string entry_fingerprint(const Entry& entry) {
+  FieldHasher hash;
+  hash.add(entry.id);
+  hash.add(entry.title);
+  hash.add(entry.link);
+  hash.add_optional(entry.published);
+  hash.add_optional(entry.updated);
+  hash.add_number(static_cast<std::int64_t>(entry.authors.size()));
+  for (const auto& author : entry.authors) {
+    hash.add(author.name);
+    hash.add(author.email);
+    hash.add(author.uri);
+  }
+  hash.add(entry.summary);
+  hash.add(entry.content);
+  hash.add_number(static_cast<std::int64_t>(entry.categories.size()));
+  for (const auto& category : entry.categories) hash.add(category);
+  hash.add(entry.comments_url);
+  hash.add(entry.comments_feed);
+  hash.add_optional(entry.comment_count);
+  hash.add_number(static_cast<std::int64_t>(entry.in_reply_to.size()));
+  for (const auto& reply : entry.in_reply_to) {
+    hash.add(reply.ref);
+    hash.add(reply.href);
+  }
+  hash.add_number(static_cast<std::int64_t>(entry.enclosures.size()));
+  for (const auto& enclosure : entry.enclosures) {
+    hash.add(enclosure.url);
+    hash.add(enclosure.type);
+    hash.add_optional(enclosure.length);
+  }
+  hash.add(entry.related);
+  return hash.hex();
+}
+
+std::string dump_json(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json entry_to_json(const Entry& entry) {
+  json out = json::object();
+  out["id"] = entry.id;
+  put(out, "title", entry.title);
+  put(out, "link", entry.link);
+  if (entry.published) out["published"] = *entry.published;
+  if (entry.updated) out["updated"] = *entry.updated;
+  if (!entry.authors.empty()) {
+    json authors = json::array();
+    for (const auto& author : entry.authors) {
+      authors.push_back(json::array({author.name, author.email, author.uri}));
+    }
+    out["authors"] = std::move(authors);
+  }
+  put(out, "summary", entry.summary);
+  put(out, "content", entry.content);
+  if (!entry.categories.empty()) out["categories"] = entry.categories;
+  put(out, "comments_url", entry.comments_url);
+  put(out, "comments_feed", entry.comments_feed);
+  if (entry.comment_count) out["comment_count"] = *entry.comment_count;
+  if (!entry.in_reply_to.empty()) {
+    json replies = json::array();
+    for (const auto& reply : entry.in_reply_to)
+      replies.push_back(json::array({reply.ref, reply.href}));
+    out["in_reply_to"] = std::move(replies);
+  }
+  if (!entry.enclosures.empty()) {
+    json enclosures = json::array();
+    for (const auto& enclosure : entry.enclosures) {
+      enclosures.push_back(json::array(
+          {enclosure.url, enclosure.type, enclosure.length ? json(*enclosure.length) : json()}));
+    }
+    out["enclosures"] = std::move(enclosures);
+  }
+  put(out, "related", entry.related);
+  return out;
+}
+
+Entry entry_from_json(const json& in) {
+  Entry entry;
+  entry.id = get(in, "id");
+  entry.title = get(in, "title");
+  entry.link = get(in, "link");
+  entry.published = get_optional<UnixTime>(in, "published");
+  entry.updated = get_optional<UnixTime>(in, "updated");
+  if (const auto authors = in.find("authors"); authors != in.end()) {
+    for (const auto& author : *authors) {
+      entry.authors.push_back({author.at(0).get<std::string>(), author.at(1).get<std::string>(),
+                               author.at(2).get<std::string>()});
+    }
+  }
+  entry.summary = get(in, "summary");
+  entry.content = get(in, "content");
+  if (const auto categories = in.find("categories"); categories != in.end()) {
+    entry.categories = categories->get<std::vector<std::string>>();
+  }
+  entry.comments_url = get(in, "comments_url");
+  entry.comments_feed = get(in, "comments_feed");
+  entry.comment_count = get_optional<int>(in, "comment_count");
+  if (const auto replies = in.find("in_reply_to"); replies != in.end()) {
+    for (const auto& reply : *replies) {
+      entry.in_reply_to.push_back({reply.at(0).get<std::string>(), reply.at(1).get<std::string>()});
+    }
+  }
+  if (const auto enclosures = in.find("enclosures"); enclosures != in.end()) {
+    for (const auto& enclosure : *enclosures) {
+      Enclosure item{enclosure.at(0).get<std::string>(), enclosure.at(1).get<std::string>(), {}};
+      if (!enclosure.at(2).is_null()) item.length = enclosure.at(2).get<long long>();
+      entry.enclosures.push_back(std::move(item));
+    }
+  }
+  entry.related = get(in, "related");
+  return entry;
+}
+
+}  // namespace confab

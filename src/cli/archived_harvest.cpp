@@ -1,0 +1,290 @@
+#include "cli/archived_harvest.h"
+
+#include <map>
+#include <set>
+
+#include "archive/archive.h"
+#include "base/identifiers.h"
+#include "cli/archiving_fetcher.h"
+#include "cli/console.h"
+#include "parse/feed.h"
+
+namespace confab {
+
+namespace {
+
+std::string role_word(SourceKind role) {
+  return source_kind_name(role);
+}
+
+SourceKind role_of(const std::string& word) {
+  if (word == "campaign") return SourceKind::campaign;
+  if (word == "discovered") return SourceKind::discovered;
+  return SourceKind::blog;
+}
+
+SourceStatus status_of(const std::string& word) {
+  if (word == "unchanged") return SourceStatus::unchanged;
+  if (word == "error") return SourceStatus::error;
+  if (word == "gone") return SourceStatus::gone;
+  return SourceStatus::ok;
+}
+
+/// A source's identity across builds: what site.toml calls it, or a discovered blog's feed.
+std::string archive_key(const SourceReport& report) {
+  return report.role == SourceKind::discovered ? report.feed : report.url;
+}
+
+ArchivedSource archived(const SourceReport& report) {
+  ArchivedSource source;
+  source.key = archive_key(report);
+  source.id = report.id;
+  source.name = report.name;
+  source.url = report.url;
+  source.feed = report.feed;
+  source.role = role_word(report.role);
+  source.status = source_status_name(report.status);
+  source.error = report.error;
+  source.last_success = report.last_success;
+  source.discovered_from = report.discovered_from;
+  return source;
+}
+
+SourceReport report_of(const ArchivedSource& source) {
+  SourceReport report;
+  report.id = source.id;
+  report.name = source.name;
+  report.url = source.url;
+  report.feed = source.feed;
+  report.role = role_of(source.role);
+  report.status = status_of(source.status);
+  report.error = source.error;
+  report.last_success = source.last_success;
+  report.discovered_from = source.discovered_from;
+  return report;
+}
+
+/// What one fresh harvest gave, as the archive merges it: the source's feed, then each comment
+/// feed read, each marked unchanged when its URL answered so.
+SourceFetch fetch_of(const SourceHarvest& harvest, const ArchivingFetcher& fetcher) {
+  SourceFetch fetch;
+  fetch.source = archived(harvest.report);
+  const auto status = harvest.report.status;
+  if (status != SourceStatus::ok && status != SourceStatus::unchanged) return fetch;
+  fetch.reads.push_back({"", fetcher.unchanged(harvest.report.feed), harvest.posts});
+  std::map<std::string, std::string> comments_feed_of;
+  for (const auto& post : harvest.posts) comments_feed_of.emplace(post.id, post.comments_feed);
+  for (const auto& [post_id, comments] : harvest.comments) {
+    const auto feed = comments_feed_of.find(post_id);
+    const bool unchanged = feed != comments_feed_of.end() && fetcher.unchanged(feed->second);
+    fetch.reads.push_back({post_id, unchanged, comments});
+  }
+  return fetch;
+}
+
+/// Source ids stay unique when blogs from earlier builds join this build's.
+class SourceIds {
+ public:
+  std::string claim(const std::string& wanted) {
+    std::string id = wanted;
+    for (int n = 2; !used_.insert(id).second; ++n) id = wanted + "-" + std::to_string(n);
+    return id;
+  }
+
+ private:
+  std::set<std::string> used_;
+};
+
+SourceHarvest with_history(SourceReport report, SourceHistory* history) {
+  SourceHarvest harvest;
+  harvest.report = std::move(report);
+  if (history) {
+    harvest.posts = std::move(history->posts);
+    harvest.comments = std::move(history->comments);
+  }
+  return harvest;
+}
+
+/// This build's sources in their order, each with everything the archive holds for it, then
+/// blogs discovered in earlier builds that this one did not reach.
+std::vector<SourceHarvest> recall(std::vector<SourceReport> current,
+                                  std::vector<SourceHistory> histories) {
+  std::map<std::string, SourceHistory*> by_key;
+  for (auto& history : histories) by_key[history.source.key] = &history;
+  std::vector<SourceHarvest> harvests;
+  SourceIds ids;
+  std::set<std::string> placed;
+  for (auto& report : current) {
+    report.id = ids.claim(report.id);
+    const std::string key = archive_key(report);
+    const auto found = by_key.find(key);
+    SourceHistory* history = found == by_key.end() ? nullptr : found->second;
+    if (history) {
+      // A failed source is shown with what the archive remembers of its last success.
+      if (!report.last_success) report.last_success = history->source.last_success;
+      if (report.feed.empty()) report.feed = history->source.feed;
+      if (report.discovered_from.empty()) {
+        report.discovered_from = history->source.discovered_from;
+      }
+    }
+    placed.insert(key);
+    harvests.push_back(with_history(std::move(report), history));
+  }
+  std::set<std::string> feeds;
+  for (const auto& harvest : harvests) feeds.insert(harvest.report.feed);
+  for (auto& history : histories) {
+    if (placed.count(history.source.key) || history.source.role != "discovered") continue;
+    // A blog discovered once and configured since is shown once, as configured.
+    if (feeds.count(history.source.feed)) continue;
+    SourceReport report = report_of(history.source);
+    report.id = ids.claim(report.id);
+    harvests.push_back(with_history(std::move(report), &history));
+  }
+  return harvests;
+}
+
+/// --offline: the configured sources as the archive last saw them.
+std::vector<SourceReport> archived_reports(const SiteConfig& config, Archive& archive) {
+  std::vector<SourceReport> reports;
+  for (const auto& source : config.sources) {
+    SourceReport report;
+    report.id = slugify(source.name, 40);
+    report.name = source.name;
+    report.url = source.url;
+    report.feed = source.feed;
+    report.role = source.role == SourceRole::campaign ? SourceKind::campaign : SourceKind::blog;
+    if (const auto known = archive.source(source.url)) {
+      report.feed = known->feed;
+      report.status = status_of(known->status);
+      report.error = known->error;
+      report.last_success = known->last_success;
+    } else {
+      report.status = SourceStatus::error;
+      report.error = "not fetched yet: the archive holds nothing for it (--offline)";
+    }
+    reports.push_back(std::move(report));
+  }
+  return reports;
+}
+
+std::string count(std::size_t n, const char* what) {
+  return std::to_string(n) + " " + what;
+}
+
+void add(MergeCounts& total, const MergeCounts& counts) {
+  total.inserted += counts.inserted;
+  total.updated += counts.updated;
+  total.unchanged += counts.unchanged;
+  total.removed_upstream += counts.removed_upstream;
+}
+
+/// How long after a post is published its comment feed is still read once the post has left
+/// its blog's feed: a campaign's conversation lasts weeks, not years.
+constexpr UnixTime kCommentsFollowedFor = 60 * 24 * 3600;
+
+/// Reads the comment feeds of archived conversation posts that this build's harvest did not
+/// reach (their post scrolled out of its feed's window), for posts younger than
+/// kCommentsFollowedFor, and merges them. Returns true when it read any.
+bool refresh_older_comment_feeds(const SiteConfig& config, UnixTime now, std::int64_t run,
+                                 const std::vector<SourceHarvest>& harvests,
+                                 ArchivingFetcher& fetcher, Archive& archive, Console& console,
+                                 BuildReport& report, MergeCounts& total) {
+  struct Wanted {
+    std::size_t harvest;
+    const Entry* post;
+  };
+  std::vector<Wanted> wanted;
+  std::vector<std::string> urls;
+  std::set<std::string> asked;
+  for (const auto& ref : select_conversation_posts(config.campaign, harvests)) {
+    const SourceHarvest& harvest = harvests[ref.source];
+    const Entry& post = harvest.posts[ref.post];
+    const auto status = harvest.report.status;
+    if (status == SourceStatus::error || status == SourceStatus::gone) continue;
+    if (post.comments_feed.empty() || fetcher.fetched(post.comments_feed)) continue;
+    if (!post.published || *post.published + kCommentsFollowedFor < now) continue;
+    if (!asked.insert(post.comments_feed).second) continue;
+    wanted.push_back({ref.source, &post});
+    urls.push_back(post.comments_feed);
+  }
+  if (urls.empty()) return false;
+  report.requests += urls.size();
+  std::vector<FetchRequest> requests(urls.begin(), urls.end());
+  const auto results = fetcher.fetch_requests(requests, [&](const FetchProgress& progress) {
+    console.progress("older comment feeds", progress);
+  });
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const SourceHarvest& harvest = harvests[wanted[i].harvest];
+    const std::string& title = wanted[i].post->title;
+    if (!results[i].ok()) {
+      report.warnings.push_back(harvest.report.name + ": comments of '" + title +
+                                "': " + results[i].error_message);
+      continue;
+    }
+    FeedRead read;
+    read.post_id = wanted[i].post->id;
+    read.unchanged = fetcher.unchanged(urls[i]);
+    if (!read.unchanged) {
+      const FetchResult& result = results[i];
+      try {
+        const Document document{result.final_url.empty() ? result.url : result.final_url,
+                                result.header("Content-Type"), result.body};
+        read.entries = parse_feed(document).entries;
+      } catch (const std::exception& error) {
+        report.warnings.push_back(harvest.report.name + ": comments of '" + title +
+                                  "': " + error.what());
+        continue;
+      }
+    }
+    SourceFetch fetch;
+    fetch.source = archived(harvest.report);
+    fetch.reads.push_back(std::move(read));
+    add(total, archive.merge_source(run, fetch));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::filesystem::path archive_file_of(const SiteConfig& config, const BuildOptions& options) {
+  return options.archive.empty() ? config.archive_file() : options.archive;
+}
+
+std::vector<SourceHarvest> harvest_with_archive(const SiteConfig& config,
+                                                const BuildOptions& options, Console& console,
+                                                BuildReport& report) {
+  Archive archive(archive_file_of(config, options));
+  const auto run = archive.begin_run(options.now, options.offline ? "offline" : "online");
+  if (options.offline) {
+    auto harvests = recall(archived_reports(config, archive), archive.history());
+    archive.finish_run(run, options.now, "ok");
+    return harvests;
+  }
+  auto inner = make_fetcher(config, options);
+  ArchivingFetcher fetcher(*inner, archive, options.now, options.record.empty());
+  auto fresh = harvest_sources(config, fetcher, options.now, console, report);
+  archive.record_fetch_states(fetcher.take_changed_states());
+  MergeCounts total;
+  std::vector<SourceReport> current;
+  for (auto& harvest : fresh) {
+    add(total, archive.merge_source(run, fetch_of(harvest, fetcher)));
+    if (harvest.report.status == SourceStatus::ok && fetcher.unchanged(harvest.report.feed)) {
+      harvest.report.status = SourceStatus::unchanged;
+    }
+    current.push_back(std::move(harvest.report));
+  }
+  auto harvests = recall(current, archive.history());
+  // Posts that scrolled out of their blog's feed still gather comments: read those feeds too.
+  if (refresh_older_comment_feeds(config, options.now, run, harvests, fetcher, archive, console,
+                                  report, total)) {
+    archive.record_fetch_states(fetcher.take_changed_states());
+    harvests = recall(std::move(current), archive.history());
+  }
+  console.info("archive " + archive.file().string() + ": " + count(total.inserted, "new") + ", " +
+               count(total.updated, "updated") + ", " +
+               count(total.removed_upstream, "removed upstream"));
+  archive.finish_run(run, options.now, "ok");
+  return harvests;
+}
+
+}  // namespace confab

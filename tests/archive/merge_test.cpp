@@ -1,0 +1,166 @@
+// Merging builds into the archive: windows roll over, edits update, failures keep history,
+// moderated comments hide, and an unchanged build writes nothing.
+#include <gtest/gtest.h>
+
+#include "archive/archive.h"
+#include "archive_fixtures.h"
+
+namespace confab {
+namespace {
+
+using testing::make_entry;
+using testing::make_source;
+using testing::TempArchive;
+
+std::vector<std::string> ids(const std::vector<Entry>& entries) {
+  std::vector<std::string> out;
+  for (const auto& entry : entries) out.push_back(entry.id);
+  return out;
+}
+
+SourceFetch posts_of(const ArchivedSource& source, std::vector<Entry> posts) {
+  SourceFetch fetch;
+  fetch.source = source;
+  fetch.reads.push_back({"", false, std::move(posts)});
+  return fetch;
+}
+
+TEST(ArchiveMerge, KeepsEveryPostAFeedWindowEverShowed) {
+  const TempArchive temp("window");
+  const auto file = temp.file;
+  Archive archive(file);
+  const auto source = make_source("blog", "ok", 100);
+  const auto run1 = archive.begin_run(100, "online");
+  archive.merge_source(run1, posts_of(source, {make_entry("p3", 30), make_entry("p2", 20)}));
+  const auto run2 = archive.begin_run(200, "online");
+  const auto counts =
+      archive.merge_source(run2, posts_of(source, {make_entry("p4", 40), make_entry("p3", 30)}));
+  EXPECT_EQ(counts.inserted, 1u);
+  EXPECT_EQ(counts.unchanged, 1u);
+  const auto history = archive.history();
+  ASSERT_EQ(history.size(), 1u);
+  // The current window in feed order, then what scrolled out.
+  EXPECT_EQ(ids(history[0].posts), (std::vector<std::string>{"p4", "p3", "p2"}));
+}
+
+TEST(ArchiveMerge, UpdatesAnEditedPost) {
+  const TempArchive temp_archive("edit");
+  Archive archive(temp_archive.file);
+  const auto source = make_source("blog");
+  archive.merge_source(archive.begin_run(1, "online"), posts_of(source, {make_entry("p1", 10)}));
+  Entry edited = make_entry("p1", 10, "A better title");
+  edited.updated = 20;
+  const auto counts =
+      archive.merge_source(archive.begin_run(2, "online"), posts_of(source, {edited}));
+  EXPECT_EQ(counts.updated, 1u);
+  const auto history = archive.history();
+  ASSERT_EQ(history[0].posts.size(), 1u);
+  EXPECT_EQ(history[0].posts[0].title, "A better title");
+  EXPECT_EQ(history[0].posts[0].updated, 20);
+}
+
+TEST(ArchiveMerge, AFailingSourceKeepsItsEntriesAndLastSuccess) {
+  const TempArchive temp_archive("failing");
+  Archive archive(temp_archive.file);
+  archive.merge_source(archive.begin_run(100, "online"),
+                       posts_of(make_source("blog", "ok", 100), {make_entry("p1", 10)}));
+  SourceFetch failed;
+  failed.source = make_source("blog", "error");
+  failed.source.error = "https://blog.example.com/feed/: HTTP 500";
+  failed.source.feed = "";
+  archive.merge_source(archive.begin_run(200, "online"), failed);
+  const auto history = archive.history();
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(ids(history[0].posts), std::vector<std::string>{"p1"});
+  EXPECT_EQ(history[0].source.status, "error");
+  EXPECT_EQ(history[0].source.error, "https://blog.example.com/feed/: HTTP 500");
+  EXPECT_EQ(history[0].source.last_success, 100);
+  EXPECT_EQ(history[0].source.feed, "https://blog.example.com/feed/");
+}
+
+SourceFetch comments_of(const ArchivedSource& source, std::vector<Entry> comments) {
+  SourceFetch fetch;
+  fetch.source = source;
+  fetch.reads.push_back({"p1", false, std::move(comments)});
+  return fetch;
+}
+
+TEST(ArchiveMerge, HidesACommentModeratedAwayButKeepsOnesThatScrolledOut) {
+  const TempArchive temp_archive("moderated");
+  Archive archive(temp_archive.file);
+  const auto source = make_source("blog");
+  archive.merge_source(
+      archive.begin_run(1, "online"),
+      comments_of(source, {make_entry("c3", 30), make_entry("c2", 20), make_entry("c1", 10)}));
+  // c2 is gone although c1, older, is still listed: moderated.
+  auto counts = archive.merge_source(
+      archive.begin_run(2, "online"),
+      comments_of(source, {make_entry("c4", 40), make_entry("c3", 30), make_entry("c1", 10)}));
+  EXPECT_EQ(counts.removed_upstream, 1u);
+  // The window moves on: c1 and c3 scroll out, older than everything listed; they stay.
+  counts = archive.merge_source(
+      archive.begin_run(3, "online"),
+      comments_of(source, {make_entry("c6", 60), make_entry("c5", 50), make_entry("c4", 40)}));
+  EXPECT_EQ(counts.removed_upstream, 0u);
+  const auto history = archive.history();
+  EXPECT_EQ(ids(history[0].comments.at("p1")),
+            (std::vector<std::string>{"c6", "c5", "c4", "c3", "c1"}));
+  const auto everything = archive.history(/*include_removed=*/true);
+  EXPECT_EQ(everything[0].comments.at("p1").size(), 6u);
+  // A moderated comment that comes back is shown again.
+  archive.merge_source(
+      archive.begin_run(4, "online"),
+      comments_of(source, {make_entry("c6", 60), make_entry("c5", 50), make_entry("c4", 40),
+                           make_entry("c3", 30), make_entry("c2", 20)}));
+  EXPECT_EQ(archive.history()[0].comments.at("p1").size(), 6u);
+}
+
+/// PRAGMA data_version of another connection moves only when someone commits a change.
+std::int64_t data_version(SqliteDatabase& observer) {
+  return observer.integer_pragma("data_version");
+}
+
+TEST(ArchiveMerge, AnUnchangedBuildWritesNothingButItsRunRecord) {
+  const TempArchive temp("unchanged");
+  const auto file = temp.file;
+  Archive archive(file);
+  const auto source = make_source("blog", "ok", 5);
+  archive.merge_source(archive.begin_run(5, "online"),
+                       posts_of(source, {make_entry("p2", 20), make_entry("p1", 10)}));
+  SqliteDatabase observer(file);
+  const auto run2 = archive.begin_run(5, "online");
+  const auto before = data_version(observer);
+  // The same feed again (same bytes: the build marks the read unchanged), same last success.
+  auto same = posts_of(source, {make_entry("p2", 20), make_entry("p1", 10)});
+  same.reads[0].unchanged = true;
+  const auto counts = archive.merge_source(run2, same);
+  EXPECT_EQ(counts.inserted + counts.updated + counts.unchanged, 0u);
+  EXPECT_EQ(data_version(observer), before);
+  // A changed feed listing identical entries compares them and rewrites none of their content.
+  const auto again = archive.merge_source(
+      run2, posts_of(source, {make_entry("p3", 30), make_entry("p2", 20), make_entry("p1", 10)}));
+  EXPECT_EQ(again.inserted, 1u);
+  EXPECT_EQ(again.unchanged, 2u);
+  EXPECT_EQ(again.updated, 0u);
+  EXPECT_NE(data_version(observer), before);
+}
+
+TEST(ArchiveMerge, SurvivesReopening) {
+  const TempArchive temp("reopen");
+  const auto file = temp.file;
+  {
+    Archive archive(file);
+    archive.merge_source(archive.begin_run(1, "online"),
+                         posts_of(make_source("blog"), {make_entry("p1", 10)}));
+  }
+  Archive reopened(file);
+  EXPECT_EQ(reopened.history().at(0).posts.at(0).title, "Title of p1");
+  const auto stats = reopened.stats();
+  EXPECT_EQ(stats.runs, 1);
+  ASSERT_EQ(stats.rows.size(), 1u);
+  EXPECT_EQ(stats.rows[0].kind, "post");
+  EXPECT_EQ(stats.rows[0].entries, 1);
+}
+
+}  // namespace
+}  // namespace confab
