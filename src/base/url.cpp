@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace confab {
 namespace {
 
@@ -158,6 +162,53 @@ std::string normalised_authority(std::string_view authority) {
   return out;
 }
 
+/// True when `url` is an absolute http(s) URL that resolve_url would return unchanged (lower
+/// case scheme and host, no whitespace or control characters, no dot segments): most links in
+/// feeds are, and this check is far cheaper than splitting and rebuilding them.
+bool is_resolved_http_url(std::string_view url) {
+  std::size_t i = 0;
+  if (url.starts_with("https://")) {
+    i = 8;
+  } else if (url.starts_with("http://")) {
+    i = 7;
+  } else {
+    return false;
+  }
+  // One pass: the authority (up to '/', '?' or '#') must be non-empty and lower case; no
+  // character may be a space or a control; the rest must hold no "/." (a dot segment, maybe).
+  const std::size_t authority_start = i;
+  for (; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == '/' || c == '?' || c == '#') break;
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+      return false;
+    }
+  }
+  if (i == authority_start) return false;
+#ifdef __SSE2__
+  // The path is most of a URL: sixteen bytes at a time while none can matter (a control,
+  // space or DEL, or a '.' that might start a dot segment).
+  const std::size_t path_start = i;
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7f);
+  const __m128i dot = _mm_set1_epi8('.');
+  while (i + 16 <= url.size()) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(url.data() + i));
+    const __m128i at_most_space = _mm_cmpeq_epi8(_mm_max_epu8(bytes, space), space);
+    const __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(bytes, del), _mm_cmpeq_epi8(bytes, dot));
+    if (_mm_movemask_epi8(_mm_or_si128(at_most_space, odd)) != 0) break;
+    i += 16;
+  }
+  if (i > path_start) --i;  // a '/' ending a skipped block may start "/." with the next byte
+#endif
+  for (; i < url.size(); ++i) {
+    const char c = url[i];
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+    if (c == '/' && i + 1 < url.size() && url[i + 1] == '.') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<UrlParts> parse_url(std::string_view url) {
@@ -199,6 +250,7 @@ std::string format_url(const UrlParts& parts) {
 
 // RFC 3986 section 5.2.2 (strict: a reference's own scheme always wins) and 5.3.
 std::string resolve_url(std::string_view base, std::string_view reference) {
+  if (is_resolved_http_url(reference)) return std::string(reference);
   const std::string base_text = clean(base);
   const std::string reference_text = clean(reference);
   if (base_text.empty()) return reference_text;

@@ -26,6 +26,8 @@ const char* fetch_error_name(FetchErrorKind kind) {
       return "bad_url";
     case FetchErrorKind::other:
       return "other";
+    case FetchErrorKind::not_a_feed:
+      return "not_a_feed";
   }
   return "other";
 }

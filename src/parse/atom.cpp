@@ -5,6 +5,7 @@
 #include "parse/field_readers.h"
 #include "parse/html_text.h"
 #include "parse/html_urls.h"
+#include "parse/media_rss.h"
 #include "parse/xml_text.h"
 
 namespace confab {
@@ -84,7 +85,8 @@ struct AtomReader {
     } else {
       return {};  // base64 media content: nothing to show as HTML
     }
-    return absolutize_html_urls(std::move(html), scope.base_for(node));
+    std::string base;
+    return absolutize_html_urls(std::move(html), scope.base_for(node, base));
   }
 
   /// A text construct as plain text (titles).
@@ -101,6 +103,7 @@ struct AtomReader {
   Author person(pugi::xml_node node, const XmlScope& parent) const {
     const XmlScope scope(parent, node);
     Author author;
+    std::string scratch;
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
       if (child.type() != pugi::node_element) continue;
       const QName name = scope.name_of(child);
@@ -109,7 +112,7 @@ struct AtomReader {
       } else if (is_atom(name, "email")) {
         author.email = element_text(child);
       } else if (is_atom(name, "uri") || is_atom(name, "url")) {
-        author.uri = scope.resolve(child, element_text(child));
+        author.uri = scope.resolve(child, element_text_view(child, scratch));
       }
     }
     return author;
@@ -131,6 +134,7 @@ struct AtomReader {
     std::optional<int> total;
     std::vector<Author> source_authors;
     bool have_html_alternate = false;
+    std::string scratch;  // text of fields that are only read (dates, counts, URLs to resolve)
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
       if (child.type() != pugi::node_element) continue;
       const QName name = scope.name_of(child);
@@ -151,10 +155,10 @@ struct AtomReader {
             apply_entry_link(link, entry);
           }
         } else if (local == "published" || local == "issued" || local == "created") {
-          const auto date = read_date(element_text(child), name.local, problems);
+          const auto date = read_date(element_text_view(child, scratch), name.local, problems);
           if (date && (!entry.published || local != "created")) entry.published = date;
         } else if (local == "updated" || local == "modified") {
-          entry.updated = read_date(element_text(child), name.local, problems);
+          entry.updated = read_date(element_text_view(child, scratch), name.local, problems);
         } else if (local == "author") {
           entry.authors.push_back(person(child, scope));
         } else if (local == "summary") {
@@ -182,10 +186,12 @@ struct AtomReader {
           if (!trim_ascii(href).empty()) reply.href = scope.resolve(child, href);
           if (!reply.ref.empty() || !reply.href.empty()) entry.in_reply_to.push_back(reply);
         } else if (name.local == "total") {
-          total = parse_count(element_text(child));
+          total = parse_count(element_text_view(child, scratch));
         }
       } else if (name.is(Ns::feedburner, "origLink")) {
-        original_link = scope.resolve(child, element_text(child));
+        original_link = scope.resolve(child, element_text_view(child, scratch));
+      } else if (name.ns == Ns::media) {
+        add_media_enclosures(child, scope, entry.enclosures);
       } else if (name.is(Ns::dc, "subject")) {
         if (std::string subject = element_text(child); !subject.empty()) {
           entry.categories.push_back(std::move(subject));
@@ -209,8 +215,10 @@ AtomLink read_atom_link(pugi::xml_node link, const XmlScope& scope) {
   AtomLink result;
   result.rel = short_rel(scope.attribute(link, Ns::none, "rel"));
   result.type = trim_ascii(scope.attribute(link, Ns::none, "type"));
-  std::string href(scope.attribute(link, Ns::none, "href"));
-  if (href.empty()) href = element_text(link);  // Atom 0.3 generators sometimes did this
+  std::string scratch;
+  std::string_view href = scope.attribute(link, Ns::none, "href");
+  // Atom 0.3 generators sometimes put the URL in the element's text.
+  if (href.empty()) href = element_text_view(link, scratch);
   if (!trim_ascii(href).empty()) result.href = scope.resolve(link, href);
   result.title = scope.attribute(link, Ns::none, "title");
   result.length = parse_length(scope.attribute(link, Ns::none, "length"));
@@ -260,6 +268,7 @@ void read_atom(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) 
   feed.language = trim_ascii(root.attribute("xml:lang").value());
   EntryProblems problems;
   std::vector<std::size_t> inheriting;
+  std::string scratch;
   for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     const QName name = scope.name_of(child);
@@ -276,7 +285,7 @@ void read_atom(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) 
     } else if (local == "link") {
       apply_feed_link(read_atom_link(child, scope), feed);
     } else if (local == "updated" || local == "modified") {
-      feed.updated = read_date(element_text(child), local, problems);
+      feed.updated = read_date(element_text_view(child, scratch), local, problems);
     } else if (local == "author") {
       feed.authors.push_back(reader.person(child, scope));
     }

@@ -115,10 +115,15 @@ FeedFormat rss_format(pugi::xml_node root, const XmlScope& scope) {
   return FeedFormat::rss10;
 }
 
-Feed parse_xml_feed(const Document& document, std::string_view text, Feed feed) {
-  text.remove_prefix(find_xml_start(text, feed.warnings));
-  const Sniffed sniffed = sniff_document(text);
-  if (sniffed.kind == DocumentKind::html) throw_html_page(document);
+/// `body_sniffed`: what sniffing the raw body found; sniffed again only when decoding or a
+/// skipped prefix changed the bytes (a 4 KiB head scan per document is not free).
+Feed parse_xml_feed(const Document& document, std::string_view text, const Sniffed& body_sniffed,
+                    Feed feed) {
+  const std::size_t start = find_xml_start(text, feed.warnings);
+  text.remove_prefix(start);
+  const bool same_bytes = start == 0 && text.data() == document.body.data();
+  if (!same_bytes && sniff_document(text).kind == DocumentKind::html) throw_html_page(document);
+  if (same_bytes && body_sniffed.kind == DocumentKind::html) throw_html_page(document);
   const std::optional<std::string> cleaned = clean_xml_text(text, feed.warnings);
   pugi::xml_document xml;
   std::string problem;
@@ -195,7 +200,7 @@ Feed parse_feed(const Document& document) {
     feed.warnings = std::move(warnings);
     return feed;
   }
-  return parse_xml_feed(document, text.view(), std::move(feed));
+  return parse_xml_feed(document, text.view(), sniffed, std::move(feed));
 }
 
 bool looks_like_feed(const Document& document) {

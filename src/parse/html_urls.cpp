@@ -82,8 +82,7 @@ std::string resolve_srcset(std::string_view value, std::string_view base) {
 std::string absolutize_html_urls(std::string html_text, std::string_view base) {
   if (base.empty()) return html_text;
   const std::string_view html = html_text;
-  std::string out;
-  out.reserve(html.size() + 64);
+  std::string out;  // stays empty (no allocation) until a URL actually changes
   std::size_t copied = 0;
   std::size_t pos = 0;
   const std::size_t size = html.size();
@@ -139,12 +138,18 @@ std::string absolutize_html_urls(std::string html_text, std::string_view base) {
         cursor = value_end;
       }
       if (!is_url_attribute(attribute)) continue;
-      const std::string value =
-          decode_html_entities(html.substr(value_start, value_end - value_start));
+      const std::string_view raw_value = html.substr(value_start, value_end - value_start);
+      std::string decoded;  // only when the value holds references: most URLs are read in place
+      std::string_view value = raw_value;
+      if (raw_value.find('&') != std::string_view::npos) {
+        decoded = decode_html_entities(raw_value);
+        value = decoded;
+      }
       const bool srcset = iequals(attribute, "srcset");
       if (!srcset && has_scheme(value)) continue;
       const std::string resolved = srcset ? resolve_srcset(value, base) : resolve_url(base, value);
       if (resolved == value) continue;
+      if (out.empty()) out.reserve(html.size() + 64);
       out.append(html.substr(copied, attribute_start - copied));
       out.append(attribute);
       out.append("=\"");

@@ -5,6 +5,7 @@
 #include "parse/atom.h"
 #include "parse/field_readers.h"
 #include "parse/html_urls.h"
+#include "parse/media_rss.h"
 #include "parse/xml_text.h"
 
 namespace confab {
@@ -41,7 +42,8 @@ void add_category(std::vector<std::string>& categories, std::string category) {
 }
 
 std::string html_field(pugi::xml_node node, const XmlScope& scope) {
-  return absolutize_html_urls(embedded_html(node), scope.base_for(node));
+  std::string base;
+  return absolutize_html_urls(embedded_html(node), scope.base_for(node, base));
 }
 
 Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::string>& warnings) {
@@ -52,6 +54,7 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
   bool guid_is_permalink = false;
   std::optional<UnixTime> dc_date, created;
   std::optional<int> total;
+  std::string scratch;  // text of fields that are only read (dates, counts, URLs to resolve)
   for (pugi::xml_node child = item.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     const QName name = scope.name_of(child);
@@ -60,7 +63,7 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
       if (local == "title") {
         entry.title = plain_text(child);
       } else if (local == "link") {
-        if (const std::string link = element_text(child); !link.empty()) {
+        if (const std::string_view link = element_text_view(child, scratch); !link.empty()) {
           entry.link = scope.resolve(child, link);
         }
       } else if (local == "description") {
@@ -69,11 +72,11 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
         guid = element_text(child);
         guid_is_permalink = trim_ascii(scope.attribute(child, Ns::none, "isPermaLink")) != "false";
       } else if (local == "comments") {
-        if (const std::string url = element_text(child); !url.empty()) {
+        if (const std::string_view url = element_text_view(child, scratch); !url.empty()) {
           entry.comments_url = scope.resolve(child, url);
         }
       } else if (local == "pubDate") {
-        entry.published = read_date(element_text(child), local, problems);
+        entry.published = read_date(element_text_view(child, scratch), local, problems);
       } else if (local == "author") {
         add_author(entry.authors, parse_rss_person(plain_text(child)));
       } else if (local == "category") {
@@ -92,7 +95,7 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
       if (local == "creator") {
         add_author(entry.authors, Author{plain_text(child), {}, {}});
       } else if (local == "date") {
-        dc_date = read_date(element_text(child), "dc:date", problems);
+        dc_date = read_date(element_text_view(child, scratch), "dc:date", problems);
       } else if (local == "subject") {
         add_category(entry.categories, plain_text(child));
       } else if (local == "identifier" && guid.empty()) {
@@ -100,21 +103,22 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
       }
     } else if (name.ns == Ns::dcterms) {
       if (local == "modified") {
-        entry.updated = read_date(element_text(child), "dcterms:modified", problems);
+        entry.updated = read_date(element_text_view(child, scratch), "dcterms:modified", problems);
       } else if (local == "created" || local == "issued") {
-        created = read_date(element_text(child), "dcterms:" + std::string(local), problems);
+        created =
+            read_date(element_text_view(child, scratch), "dcterms:" + std::string(local), problems);
       }
     } else if (name.ns == Ns::wfw) {
       if ((local == "commentRss" || local == "commentRSS") && entry.comments_feed.empty()) {
-        if (const std::string url = element_text(child); !url.empty()) {
+        if (const std::string_view url = element_text_view(child, scratch); !url.empty()) {
           entry.comments_feed = scope.resolve(child, url);
         }
       }
     } else if (name.ns == Ns::slash) {
-      if (local == "comments") entry.comment_count = parse_count(element_text(child));
+      if (local == "comments") entry.comment_count = parse_count(element_text_view(child, scratch));
     } else if (name.ns == Ns::thr) {
       if (local == "total") {
-        total = parse_count(element_text(child));
+        total = parse_count(element_text_view(child, scratch));
       } else if (local == "in-reply-to") {
         InReplyTo reply;
         reply.ref = trim_ascii(scope.attribute(child, Ns::none, "ref"));
@@ -126,14 +130,16 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
       if (local == "link") {
         apply_entry_link(read_atom_link(child, scope), entry);
       } else if (local == "updated") {
-        entry.updated = read_date(element_text(child), "atom:updated", problems);
+        entry.updated = read_date(element_text_view(child, scratch), "atom:updated", problems);
       } else if (local == "published" && !entry.published) {
-        entry.published = read_date(element_text(child), "atom:published", problems);
+        entry.published = read_date(element_text_view(child, scratch), "atom:published", problems);
       }
     } else if (name.is(Ns::feedburner, "origLink")) {
-      if (const std::string url = element_text(child); !url.empty()) {
+      if (const std::string_view url = element_text_view(child, scratch); !url.empty()) {
         original_link = scope.resolve(child, url);
       }
+    } else if (name.ns == Ns::media) {
+      add_media_enclosures(child, scope, entry.enclosures);
     }
   }
   if (!entry.published) entry.published = dc_date ? dc_date : created;
@@ -154,6 +160,7 @@ struct ChannelDates {
 
 void read_channel_child(pugi::xml_node child, const XmlScope& scope, Feed& feed,
                         ChannelDates& dates, EntryProblems& problems) {
+  std::string scratch;
   const QName name = scope.name_of(child);
   const std::string_view local = name.local;
   if (is_rss_core(name.ns)) {
@@ -162,7 +169,7 @@ void read_channel_child(pugi::xml_node child, const XmlScope& scope, Feed& feed,
     } else if (local == "title") {
       feed.title = plain_text(child);
     } else if (local == "link") {
-      if (const std::string link = element_text(child); !link.empty()) {
+      if (const std::string_view link = element_text_view(child, scratch); !link.empty()) {
         feed.link = scope.resolve(child, link);
       }
     } else if (local == "description") {
@@ -170,9 +177,9 @@ void read_channel_child(pugi::xml_node child, const XmlScope& scope, Feed& feed,
     } else if (local == "language") {
       feed.language = element_text(child);
     } else if (local == "lastBuildDate") {
-      dates.last_build = read_date(element_text(child), local, problems);
+      dates.last_build = read_date(element_text_view(child, scratch), local, problems);
     } else if (local == "pubDate") {
-      dates.pub = read_date(element_text(child), local, problems);
+      dates.pub = read_date(element_text_view(child, scratch), local, problems);
     } else if (local == "managingEditor") {
       add_author(feed.authors, parse_rss_person(plain_text(child)));
     }
@@ -180,14 +187,15 @@ void read_channel_child(pugi::xml_node child, const XmlScope& scope, Feed& feed,
     if (local == "creator") {
       add_author(feed.authors, Author{plain_text(child), {}, {}});
     } else if (local == "date") {
-      dates.dc = read_date(element_text(child), "dc:date", problems);
+      dates.dc = read_date(element_text_view(child, scratch), "dc:date", problems);
     } else if (local == "language" && feed.language.empty()) {
       feed.language = element_text(child);
     }
   } else if (name.ns == Ns::atom10 && local == "link") {
     apply_feed_link(read_atom_link(child, scope), feed);
   } else if (name.ns == Ns::wfw && (local == "commentRss" || local == "commentRSS")) {
-    if (const std::string url = element_text(child); !url.empty() && feed.comments_feed.empty()) {
+    if (const std::string_view url = element_text_view(child, scratch);
+        !url.empty() && feed.comments_feed.empty()) {
       feed.comments_feed = scope.resolve(child, url);
     }
   }
@@ -204,6 +212,12 @@ void read_rss(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) {
     const QName name = root_scope.name_of(child);
     if (is_rss_core(name.ns) && name.local == "channel") {
       const XmlScope channel_scope(root_scope, child);
+      // Entries are large: growing the vector item by item would move them again and again.
+      std::size_t children = 0;
+      for (pugi::xml_node field = child.first_child(); field; field = field.next_sibling()) {
+        ++children;
+      }
+      feed.entries.reserve(feed.entries.size() + children / 2);
       for (pugi::xml_node field = child.first_child(); field; field = field.next_sibling()) {
         if (field.type() == pugi::node_element) {
           read_channel_child(field, channel_scope, feed, dates, problems);

@@ -35,19 +35,19 @@ std::string binary_signature(std::string_view bytes) {
   return {};
 }
 
-/// The head of the document with UTF-16's zero bytes squeezed out (markup is ASCII).
-std::string ascii_head(std::string_view bytes) {
+/// The head of the document with UTF-16's zero bytes squeezed out (markup is ASCII): a view of
+/// `bytes` itself, or of `storage` when squeezing was needed.
+std::string_view ascii_head(std::string_view bytes, std::string& storage) {
   using namespace std::string_view_literals;
   std::string_view head = bytes.substr(0, 4096);
   const bool utf16 = head.starts_with("\xFF\xFE"sv) || head.starts_with("\xFE\xFF"sv) ||
                      head.starts_with("<\0"sv) || head.starts_with("\0<"sv);
   if (head.starts_with("\xEF\xBB\xBF"sv)) head.remove_prefix(3);
-  if (!utf16) return std::string(head);
-  std::string out;
+  if (!utf16) return head;
   for (char c : head.substr(2)) {
-    if (c != '\0') out.push_back(c);
+    if (c != '\0') storage.push_back(c);
   }
-  return out;
+  return storage;
 }
 
 }  // namespace
@@ -65,8 +65,9 @@ Sniffed sniff_document(std::string_view bytes) {
     result.detail = std::move(signature);
     return result;
   }
-  const std::string head = ascii_head(bytes);
-  if (head.find('\0') != std::string::npos) {
+  std::string storage;
+  const std::string_view head = ascii_head(bytes, storage);
+  if (head.find('\0') != std::string_view::npos) {
     result.kind = DocumentKind::binary;
     result.detail = "binary data";
     return result;
@@ -78,15 +79,15 @@ Sniffed sniff_document(std::string_view bytes) {
     return result;
   }
   // Skip the prolog (declaration, comments, doctype) and any stray text to the first element.
-  while ((pos = head.find('<', pos)) != std::string::npos) {
-    const std::string_view rest = std::string_view(head).substr(pos);
+  while ((pos = head.find('<', pos)) != std::string_view::npos) {
+    const std::string_view rest = head.substr(pos);
     if (rest.starts_with("<?")) {
       const std::size_t end = head.find("?>", pos);
-      if (end == std::string::npos) break;
+      if (end == std::string_view::npos) break;
       pos = end + 2;
     } else if (rest.starts_with("<!--")) {
       const std::size_t end = head.find("-->", pos);
-      if (end == std::string::npos) break;
+      if (end == std::string_view::npos) break;
       pos = end + 3;
     } else if (rest.starts_with("<!")) {
       if (lower(rest.substr(0, 14)).starts_with("<!doctype html")) {
@@ -95,7 +96,7 @@ Sniffed sniff_document(std::string_view bytes) {
         return result;
       }
       const std::size_t end = head.find('>', pos);
-      if (end == std::string::npos) break;
+      if (end == std::string_view::npos) break;
       pos = end + 1;
     } else if (rest.size() > 1 && is_name_start(rest[1])) {
       std::size_t end = 1;

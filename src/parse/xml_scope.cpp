@@ -25,6 +25,7 @@ constexpr KnownNamespace kKnownNamespaces[] = {
     {"http://purl.org/rss/1.0/modules/slash/", Ns::slash},
     {"http://purl.org/syndication/thread/1.0", Ns::thr},
     {"http://rssnamespace.org/feedburner/ext/1.0", Ns::feedburner},
+    {"http://search.yahoo.com/mrss/", Ns::media},
     {"http://www.w3.org/1999/xhtml", Ns::xhtml},
     {"http://www.w3.org/XML/1998/namespace", Ns::xml},
     // Namespaces a few RSS 2.0 generators put on RSS's own elements.
@@ -40,6 +41,7 @@ constexpr std::pair<std::string_view, Ns> kConventionalPrefixes[] = {
     {"wfw", Ns::wfw},     {"slash", Ns::slash},
     {"thr", Ns::thr},     {"feedburner", Ns::feedburner},
     {"rdf", Ns::rdf},     {"xhtml", Ns::xhtml},
+    {"media", Ns::media},
 };
 
 std::string_view strip_uri_end(std::string_view uri) {
@@ -96,13 +98,17 @@ XmlScope::XmlScope(std::string document_url, ScopeDiagnostics& diagnostics)
     : diagnostics_(&diagnostics), own_base_(std::move(document_url)), base_(&own_base_) {}
 
 XmlScope::XmlScope(const XmlScope& parent, pugi::xml_node element)
-    : parent_(&parent), diagnostics_(parent.diagnostics_), base_(parent.base_) {
+    : parent_(&parent),
+      diagnostics_(parent.diagnostics_),
+      base_(parent.base_),
+      default_ns_(parent.default_ns_) {
   for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
        attribute = attribute.next_attribute()) {
     const char* name = attribute.name();
     if (std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':')) {
       bindings_.emplace_back(name[5] == ':' ? std::string_view(name + 6) : std::string_view(),
                              namespace_from_uri(attribute.value()));
+      if (name[5] == '\0') default_ns_ = bindings_.back().second;
     } else if (std::strcmp(name, "xml:base") == 0) {
       own_base_ = resolve_url(*parent.base_, attribute.value());
       base_ = &own_base_;
@@ -113,6 +119,7 @@ XmlScope::XmlScope(const XmlScope& parent, pugi::xml_node element)
 Ns XmlScope::lookup(std::string_view prefix, pugi::xml_node element) const {
   Ns ns;
   if (element && own_binding(element, prefix, ns)) return ns;
+  if (prefix.empty()) return default_ns_;
   if (prefix == "xml") return Ns::xml;
   for (const XmlScope* scope = this; scope; scope = scope->parent_) {
     for (const auto& [bound, bound_ns] : scope->bindings_) {
@@ -156,9 +163,11 @@ std::string_view XmlScope::attribute(pugi::xml_node element, Ns ns, std::string_
   return {};
 }
 
-std::string XmlScope::base_for(pugi::xml_node element) const {
+std::string_view XmlScope::base_for(pugi::xml_node element, std::string& storage) const {
   const pugi::xml_attribute own = element.attribute("xml:base");
-  return own ? resolve_url(*base_, own.value()) : *base_;
+  if (!own) return *base_;
+  storage = resolve_url(*base_, own.value());
+  return storage;
 }
 
 std::string XmlScope::resolve(pugi::xml_node element, std::string_view reference) const {

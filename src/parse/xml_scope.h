@@ -29,6 +29,7 @@ enum class Ns {
   slash,
   thr,
   feedburner,
+  media,
   xhtml,
   xml,
 };
@@ -71,8 +72,9 @@ class XmlScope {
   const std::string& base() const { return *base_; }
   /// `reference` resolved for a child `element` (its own xml:base counts).
   std::string resolve(pugi::xml_node element, std::string_view reference) const;
-  /// The base URL for the content of a child `element`.
-  std::string base_for(pugi::xml_node element) const;
+  /// The base URL for the content of a child `element`: this scope's base, or `storage` when
+  /// the element has its own xml:base (no copy in the common case).
+  std::string_view base_for(pugi::xml_node element, std::string& storage) const;
 
  private:
   Ns lookup(std::string_view prefix, pugi::xml_node element) const;
@@ -82,6 +84,7 @@ class XmlScope {
   std::vector<std::pair<std::string_view, Ns>> bindings_;
   std::string own_base_;
   const std::string* base_;
+  Ns default_ns_ = Ns::none;  ///< what an unprefixed name means here (the common lookup)
 };
 
 }  // namespace confab

@@ -111,16 +111,24 @@ std::string_view trim_ascii(std::string_view text) {
   return text;
 }
 
-std::string element_text(pugi::xml_node element) {
+std::string_view element_text_view(pugi::xml_node element, std::string& storage) {
   // The common case, one text child, needs no concatenation buffer.
   const pugi::xml_node first = element.first_child();
-  if (first && !first.next_sibling() &&
-      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
-    return std::string(trim_ascii(first.value()));
+  if (!first) return {};
+  if (!first.next_sibling()) {
+    const pugi::xml_node_type type = first.type();
+    if (type == pugi::node_pcdata || type == pugi::node_cdata) return trim_ascii(first.value());
   }
-  std::string out;
-  append_text(element, out);
-  return std::string(trim_ascii(out));
+  storage.clear();
+  append_text(element, storage);
+  return trim_ascii(storage);
+}
+
+std::string element_text(pugi::xml_node element) {
+  std::string storage;
+  const std::string_view text = element_text_view(element, storage);
+  if (text.size() == storage.size()) return storage;  // untrimmed gathered text: no copy
+  return std::string(text);
 }
 
 std::string plain_text(pugi::xml_node element) {

@@ -12,6 +12,11 @@ namespace confab {
 /// trimmed.
 std::string element_text(pugi::xml_node element);
 
+/// element_text without a copy in the common case (a single text child): a view into the
+/// parsed document, or into `storage` when the text had to be gathered from several nodes.
+/// Valid while both live; for fields that are only looked at (dates, counts, URLs to resolve).
+std::string_view element_text_view(pugi::xml_node element, std::string& storage);
+
 /// Text meant as plain text (a title, a name, a category). Like element_text, except that
 /// references in CDATA sections are decoded: generators put HTML-escaped names in CDATA
 /// ("<![CDATA[Crumb Theory &#187; Post]]>"), which readers show as the character.

@@ -96,6 +96,7 @@ TEST_F(HttpFetcherTest, ABodyOverTheLimitIsAbortedWhileStreaming) {
 
 TEST_F(HttpFetcherTest, ATimeoutIsTyped) {
   FetchOptions options;
+  options.retry_backoff_seconds = 0.01;
   options.timeout_seconds = 0.3;
   const auto result = make_http_fetcher(options)->fetch(server.url("/slow"));
   EXPECT_EQ(result.error, FetchErrorKind::timeout);
@@ -129,8 +130,10 @@ TEST_F(HttpFetcherTest, AClosedPortIsAConnectError) {
   getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   const int port = ntohs(address.sin_port);
   close(fd);
+  FetchOptions options;
+  options.retry_backoff_seconds = 0.01;
   const auto result =
-      make_http_fetcher({})->fetch("http://127.0.0.1:" + std::to_string(port) + "/");
+      make_http_fetcher(options)->fetch("http://127.0.0.1:" + std::to_string(port) + "/");
   EXPECT_EQ(result.error, FetchErrorKind::connect) << result.error_message;
 }
 

@@ -109,3 +109,22 @@ TEST(ParseDate, RejectsWhatIsNotADate) {
 
 }  // namespace
 }  // namespace confab
+
+namespace confab {
+namespace {
+
+// The one-pass reader of the common RFC 822 form must agree with the general one: a leading
+// space (which it does not take) sends the same text down the general path.
+TEST(ParseDate, TheCommonRfc822FormReadsAsTheGeneralForm) {
+  for (const char* text : {"Tue, 03 Mar 2026 10:15:00 +0000", "Tue, 03 Mar 2026 10:15:00 GMT",
+                           "3 Mar 2026 23:59:59 -0930", "Sun, 29 Feb 2026 10:00:00 +0000",
+                           "Tue, 03 Mar 2026 10:15:00 +1500", "Tue, 03 Foo 2026 10:15:00 GMT",
+                           "Wed, 31 Dec 1969 23:59:59 UT", "Tue, 03 mar 2026 10:15:00 Z"}) {
+    EXPECT_EQ(parse_date(text), parse_date(std::string("(x) ") + text)) << text;
+  }
+  EXPECT_EQ(parse_date("Tue, 03 Mar 2026 10:15:00 +0100"), make_utc_time(2026, 3, 3, 9, 15, 0));
+  EXPECT_FALSE(parse_date("Sun, 29 Feb 2026 10:00:00 +0000")) << "2026 is no leap year";
+}
+
+}  // namespace
+}  // namespace confab

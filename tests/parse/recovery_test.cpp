@@ -180,3 +180,25 @@ TEST(Recovery, BalanceXmlTags) {
 
 }  // namespace
 }  // namespace confab
+
+namespace confab {
+namespace {
+
+// CDATA is cleaned in one pass that looks for "]]>" and control characters together: long
+// sections (past the 16-byte blocks), brackets that do not end it, and a control character
+// right before the end.
+TEST(Recovery, LongCdataKeepsBracketsAndLosesControls) {
+  std::string text = "[a] ]] ] >x";
+  for (int i = 0; i < 5; ++i) text += text;
+  const std::string body = "<p>" + text + "\x02" + text + "]</p>\x1F";
+  const Feed feed = testing::parse_text(
+      "<rss version=\"2.0\"><channel><item><title>t</title>"
+      "<description><![CDATA[" +
+      body + "]]></description></item></channel></rss>");
+  ASSERT_EQ(feed.entries.size(), 1u);
+  EXPECT_EQ(feed.entries[0].summary, "<p>" + text + text + "]</p>");
+  EXPECT_TRUE(testing::has_warning(feed, "removed 2 control characters"));
+}
+
+}  // namespace
+}  // namespace confab
