@@ -1,15 +1,22 @@
 // The thread stage's driver: harvests in, one conversation out. Each step is a function below,
-// in the order they run.
+// in the order they run. Everything is indexed once (posts by URL, nodes by id, comment text),
+// so threading stays linear in the size of the archive.
 #include <algorithm>
-#include <functional>
-#include <map>
-#include <set>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/identifiers.h"
-#include "parse/html_text.h"
+#include "base/url.h"
+#include "thread/awaiting_reply.h"
 #include "thread/canonical_url.h"
 #include "thread/comment_tree.h"
 #include "thread/harvest.h"
+#include "thread/html_scan.h"
+#include "thread/parallel.h"
 #include "thread/people.h"
 #include "thread/post_links.h"
 #include "thread/spam_filter.h"
@@ -22,9 +29,20 @@ namespace {
 struct Builder {
   const SiteConfig& config;
   const std::vector<SourceHarvest>& harvests;
+  const PostIndex index;
   std::vector<Node> nodes;
-  std::map<std::string, std::size_t> index_of;  // Node id -> position in `nodes`
-  std::set<std::string> used_ids;
+  std::unordered_map<std::string, std::size_t> index_of;  // Node id -> position in `nodes`
+  std::unordered_set<std::string> used_ids;
+  std::map<PostRef, std::string> node_of;  // conversation post -> its node (duplicates share)
+  std::vector<std::string> post_nodes;     // each post node once, in harvest order
+
+  Builder(const SiteConfig& c, const std::vector<SourceHarvest>& h)
+      : config(c), harvests(h), index(h) {
+    std::size_t posts = 0;
+    for (const auto& harvest : h) posts += harvest.posts.size();
+    index_of.reserve(posts);
+    used_ids.reserve(posts);
+  }
 
   std::string make_id(const std::string& source, const std::string& entry_id) {
     std::string id = source + "/" + short_hash(entry_id);
@@ -44,9 +62,17 @@ struct Builder {
     auto found = index_of.find(id);
     return found == index_of.end() ? nullptr : &nodes[found->second];
   }
+
+  const std::string* node_for_url(const std::string& url) const {
+    const PostRef* ref = index.find(url);
+    if (!ref) return nullptr;
+    const auto found = node_of.find(*ref);
+    return found == node_of.end() ? nullptr : &found->second;
+  }
 };
 
-Node node_from_entry(const Entry& entry, NodeKind kind, const std::string& source) {
+Node node_from_entry(const Entry& entry, NodeKind kind, const std::string& source,
+                     ScannedHtml& scanned, bool already_scanned = false) {
   Node node;
   node.kind = kind;
   node.source = source;
@@ -59,41 +85,68 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const std::string& sourc
   node.published = entry.published ? entry.published : entry.updated;
   node.content_html = entry.content.empty() ? entry.summary : entry.content;
   node.base_url = entry.link;
+  if (!already_scanned) scanned = scan_html(node.content_html, entry.link);
+  node.text = scanned.text;
   return node;
 }
 
-/// Posts of the conversation become nodes; the map answers "which node is this post?".
-std::map<PostRef, std::string> add_posts(Builder& builder, const std::vector<PostRef>& posts) {
-  std::map<PostRef, std::string> node_of;
+std::string bare_host(const std::string& url) {
+  std::string host = url_host(url);
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
+/// Posts of the conversation become nodes. The same post reached through two feeds
+/// (FeedBurner and origin, a planet and its member) is one node, taken from the blog whose
+/// address it lives on when there is one.
+void add_posts(Builder& builder, const std::vector<PostRef>& posts) {
+  std::unordered_map<std::string, std::vector<PostRef>> by_page;
+  std::vector<std::string> pages;
   for (const auto& ref : posts) {
-    const SourceHarvest& harvest = builder.harvests[ref.source];
-    const Entry& entry = harvest.posts[ref.post];
-    Node node = node_from_entry(entry, NodeKind::post, harvest.report.id);
+    const Entry& entry = builder.harvests[ref.source].posts[ref.post];
+    const std::string page = entry.link.empty() ? "id:" + entry.id : canonical_url(entry.link);
+    auto [it, inserted] = by_page.emplace(page, std::vector<PostRef>{});
+    if (inserted) pages.push_back(page);
+    it->second.push_back(ref);
+  }
+  for (const auto& page : pages) {
+    const auto& refs = by_page[page];
+    PostRef chosen = refs.front();
+    for (const auto& ref : refs) {
+      const auto& report = builder.harvests[ref.source].report;
+      const std::string host = bare_host(builder.harvests[ref.source].posts[ref.post].link);
+      if (!host.empty() && (bare_host(report.url) == host || bare_host(report.feed) == host)) {
+        chosen = ref;
+        break;
+      }
+    }
+    const SourceHarvest& harvest = builder.harvests[chosen.source];
+    const Entry& entry = harvest.posts[chosen.post];
+    ScannedHtml scanned;
+    Node node = node_from_entry(entry, NodeKind::post, harvest.report.id, scanned);
     node.id = builder.make_id(harvest.report.id, entry.id);
-    node_of[ref] = node.id;
+    for (const auto& ref : refs) builder.node_of[ref] = node.id;
+    builder.post_nodes.push_back(node.id);
     builder.add(std::move(node));
   }
-  return node_of;
 }
 
 /// A post replies to the most recent older conversation post it links to; every link to a
-/// conversation post is kept in links_to.
-void link_posts(Builder& builder, const std::map<PostRef, std::string>& node_of) {
-  const PostIndex index(builder.harvests);
-  for (const auto& [ref, id] : node_of) {
+/// conversation post is kept in links_to, the ones besides the parent in also_links_to.
+void link_posts(Builder& builder) {
+  for (const auto& [ref, id] : builder.node_of) {
     const Entry& entry = builder.harvests[ref.source].posts[ref.post];
     Node& node = *builder.find(id);
+    if (node.url != entry.link || node.source != builder.harvests[ref.source].report.id) continue;
     const Node* best = nullptr;
     for (const auto& url : entry_links(entry)) {
-      const PostRef* target = index.find(url);
-      if (!target || *target == ref) continue;
-      auto target_id = node_of.find(*target);
-      if (target_id == node_of.end()) continue;
-      if (std::find(node.links_to.begin(), node.links_to.end(), target_id->second) ==
+      const std::string* target_id = builder.node_for_url(url);
+      if (!target_id || *target_id == id) continue;
+      if (std::find(node.links_to.begin(), node.links_to.end(), *target_id) ==
           node.links_to.end()) {
-        node.links_to.push_back(target_id->second);
+        node.links_to.push_back(*target_id);
       }
-      const Node* candidate = builder.find(target_id->second);
+      const Node* candidate = builder.find(*target_id);
       // Strictly older, so parents can never form a cycle.
       if (!candidate->published || !node.published || *candidate->published >= *node.published) {
         continue;
@@ -104,83 +157,227 @@ void link_posts(Builder& builder, const std::map<PostRef, std::string>& node_of)
       }
     }
     if (best) node.parent = best->id;
+    for (const auto& target : node.links_to) {
+      if (target != node.parent) node.also_links_to.push_back(target);
+    }
   }
 }
 
 /// The post a pingback or trackback comes from: by its URL, else (a trackback in a feed that
 /// gives no URL) by the sending blog's name and the post title it quotes in <strong>.
-const PostRef* find_linking_post(const std::vector<SourceHarvest>& harvests, const PostIndex& index,
-                                 const Entry& mention) {
+const std::string* find_linking_post(const Builder& builder, const Entry& mention) {
   if (mention.authors.empty()) return nullptr;
-  if (!mention.authors[0].uri.empty()) return index.find(mention.authors[0].uri);
+  if (!mention.authors[0].uri.empty()) return builder.node_for_url(mention.authors[0].uri);
   const std::string& html = mention.content.empty() ? mention.summary : mention.content;
   const auto open = html.find("<strong>");
   const auto close = html.find("</strong>", open);
   if (open == std::string::npos || close == std::string::npos) return nullptr;
-  const std::string title = fold_text(html_to_text(html.substr(open + 8, close - open - 8)));
+  const std::string title = fold_text(scan_html(html.substr(open + 8, close - open - 8), "").text);
   const std::string blog = fold_text(mention.authors[0].name);
-  for (std::size_t s = 0; s < harvests.size(); ++s) {
-    if (fold_text(harvests[s].report.name) != blog) continue;
-    for (std::size_t p = 0; p < harvests[s].posts.size(); ++p) {
-      if (fold_text(html_to_text(harvests[s].posts[p].title)) == title) {
-        return index.find(harvests[s].posts[p].link);
+  for (const auto& harvest : builder.harvests) {
+    if (fold_text(harvest.report.name) != blog) continue;
+    for (const auto& post : harvest.posts) {
+      if (fold_text(scan_html(post.title, "").text) == title) {
+        return builder.node_for_url(post.link);
       }
     }
   }
   return nullptr;
 }
 
-/// Comments, mentions and spam of each conversation post.
-void add_comments(Builder& builder, const std::map<PostRef, std::string>& node_of) {
-  const PostIndex index(builder.harvests);
-  std::set<std::string> blog_names;
-  for (const auto& harvest : builder.harvests) blog_names.insert(fold_text(harvest.report.name));
-  for (const auto& [ref, post_id] : node_of) {
+/// The words of a comment as a hash: the same text sprayed over several blogs shares it. Short
+/// comments ("Thanks!") are said independently too often to count.
+std::optional<std::uint64_t> text_key(const std::string& text) {
+  const std::string folded = fold_text(text);
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a over the words, one space apart
+  int words = 0;
+  bool in_word = false;
+  for (const char c : folded) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    const bool word_byte = std::isalnum(byte) || byte >= 0x80;
+    if (word_byte && !in_word) {
+      ++words;
+      hash = (hash ^ ' ') * 1099511628211ull;
+    }
+    in_word = word_byte;
+    if (word_byte) hash = (hash ^ byte) * 1099511628211ull;
+  }
+  if (words < 6) return std::nullopt;
+  return hash;
+}
+
+/// Each conversation post's comment feed, read once (scan_html is the costly part).
+struct ReadComments {
+  PostRef ref;
+  std::string post_id;
+  std::vector<ScannedHtml> scanned;                ///< per comment
+  std::vector<std::optional<std::uint64_t>> keys;  ///< per comment: text_key
+};
+
+std::vector<ReadComments> read_comments(const Builder& builder) {
+  std::vector<ReadComments> all;
+  std::set<std::pair<std::size_t, std::string>> read;
+  for (const auto& [ref, post_id] : builder.node_of) {
     const SourceHarvest& harvest = builder.harvests[ref.source];
     const Entry& post = harvest.posts[ref.post];
     const auto found = harvest.comments.find(post.id);
-    if (found == harvest.comments.end()) continue;
-    const std::vector<Entry>& comments = found->second;
+    if (found == harvest.comments.end() || !read.emplace(ref.source, post.id).second) continue;
+    all.push_back({ref, post_id, {}, {}});
+  }
+  parallel_for(all.size(), [&](std::size_t at) {
+    ReadComments& item = all[at];
+    const SourceHarvest& harvest = builder.harvests[item.ref.source];
+    const auto& comments = harvest.comments.at(harvest.posts[item.ref.post].id);
+    item.scanned.reserve(comments.size());
+    item.keys.reserve(comments.size());
+    for (const auto& comment : comments) {
+      item.scanned.push_back(
+          scan_html(comment.content.empty() ? comment.summary : comment.content, comment.link));
+      item.keys.push_back(text_key(item.scanned.back().text));
+    }
+  });
+  return all;
+}
+
+/// For each comment text seen on conversation posts, the harvests (blogs) it appears on.
+std::unordered_map<std::uint64_t, std::vector<std::size_t>> texts_by_blog(
+    const std::vector<ReadComments>& all) {
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> blogs;
+  for (const auto& item : all) {
+    for (const auto& key : item.keys) {
+      if (key) {
+        auto& list = blogs[*key];
+        if (std::find(list.begin(), list.end(), item.ref.source) == list.end()) {
+          list.push_back(item.ref.source);
+        }
+      }
+    }
+  }
+  return blogs;
+}
+
+/// Comments, mentions and spam of each conversation post.
+void add_comments(Builder& builder) {
+  std::set<std::string> blog_names;
+  for (const auto& harvest : builder.harvests) blog_names.insert(fold_text(harvest.report.name));
+  std::vector<ReadComments> all = read_comments(builder);
+  std::size_t total = builder.nodes.size();
+  for (const auto& item : all) total += item.scanned.size();
+  // Sized once: growing these tables step by step is a large share of threading's time.
+  builder.nodes.reserve(total);
+  builder.index_of.reserve(total);
+  builder.used_ids.reserve(total);
+  const auto copies = texts_by_blog(all);
+  // Mentions and spam verdicts first, on every core: each comment is judged on its own.
+  std::unordered_map<std::string, SpamPostWords> words_of_post;
+  for (const auto& item : all) {
+    if (words_of_post.count(item.post_id)) continue;
+    const Node& post_node = *builder.find(item.post_id);
+    words_of_post.emplace(item.post_id, spam_post_words(post_node.title + " " + post_node.text));
+  }
+  std::vector<std::vector<bool>> mention(all.size());
+  std::vector<std::vector<SpamVerdict>> verdicts(all.size());
+  std::vector<std::vector<Node>> made(all.size());  // nodes built here, linked in below
+  parallel_for(all.size(), [&](std::size_t at) {
+    const ReadComments& item = all[at];
+    const SourceHarvest& harvest = builder.harvests[item.ref.source];
+    const Entry& post = harvest.posts[item.ref.post];
+    const std::vector<Entry>& comments = harvest.comments.at(post.id);
+    const Node& post_node = *builder.find(item.post_id);  // only read while threads run
+    mention[at].resize(comments.size());
+    verdicts[at].resize(comments.size());
+    made[at].reserve(comments.size());
+    for (std::size_t i = 0; i < comments.size(); ++i) {
+      mention[at][i] = is_mention(comments[i], post.link, blog_names);
+      ScannedHtml& scanned = all[at].scanned[i];
+      made[at].push_back(node_from_entry(comments[i],
+                                         mention[at][i] ? NodeKind::mention : NodeKind::comment,
+                                         harvest.report.id, scanned, true));
+      if (mention[at][i]) continue;
+      int copies_elsewhere = 0;
+      if (const auto& key = item.keys[i]) {
+        copies_elsewhere = static_cast<int>(copies.at(*key).size()) - 1;
+      }
+      const Author none;
+      const Author& author = comments[i].authors.empty() ? none : comments[i].authors.front();
+      verdicts[at][i] =
+          judge_comment({author.name, author.uri, "", "", post_node.author_name, copies_elsewhere},
+                        item.scanned[i], words_of_post.at(item.post_id));
+    }
+  });
+  // Comment identity per post node, so a post reached through two feeds lists each comment once
+  // (only posts with two feeds need remembering).
+  std::unordered_map<std::string, int> feeds_of_post;
+  for (const auto& item : all) ++feeds_of_post[item.post_id];
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> comment_ids;
+  for (std::size_t at = 0; at < all.size(); ++at) {
+    ReadComments& item = all[at];
+    const PostRef ref = item.ref;
+    const std::string& post_id = item.post_id;
+    const SourceHarvest& harvest = builder.harvests[ref.source];
+    const Entry& post = harvest.posts[ref.post];
+    const std::vector<Entry>& comments = harvest.comments.at(post.id);
     std::vector<bool> unknown;
     const std::vector<int> parents = resolve_comment_parents(post, comments, unknown);
-    const std::string post_text = entry_text(post);
     std::vector<std::string> ids(comments.size());
-    for (std::size_t i = 0; i < comments.size(); ++i) {
+    std::vector<bool> duplicate(comments.size(), false);
+    const bool one_feed = feeds_of_post.at(post_id) == 1;
+    for (std::size_t i = 0; i < comments.size() && one_feed; ++i) {
       ids[i] = builder.make_id(harvest.report.id, comments[i].id);
     }
+    for (std::size_t i = 0; i < comments.size() && !one_feed; ++i) {
+      auto [it, inserted] = comment_ids[post_id].emplace(comments[i].id, "");
+      if (inserted) {
+        it->second = builder.make_id(harvest.report.id, comments[i].id);
+      } else {
+        duplicate[i] = true;
+      }
+      ids[i] = it->second;
+    }
     for (std::size_t i = 0; i < comments.size(); ++i) {
+      if (duplicate[i]) continue;
       const Entry& comment = comments[i];
-      if (is_mention(comment, post.link, blog_names)) {
-        const PostRef* linking = find_linking_post(builder.harvests, index, comment);
-        auto linking_node = linking ? node_of.find(*linking) : node_of.end();
-        if (linking_node != node_of.end()) {
+      if (mention[at][i]) {
+        if (const std::string* linking = find_linking_post(builder, comment);
+            linking && *linking != post_id) {
           // The linking post is in the conversation: its edge already says it; show it once.
-          Node& source_post = *builder.find(linking_node->second);
-          if (std::find(source_post.links_to.begin(), source_post.links_to.end(), post_id) ==
-              source_post.links_to.end()) {
-            source_post.links_to.push_back(post_id);
+          Node& source_post = *builder.find(*linking);
+          auto lists = {&source_post.links_to, &source_post.mentions, &source_post.also_links_to};
+          for (auto* list : lists) {
+            if (list == &source_post.also_links_to && source_post.parent == post_id) continue;
+            if (std::find(list->begin(), list->end(), post_id) == list->end()) {
+              list->push_back(post_id);
+            }
           }
           continue;
         }
-        Node node = node_from_entry(comment, NodeKind::mention, harvest.report.id);
+        Node node = std::move(made[at][i]);
         node.id = ids[i];
         node.parent = post_id;
+        node.mentions = {post_id};
+        node.linking_url = node.author_url;
         if (node.title.empty()) node.title = node.author_name;
         builder.add(std::move(node));
         continue;
       }
-      Node node = node_from_entry(comment, NodeKind::comment, harvest.report.id);
+      Node node = std::move(made[at][i]);
       node.id = ids[i];
       node.parent = parents[i] >= 0 ? ids[static_cast<std::size_t>(parents[i])] : post_id;
       node.parent_unknown = unknown[i];
-      SpamVerdict verdict =
-          judge_comment({node.author_name, node.author_url, node.content_html, post_text});
-      if (verdict.score >= kSpamThreshold) node.spam = std::move(verdict);
+      SpamVerdict verdict = std::move(verdicts[at][i]);
+      const auto listed = spam_override(builder.config.spam, node.author_name, node.author_url);
+      if (listed == std::optional<bool>(true)) {
+        verdict.score = std::max(verdict.score, kSpamThreshold);
+        verdict.reasons.insert(verdict.reasons.begin(), "listed in [spam] deny");
+      }
+      if (listed != std::optional<bool>(false) && verdict.score >= kSpamThreshold) {
+        node.spam = std::move(verdict);
+      }
       builder.add(std::move(node));
     }
     // A reply to a pingback shown only as its post's edge keeps its place under the post.
-    for (const auto& id : ids) {
-      Node* node = builder.find(id);
+    for (std::size_t i = 0; i < comments.size(); ++i) {
+      Node* node = duplicate[i] ? nullptr : builder.find(ids[i]);
       if (node && !builder.find(node->parent)) node->parent = post_id;
     }
   }
@@ -189,123 +386,66 @@ void add_comments(Builder& builder, const std::map<PostRef, std::string>& node_o
 /// Thread summaries, newest activity first, and the nodes reordered: each thread depth-first,
 /// children by date then id.
 void order_threads(Builder& builder, Conversation& conversation) {
-  std::map<std::string, std::vector<std::size_t>> children;
+  std::vector<Node>& nodes = builder.nodes;
+  std::vector<std::vector<std::size_t>> children(nodes.size());
   std::vector<std::size_t> roots;
-  for (std::size_t i = 0; i < builder.nodes.size(); ++i) {
-    Node& node = builder.nodes[i];
-    if (node.parent.empty()) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const auto parent =
+        nodes[i].parent.empty() ? builder.index_of.end() : builder.index_of.find(nodes[i].parent);
+    if (parent == builder.index_of.end()) {
       roots.push_back(i);
     } else {
-      children[node.parent].push_back(i);
+      children[parent->second].push_back(i);
     }
   }
   auto earlier = [&](std::size_t a, std::size_t b) {
-    const Node& x = builder.nodes[a];
-    const Node& y = builder.nodes[b];
-    const UnixTime tx = x.published.value_or(0), ty = y.published.value_or(0);
-    return tx != ty ? tx < ty : x.id < y.id;
+    const UnixTime ta = nodes[a].published.value_or(0), tb = nodes[b].published.value_or(0);
+    return ta != tb ? ta < tb : nodes[a].id < nodes[b].id;
   };
-  for (auto& [parent, list] : children) std::sort(list.begin(), list.end(), earlier);
+  for (auto& list : children) std::sort(list.begin(), list.end(), earlier);
 
-  std::map<std::string, ThreadSummary> summaries;
-  for (std::size_t root : roots) {
-    ThreadSummary summary;
-    summary.root = builder.nodes[root].id;
-    std::set<std::string> blogs;
-    std::function<void(std::size_t)> visit = [&](std::size_t at) {
-      Node& node = builder.nodes[at];
-      node.thread = summary.root;
-      if (!node.spam) {
-        ++summary.size;
-        blogs.insert(node.source);
-        if (node.published &&
-            (!summary.last_activity || *node.published > *summary.last_activity)) {
-          summary.last_activity = node.published;
-        }
+  // Depth-first with an explicit stack: comment chains can be deeper than the call stack.
+  auto walk = [&](std::size_t root, auto&& visit) {
+    std::vector<std::size_t> stack{root};
+    while (!stack.empty()) {
+      const std::size_t at = stack.back();
+      stack.pop_back();
+      visit(at);
+      for (auto child = children[at].rbegin(); child != children[at].rend(); ++child) {
+        stack.push_back(*child);
       }
-      for (std::size_t child : children[node.id]) visit(child);
-    };
-    visit(root);
+    }
+  };
+  std::vector<ThreadSummary> summaries(nodes.size());
+  for (std::size_t root : roots) {
+    ThreadSummary& summary = summaries[root];
+    summary.root = nodes[root].id;
+    std::unordered_set<std::string_view> blogs;
+    walk(root, [&](std::size_t at) {
+      Node& node = nodes[at];
+      node.thread = summary.root;
+      if (node.spam) return;
+      ++summary.size;
+      blogs.insert(node.source);
+      if (node.published && (!summary.last_activity || *node.published > *summary.last_activity)) {
+        summary.last_activity = node.published;
+      }
+    });
     summary.blogs.assign(blogs.begin(), blogs.end());
-    summaries[summary.root] = std::move(summary);
+    std::sort(summary.blogs.begin(), summary.blogs.end());
   }
   std::sort(roots.begin(), roots.end(), [&](std::size_t a, std::size_t b) {
-    const auto& x = summaries[builder.nodes[a].id];
-    const auto& y = summaries[builder.nodes[b].id];
-    const UnixTime tx = x.last_activity.value_or(0), ty = y.last_activity.value_or(0);
-    return tx != ty ? tx > ty : x.root < y.root;
+    const UnixTime ta = summaries[a].last_activity.value_or(0),
+                   tb = summaries[b].last_activity.value_or(0);
+    return ta != tb ? ta > tb : summaries[a].root < summaries[b].root;
   });
   std::vector<Node> ordered;
-  ordered.reserve(builder.nodes.size());
-  std::function<void(std::size_t)> emit = [&](std::size_t at) {
-    ordered.push_back(builder.nodes[at]);
-    for (std::size_t child : children[builder.nodes[at].id]) emit(child);
-  };
+  ordered.reserve(nodes.size());
   for (std::size_t root : roots) {
-    emit(root);
-    conversation.threads.push_back(summaries[builder.nodes[root].id]);
+    walk(root, [&](std::size_t at) { ordered.push_back(std::move(nodes[at])); });
+    conversation.threads.push_back(std::move(summaries[root]));
   }
   conversation.nodes = std::move(ordered);
-}
-
-bool asks_something(const Node& node) {
-  return html_to_text(node.content_html).find('?') != std::string::npos;
-}
-
-/// Questions on conversation posts that neither the post's author nor the team has answered:
-/// no later reply below the question, nor a later top-level comment that names the asker.
-std::vector<std::string> find_awaiting_reply(const Conversation& conversation) {
-  std::map<std::string, const Node*> by_id;
-  for (const auto& node : conversation.nodes) by_id[node.id] = &node;
-  auto post_of = [&](const Node& node) -> const Node* {
-    const Node* at = &node;
-    while (at && at->kind != NodeKind::post && !at->parent.empty()) {
-      auto found = by_id.find(at->parent);
-      at = found == by_id.end() ? nullptr : found->second;
-    }
-    return at && at->kind == NodeKind::post ? at : nullptr;
-  };
-  auto descends_from = [&](const Node& node, const std::string& ancestor) {
-    for (const Node* at = &node; at && !at->parent.empty();) {
-      if (at->parent == ancestor) return true;
-      auto found = by_id.find(at->parent);
-      at = found == by_id.end() ? nullptr : found->second;
-    }
-    return false;
-  };
-  std::vector<const Node*> waiting;
-  for (const auto& question : conversation.nodes) {
-    if (question.kind != NodeKind::comment || question.spam || question.by_team) continue;
-    const Node* post = post_of(question);
-    if (!post || (!post->author.empty() && question.author == post->author)) continue;
-    if (!asks_something(question)) continue;
-    const std::string asker = fold_text(question.author_name);
-    bool answered = false;
-    for (const auto& reply : conversation.nodes) {
-      if (reply.kind != NodeKind::comment || reply.spam || &reply == &question) continue;
-      const bool by_answerer =
-          reply.by_team || (!post->author.empty() && reply.author == post->author);
-      if (!by_answerer || post_of(reply) != post) continue;
-      if (question.published && reply.published && *reply.published <= *question.published) {
-        continue;
-      }
-      const bool below = descends_from(reply, question.id);
-      const bool names_asker = reply.parent == post->id && !asker.empty() &&
-                               contains_phrase(fold_text(html_to_text(reply.content_html)), asker);
-      if (below || names_asker) {
-        answered = true;
-        break;
-      }
-    }
-    if (!answered) waiting.push_back(&question);
-  }
-  std::stable_sort(waiting.begin(), waiting.end(), [](const Node* a, const Node* b) {
-    const UnixTime ta = a->published.value_or(0), tb = b->published.value_or(0);
-    return ta != tb ? ta < tb : a->id < b->id;
-  });
-  std::vector<std::string> ids;
-  for (const Node* node : waiting) ids.push_back(node->id);
-  return ids;
 }
 
 }  // namespace
@@ -318,13 +458,13 @@ Conversation build_conversation(const SiteConfig& config,
   conversation.campaign_links = config.campaign.links;
   for (const auto& harvest : harvests) conversation.sources.push_back(harvest.report);
 
-  Builder builder{config, harvests, {}, {}, {}};
-  const auto node_of = add_posts(builder, select_conversation_posts(config.campaign, harvests));
-  link_posts(builder, node_of);
-  add_comments(builder, node_of);
-  conversation.people = recognise_people(builder.nodes, config.campaign);
+  Builder builder(config, harvests);
+  add_posts(builder, select_conversation_posts(config.campaign, harvests));
+  link_posts(builder);
+  add_comments(builder);
+  conversation.people = recognise_people(builder.nodes, config.campaign, config.people);
   order_threads(builder, conversation);
-  conversation.awaiting_reply = find_awaiting_reply(conversation);
+  conversation.awaiting_reply = find_awaiting_reply(conversation.nodes);
   return conversation;
 }
 

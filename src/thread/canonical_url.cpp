@@ -9,9 +9,18 @@ namespace confab {
 
 namespace {
 
-bool is_tracking_parameter(std::string_view name) {
-  return name.rfind("utm_", 0) == 0 || name == "fbclid" || name == "gclid" || name == "m" ||
-         name == "showComment" || name == "mc_cid" || name == "mc_eid";
+/// Parameters that say how a reader arrived, not which page they read. Blogger's "m" is its
+/// mobile switch only as m=0/m=1 (WordPress uses ?m=200811 for a month archive).
+bool is_tracking_parameter(std::string_view pair) {
+  const std::string_view name = pair.substr(0, pair.find('='));
+  const std::string_view value =
+      name.size() < pair.size() ? pair.substr(name.size() + 1) : std::string_view();
+  static constexpr std::string_view kNames[] = {
+      "fbclid", "gclid",  "dclid", "msclkid", "yclid",       "igshid", "mc_cid",
+      "mc_eid", "_hsenc", "_hsmi", "ref_src", "showComment", "spref",  "cmpid"};
+  if (name.rfind("utm_", 0) == 0) return true;
+  if (name == "m") return value == "0" || value == "1";
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
 std::string lower(std::string text) {
@@ -36,8 +45,7 @@ std::string canonical_url(std::string_view url) {
     auto end = query.find('&', start);
     if (end == std::string::npos) end = query.size();
     const std::string pair = query.substr(start, end - start);
-    const std::string name = pair.substr(0, pair.find('='));
-    if (!pair.empty() && !is_tracking_parameter(name)) kept.push_back(pair);
+    if (!pair.empty() && !is_tracking_parameter(pair)) kept.push_back(pair);
     start = end + 1;
   }
   std::string key = "http://" + host;

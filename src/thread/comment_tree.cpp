@@ -1,10 +1,11 @@
 #include "thread/comment_tree.h"
 
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/url.h"
-#include "parse/html_text.h"
 #include "thread/canonical_url.h"
+#include "thread/html_scan.h"
 #include "thread/text_match.h"
 
 namespace confab {
@@ -29,9 +30,9 @@ std::string comment_number(const std::string& fragment) {
 /// The comment number at the end of an id: Blogger "…post-123", MT "…-comment:6a00…", WordPress
 /// "?p=1#comment-456".
 std::string id_tail(const std::string& id) {
-  for (const char* marker : {".post-", "comment:", "#comment-", "comment-"}) {
+  for (const std::string_view marker : {".post-", "comment:", "#comment-", "comment-"}) {
     const auto pos = id.rfind(marker);
-    if (pos != std::string::npos) return id.substr(pos + std::string(marker).size());
+    if (pos != std::string::npos) return id.substr(pos + marker.size());
   }
   return "";
 }
@@ -45,29 +46,33 @@ bool starts_with_ellipsis(const std::string& text) {
 
 bool is_mention(const Entry& comment, const std::string& post_url,
                 const std::set<std::string>& blog_names) {
-  const std::string text =
-      html_to_text(comment.content.empty() ? comment.summary : comment.content);
   const std::string& html = comment.content.empty() ? comment.summary : comment.content;
-  const std::string author_url = comment.authors.empty() ? "" : comment.authors.front().uri;
-  const bool elsewhere =
-      (!author_url.empty() && url_host(author_url) != url_host(post_url)) ||
-      (!comment.authors.empty() && blog_names.count(fold_text(comment.authors.front().name)));
   // Pingback: WordPress quotes the linking page as "[…] excerpt […]".
-  if (starts_with_ellipsis(text) && (text.find("[\xE2\x80\xA6]", 3) != std::string::npos ||
-                                     text.find("[...]", 3) != std::string::npos)) {
-    return true;
+  if (html.find('[') != std::string::npos) {
+    const std::string text = scan_html(html, "").text;
+    if (starts_with_ellipsis(text) && (text.find("[\xE2\x80\xA6]", 3) != std::string::npos ||
+                                       text.find("[...]", 3) != std::string::npos)) {
+      return true;
+    }
   }
   // Trackback: "<strong>Title</strong> excerpt" from a page on another site.
   std::size_t start = html.find_first_not_of(" \t\r\n");
   if (start != std::string::npos && html.compare(start, 3, "<p>") == 0) {
     start = html.find_first_not_of(" \t\r\n", start + 3);
   }
-  return elsewhere && start != std::string::npos && html.compare(start, 8, "<strong>") == 0;
+  if (start == std::string::npos || html.compare(start, 8, "<strong>") != 0) return false;
+  const std::string author_url = comment.authors.empty() ? "" : comment.authors.front().uri;
+  return (!author_url.empty() && url_host(author_url) != url_host(post_url)) ||
+         (!comment.authors.empty() && blog_names.count(fold_text(comment.authors.front().name)));
 }
 
 std::vector<int> resolve_comment_parents(const Entry& post, const std::vector<Entry>& comments,
                                          std::vector<bool>& unknown) {
-  std::map<std::string, int> by_id, by_link, by_number;
+  // Views into `comments`, which outlive the maps; hash maps: this runs once per comment feed.
+  std::unordered_map<std::string_view, int> by_id, by_link;
+  std::unordered_map<std::string, int> by_number;
+  by_id.reserve(comments.size());
+  by_link.reserve(comments.size());
   for (std::size_t i = 0; i < comments.size(); ++i) {
     const int index = static_cast<int>(i);
     by_id.emplace(comments[i].id, index);

@@ -28,6 +28,7 @@ struct SourceReport {
   SourceStatus status = SourceStatus::ok;
   std::string error;  ///< for people, "" when none
   std::optional<UnixTime> last_success;
+  std::string discovered_from;  ///< role discovered: URL of the conversation post that led here
 };
 
 struct SpamVerdict {
@@ -54,6 +55,13 @@ struct Node {
   std::string base_url;         ///< for resolving relative links inside content_html
   bool by_team = false;         ///< the author speaks for the campaign
   bool parent_unknown = false;  ///< a reply whose parent was not found: hung under the post
+  /// Posts: conversation posts it links to besides its parent. A subset of links_to.
+  std::vector<std::string> also_links_to;
+  /// Posts this node told by pingback/trackback (merged into the edge when both are posts);
+  /// a mention node: the post it mentions.
+  std::vector<std::string> mentions;
+  std::string linking_url;  ///< a mention: the page that links (the pingback's source)
+  std::string text;         ///< plain text of content_html (for matching; not serialised)
 };
 
 struct Person {
@@ -64,6 +72,11 @@ struct Person {
   int posts = 0;
   int comments = 0;
   std::vector<std::string> blogs;  ///< SourceReport ids
+  int replies_received = 0;        ///< non-spam replies by others to their posts and comments
+  int repliers = 0;                ///< distinct other people among those replies
+  int cross_blog_replies = 0;      ///< replies written on another blog than the one replied to
+  /// Ranking, reach over volume (README "People"): 2·blogs + repliers + 3·cross_blog_replies.
+  int influence = 0;
 };
 
 struct ThreadSummary {

@@ -36,9 +36,29 @@ struct PostRef {
 std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
                                                const std::vector<SourceHarvest>& harvests);
 
-/// Links from conversation posts to pages on hosts that no harvest covers: the pages to crawl
-/// to discover new blogs. Only http(s) URLs, each once, in a stable order.
+/// Links from conversation posts (and pingbacks' linking posts) to pages on hosts that no harvest
+/// covers, with no [crawl] allow/deny and private addresses allowed, as before those rules
+/// existed. Kept for callers without a SiteConfig; the spider uses crawl_targets.
 std::vector<std::string> discovery_targets(const CampaignSection& campaign,
+                                           const std::vector<SourceHarvest>& harvests);
+
+/// A page the discovery crawl should fetch, and what led to it.
+struct CrawlTarget {
+  std::string url;
+  std::string from;          ///< URL of the conversation post whose link (or pingback) led here
+  bool via_mention = false;  ///< the linking post of a pingback/trackback on a conversation post
+};
+
+/// Crawl decisions under site.toml's rules: links from conversation posts to pages on blogs that
+/// no harvest covers, plus the linking posts of pingbacks and trackbacks found in the comment
+/// feeds of conversation posts; only what [crawl] allow/deny/allow_private permits (see
+/// crawl_rules.h: private addresses are recognised literally, never resolved). Each page once,
+/// in a stable order (posts in harvest order, their links in document order, then mentions).
+std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
+                                       const std::vector<SourceHarvest>& harvests);
+
+/// The URLs of crawl_targets(config, harvests).
+std::vector<std::string> discovery_targets(const SiteConfig& config,
                                            const std::vector<SourceHarvest>& harvests);
 
 /// Threads the harvests into one conversation. `now` becomes Conversation::generated.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/identifiers.h"
 #include "thread/canonical_url.h"
@@ -11,83 +13,138 @@ namespace confab {
 
 namespace {
 
-/// The index in [campaign] team of the member who wrote `node`, -1 for none.
-int team_member(const Node& node, const CampaignSection& campaign) {
-  for (std::size_t i = 0; i < campaign.team.size(); ++i) {
-    const auto& member = campaign.team[i];
-    if (!member.url.empty() && !node.author_url.empty() &&
-        canonical_url(member.url) == canonical_url(node.author_url)) {
-      return static_cast<int>(i);
+/// Who is who before any node is read: the configured people and the team, by URL and by name.
+class Directory {
+ public:
+  Directory(const CampaignSection& campaign, const std::vector<PersonConfig>& configured)
+      : campaign_(campaign), configured_(configured) {
+    for (std::size_t i = 0; i < configured.size(); ++i) {
+      const std::string key = "person:" + std::to_string(i);
+      for (const auto& url : configured[i].urls) by_url_.emplace(canonical_url(url), key);
+      by_name_.emplace(fold_text(configured[i].name), key);
+      for (const auto& alias : configured[i].aliases) by_name_.emplace(fold_text(alias), key);
     }
-    if (!member.name.empty() && fold_text(member.name) == fold_text(node.author_name)) {
-      return static_cast<int>(i);
+    for (std::size_t i = 0; i < campaign.team.size(); ++i) {
+      const std::string key = "team:" + std::to_string(i);
+      if (!campaign.team[i].url.empty()) by_url_.emplace(canonical_url(campaign.team[i].url), key);
+      if (!campaign.team[i].name.empty()) by_name_.emplace(fold_text(campaign.team[i].name), key);
     }
   }
-  return -1;
-}
 
-/// Team members are one person each, however each blog spells them; others by URL, else by
-/// name within one blog.
-std::string person_key(const Node& node, int member) {
-  if (member >= 0) return "team:" + std::to_string(member);
-  if (!node.author_url.empty()) return "url:" + canonical_url(node.author_url);
-  return "name:" + node.source + ":" + fold_text(node.author_name);
-}
+  /// The person key of a node's author: "person:N", "team:N", "url:…" or "name:blog:…".
+  std::string key_of(const Node& node) {
+    const std::string& url = canonical(node.author_url);
+    const std::string name = fold_text(node.author_name);
+    if (!url.empty()) {
+      if (auto found = by_url_.find(url); found != by_url_.end()) return found->second;
+    }
+    if (!name.empty()) {
+      if (auto found = by_name_.find(name); found != by_name_.end()) return found->second;
+    }
+    if (!url.empty()) return "url:" + url;
+    return "name:" + node.source + ":" + name;
+  }
+
+  /// Display name and team flag a key stands for, when configured.
+  void describe(const std::string& key, Person& person) const {
+    if (key.rfind("person:", 0) == 0) {
+      const auto& entry = configured_[std::stoul(key.substr(7))];
+      person.name = entry.name;
+      person.team = entry.team;
+    } else if (key.rfind("team:", 0) == 0) {
+      const auto& member = campaign_.team[std::stoul(key.substr(5))];
+      if (!member.name.empty()) person.name = member.name;
+      person.team = true;
+    }
+  }
+
+ private:
+  /// canonical_url, remembered: the same commenters sign hundreds of comments.
+  const std::string& canonical(const std::string& url) {
+    auto [it, inserted] = canonical_.emplace(url, "");
+    if (inserted && !url.empty()) it->second = canonical_url(url);
+    return it->second;
+  }
+
+  const CampaignSection& campaign_;
+  std::unordered_map<std::string, std::string> canonical_;
+  const std::vector<PersonConfig>& configured_;
+  std::unordered_map<std::string, std::string> by_url_;
+  std::unordered_map<std::string, std::string> by_name_;
+};
 
 }  // namespace
 
-std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSection& campaign) {
-  std::map<std::string, std::size_t> by_key;
+std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSection& campaign,
+                                     const std::vector<PersonConfig>& configured) {
+  Directory directory(campaign, configured);
+  std::unordered_map<std::string, std::size_t> by_key;
   std::vector<Person> people;
+  std::vector<std::set<std::string>> blogs;
   std::set<std::string> used_ids;
   for (auto& node : nodes) {
-    const int member = node.kind == NodeKind::mention ? -1 : team_member(node, campaign);
-    node.by_team = member >= 0;
+    node.by_team = false;
     if (node.kind == NodeKind::mention || node.spam) continue;
     const bool nameless = node.author_name.empty() || fold_text(node.author_name) == "anonymous";
     if (nameless && node.author_url.empty()) continue;
-    const std::string key = person_key(node, member);
+    const std::string key = directory.key_of(node);
     auto [it, inserted] = by_key.emplace(key, people.size());
     if (inserted) {
       Person person;
-      person.name = member >= 0 && !campaign.team[static_cast<std::size_t>(member)].name.empty()
-                        ? campaign.team[static_cast<std::size_t>(member)].name
-                        : node.author_name;
+      person.name = node.author_name;
+      directory.describe(key, person);
       const std::string base = slugify(person.name.empty() ? node.author_url : person.name);
       person.id = base;
       for (int n = 2; !used_ids.insert(person.id).second; ++n) {
         person.id = base + "-" + std::to_string(n);
       }
       people.push_back(std::move(person));
+      blogs.emplace_back();
     }
     Person& person = people[it->second];
     node.author = person.id;
+    node.by_team = person.team;
     if (!node.author_url.empty() &&
         std::find(person.urls.begin(), person.urls.end(), node.author_url) == person.urls.end()) {
       person.urls.push_back(node.author_url);
     }
-    person.team = person.team || node.by_team;
     (node.kind == NodeKind::post ? person.posts : person.comments) += 1;
-    if (std::find(person.blogs.begin(), person.blogs.end(), node.source) == person.blogs.end()) {
-      person.blogs.push_back(node.source);
+    blogs[it->second].insert(node.source);
+  }
+  std::unordered_map<std::string_view, std::size_t> person_index;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    people[i].blogs.assign(blogs[i].begin(), blogs[i].end());
+    person_index.emplace(people[i].id, i);
+  }
+
+  // Replies drawn: every non-spam node whose parent another person wrote.
+  std::unordered_map<std::string_view, const Node*> by_id;  // views into `nodes`, unchanged here
+  by_id.reserve(nodes.size());
+  for (const auto& node : nodes) by_id.emplace(node.id, &node);
+  std::vector<std::vector<std::string_view>> repliers(people.size());
+  for (const auto& node : nodes) {
+    if (node.spam || node.parent.empty() || node.author.empty()) continue;
+    const auto parent = by_id.find(node.parent);
+    if (parent == by_id.end() || parent->second->author.empty() ||
+        parent->second->author == node.author) {
+      continue;
     }
+    const std::size_t at = person_index.at(parent->second->author);
+    people[at].replies_received += 1;
+    repliers[at].push_back(node.author);
+    if (parent->second->source != node.source) people[at].cross_blog_replies += 1;
   }
-  for (auto& person : people) std::sort(person.blogs.begin(), person.blogs.end());
-  // Team members who speak anywhere are team everywhere.
-  std::set<std::string> team_ids;
-  for (const auto& person : people) {
-    if (person.team) team_ids.insert(person.id);
-  }
-  for (auto& node : nodes) {
-    if (!node.author.empty() && team_ids.count(node.author)) node.by_team = true;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    Person& person = people[i];
+    std::sort(repliers[i].begin(), repliers[i].end());
+    person.repliers =
+        static_cast<int>(std::unique(repliers[i].begin(), repliers[i].end()) - repliers[i].begin());
+    person.influence =
+        2 * static_cast<int>(person.blogs.size()) + person.repliers + 3 * person.cross_blog_replies;
   }
   std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
-    const int reach_a = static_cast<int>(a.blogs.size()),
-              reach_b = static_cast<int>(b.blogs.size());
-    if (reach_a != reach_b) return reach_a > reach_b;
-    if (a.posts + a.comments != b.posts + b.comments) {
-      return a.posts + a.comments > b.posts + b.comments;
-    }
+    if (a.influence != b.influence) return a.influence > b.influence;
+    if (a.blogs.size() != b.blogs.size()) return a.blogs.size() > b.blogs.size();
     return a.id < b.id;
   });
   return people;

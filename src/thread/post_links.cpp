@@ -3,16 +3,15 @@
 #include <algorithm>
 
 #include "base/url.h"
-#include "parse/html_page.h"
-#include "parse/html_text.h"
 #include "thread/canonical_url.h"
+#include "thread/html_scan.h"
 
 namespace confab {
 
 std::vector<std::string> entry_links(const Entry& entry) {
   const std::string& html = entry.content.empty() ? entry.summary : entry.content;
   std::vector<std::string> urls;
-  for (auto& link : extract_links(html, entry.link)) {
+  for (auto& link : scan_html(html, entry.link).links) {
     if (!is_http_url(link.url)) continue;
     if (std::find(urls.begin(), urls.end(), link.url) == urls.end()) urls.push_back(link.url);
   }
@@ -20,7 +19,8 @@ std::vector<std::string> entry_links(const Entry& entry) {
 }
 
 std::string entry_text(const Entry& entry) {
-  return entry.title + " " + html_to_text(entry.content.empty() ? entry.summary : entry.content);
+  return entry.title + " " +
+         scan_html(entry.content.empty() ? entry.summary : entry.content, "").text;
 }
 
 PostIndex::PostIndex(const std::vector<SourceHarvest>& harvests) {

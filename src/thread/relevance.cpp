@@ -1,9 +1,12 @@
 // Which posts belong to the conversation, and which pages the crawl should visit next.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/url.h"
 #include "thread/canonical_url.h"
+#include "thread/comment_tree.h"
+#include "thread/crawl_rules.h"
 #include "thread/harvest.h"
 #include "thread/post_links.h"
 #include "thread/text_match.h"
@@ -51,69 +54,109 @@ std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
 
   const PostIndex index(harvests);
   std::set<PostRef> in;
-  std::vector<std::pair<PostRef, std::vector<std::string>>> undecided;
+  std::vector<PostRef> frontier;
+  // Who links to whom among posts not (yet) in: followed backwards from each post that joins.
+  std::map<PostRef, std::vector<PostRef>> linked_from;
   for (std::size_t s = 0; s < harvests.size(); ++s) {
     for (std::size_t p = 0; p < harvests[s].posts.size(); ++p) {
       const Entry& post = harvests[s].posts[p];
       const PostRef ref{s, p};
-      auto links = entry_links(post);
+      const auto links = entry_links(post);
       const bool links_campaign = std::any_of(links.begin(), links.end(), [&](const auto& url) {
         return campaign_links.count(canonical_url(url)) > 0;
       });
       if (harvests[s].report.role != SourceKind::blog || links_campaign ||
           mentions_keyword(post, keywords)) {
         in.insert(ref);
-      } else {
-        undecided.emplace_back(ref, std::move(links));
+        frontier.push_back(ref);
+        continue;
+      }
+      for (const auto& url : links) {
+        const PostRef* target = index.find(url);
+        if (target && !(*target == ref)) linked_from[*target].push_back(ref);
       }
     }
   }
-  // Linking to a conversation post brings a post in; repeat until nothing changes, so a chain of
-  // blogs quoting each other is followed whatever order the feeds came in.
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (auto it = undecided.begin(); it != undecided.end();) {
-      const bool joins = std::any_of(it->second.begin(), it->second.end(), [&](const auto& url) {
-        const PostRef* target = index.find(url);
-        return target && !(*target == it->first) && in.count(*target);
-      });
-      if (joins) {
-        in.insert(it->first);
-        it = undecided.erase(it);
-        changed = true;
-      } else {
-        ++it;
+  // Linking to a conversation post brings a post in, transitively: a breadth-first walk along
+  // reversed links, so a chain of blogs quoting each other joins whatever order feeds came in.
+  // The same post reached through two feeds is one page: joining through either brings both.
+  while (!frontier.empty()) {
+    const PostRef at = frontier.back();
+    frontier.pop_back();
+    std::vector<PostRef> sources;
+    const Entry& post = harvests[at.source].posts[at.post];
+    if (const PostRef* canonical = index.find(post.link); canonical) sources.push_back(*canonical);
+    sources.push_back(at);
+    for (const auto& target : sources) {
+      auto linkers = linked_from.find(target);
+      if (linkers == linked_from.end()) continue;
+      for (const auto& linker : linkers->second) {
+        if (in.insert(linker).second) frontier.push_back(linker);
       }
     }
   }
   return {in.begin(), in.end()};
 }
 
-std::vector<std::string> discovery_targets(const CampaignSection& campaign,
-                                           const std::vector<SourceHarvest>& harvests) {
+std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
+                                       const std::vector<SourceHarvest>& harvests) {
   std::set<std::string> known_hosts;
+  std::set<std::string> blog_names;
   for (const auto& harvest : harvests) {
     for (const auto* url : {&harvest.report.url, &harvest.report.feed}) {
       if (!url->empty()) known_hosts.insert(bare_host(*url));
     }
     for (const auto& post : harvest.posts) known_hosts.insert(bare_host(post.link));
+    blog_names.insert(fold_text(harvest.report.name));
   }
   std::set<std::string> campaign_links;
-  for (const auto& link : campaign.links) campaign_links.insert(canonical_url(link));
+  for (const auto& link : config.campaign.links) campaign_links.insert(canonical_url(link));
 
-  std::vector<std::string> targets;
+  std::vector<CrawlTarget> targets;
   std::set<std::string> seen;
-  for (const auto& ref : select_conversation_posts(campaign, harvests)) {
-    for (const auto& url : entry_links(harvests[ref.source].posts[ref.post])) {
-      const std::string host = bare_host(url);
-      if (host.empty() || known_hosts.count(host) || campaign_links.count(canonical_url(url)) ||
-          looks_like_media(url) || !seen.insert(canonical_url(url)).second) {
-        continue;
+  auto consider = [&](const std::string& url, const std::string& from, bool via_mention) {
+    const std::string host = bare_host(url);
+    if (host.empty() || known_hosts.count(host) || campaign_links.count(canonical_url(url)) ||
+        looks_like_media(url) || !crawl_allows(config.crawl, url) ||
+        !seen.insert(canonical_url(url)).second) {
+      return;
+    }
+    targets.push_back({url, from, via_mention});
+  };
+  const auto posts = select_conversation_posts(config.campaign, harvests);
+  for (const auto& ref : posts) {
+    const Entry& post = harvests[ref.source].posts[ref.post];
+    for (const auto& url : entry_links(post)) consider(url, post.link, false);
+  }
+  // A pingback or trackback names its linking post: that post is part of the conversation too.
+  for (const auto& ref : posts) {
+    const SourceHarvest& harvest = harvests[ref.source];
+    const Entry& post = harvest.posts[ref.post];
+    const auto comments = harvest.comments.find(post.id);
+    if (comments == harvest.comments.end()) continue;
+    for (const auto& comment : comments->second) {
+      if (comment.authors.empty() || comment.authors[0].uri.empty()) continue;
+      if (is_mention(comment, post.link, blog_names)) {
+        consider(comment.authors[0].uri, post.link, true);
       }
-      targets.push_back(url);
     }
   }
   return targets;
+}
+
+std::vector<std::string> discovery_targets(const SiteConfig& config,
+                                           const std::vector<SourceHarvest>& harvests) {
+  std::vector<std::string> urls;
+  for (auto& target : crawl_targets(config, harvests)) urls.push_back(std::move(target.url));
+  return urls;
+}
+
+std::vector<std::string> discovery_targets(const CampaignSection& campaign,
+                                           const std::vector<SourceHarvest>& harvests) {
+  SiteConfig config;
+  config.campaign = campaign;
+  config.crawl.allow_private = true;  // what this overload always did
+  return discovery_targets(config, harvests);
 }
 
 }  // namespace confab

@@ -90,4 +90,18 @@ std::vector<std::string> words_of(std::string_view folded_text) {
   return words;
 }
 
+std::vector<std::string_view> word_views(std::string_view folded_text) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i <= folded_text.size(); ++i) {
+    const bool word_byte =
+        i < folded_text.size() && is_word_byte(static_cast<unsigned char>(folded_text[i]));
+    if (word_byte && !in_word) start = i;
+    if (!word_byte && in_word) words.push_back(folded_text.substr(start, i - start));
+    in_word = word_byte;
+  }
+  return words;
+}
+
 }  // namespace confab

@@ -16,4 +16,7 @@ bool contains_phrase(std::string_view folded_text, std::string_view folded_phras
 /// The folded words of a text (runs of letters and digits), for overlap measures.
 std::vector<std::string> words_of(std::string_view folded_text);
 
+/// words_of without copies: views into `folded_text`, which must outlive them.
+std::vector<std::string_view> word_views(std::string_view folded_text);
+
 }  // namespace confab

@@ -195,8 +195,10 @@ TEST_F(ConversationTest, DiscoveryTargetsAreLinksToUnknownBlogs) {
       "<p><a href=\"https://newblog.example/2008/11/post.html\">new</a> "
       "<a href=\"https://newblog.example/pic.jpg\">pic</a> "
       "<a href=\"https://c.example/other\">known</a></p>";
+  // Links first, then the linking post of the pingback from the Brazilian class blog.
   EXPECT_EQ(discovery_targets(config.campaign, harvests),
-            (std::vector<std::string>{"https://newblog.example/2008/11/post.html"}));
+            (std::vector<std::string>{"https://newblog.example/2008/11/post.html",
+                                      "https://school.example/lesson"}));
 }
 
 }  // namespace
