@@ -4,13 +4,27 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps configure build clean
+.PHONY: run serve test deps configure build clean fuzz bench
 
 run: deps build
 	./$(BUILD_DIR)/confab build --config site.toml
 
+# Preview the demo hub on http://127.0.0.1:1111/, rebuilding on every change
+serve: deps build
+	./$(BUILD_DIR)/confab serve --config site.toml
+
 test: deps build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	FUZZ_BUILD_DIR=$(CURDIR)/$(BUILD_DIR)/fuzz ./fuzz/run $(FUZZ_SECONDS)
+
+# Fuzzing for longer than make test's few seconds: make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 5
+fuzz: deps
+	FUZZ_BUILD_DIR=$(CURDIR)/$(BUILD_DIR)/fuzz ./fuzz/run $(FUZZ_SECONDS)
+
+# Fetch and parse benchmarks (figures in BENCHMARKS.md)
+bench: deps build
+	./bench/run $(BUILD_DIR)
 
 deps:
 	./scripts/install-deps

@@ -19,8 +19,11 @@ Fetch every source, thread the conversation and write the hub site.
 Options:
   --config FILE    site.toml to build (default: ./site.toml)
   --output DIR     write the site here instead of [site] output
-  --offline        make no network request (sources are reported as not fetched)
+  --offline        make no request: render the conversation the archive holds
+  --archive FILE   the archive to use instead of [archive] path
   --record DIR     fetch live and save every response as a replay snapshot in DIR
+  --base-url URL   publish at URL: overrides [site] base_url (CI passes the Pages address)
+  --drafts         also render content pages marked draft = true
   -h, --help       show this help
 
 A failed source is reported and the site is still written; the previous output is
@@ -34,7 +37,8 @@ std::string count(std::size_t n, const char* one, const char* many) {
 
 int run_build_command(const std::vector<std::string>& args, Console& console) {
   const ParsedArgs parsed =
-      parse_args(args, {"--config", "--output", "--record"}, {"--offline"}, 0);
+      parse_args(args, {"--config", "--output", "--record", "--base-url", "--archive"},
+                 {"--offline", "--drafts"}, 0);
   if (parsed.has("--help")) {
     console.result(kBuildHelp);
     return kExitOk;
@@ -50,7 +54,17 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
   options.output = parsed.value("--output");
   options.offline = parsed.has("--offline");
   options.record = parsed.value("--record");
+  options.archive = parsed.value("--archive");
   options.now = build_time_now();
+  options.base_url = parsed.value("--base-url");
+  options.drafts = parsed.has("--drafts");
+  if (parsed.has("--base-url") && !options.base_url.starts_with("http://") &&
+      !options.base_url.starts_with("https://")) {
+    throw UsageError("--base-url needs an http(s) URL, not '" + options.base_url + "'");
+  }
+  if (config.sources.empty()) {
+    console.info("site.toml lists no [[source]] yet: the hub is empty (add one per blog)");
+  }
   try {
     const BuildReport report = run_build(config, options, console);
     for (const auto& warning : report.warnings) console.warning(warning);

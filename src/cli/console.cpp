@@ -18,6 +18,28 @@ void Console::progress(const std::string& stage, std::size_t done, std::size_t t
   std::fflush(err_);
 }
 
+void Console::progress(const std::string& stage, const FetchProgress& progress) {
+  std::string line =
+      stage + " " + std::to_string(progress.done) + "/" + std::to_string(progress.total);
+  if (progress.failed > 0) line += ", " + std::to_string(progress.failed) + " failed";
+  const bool finished = progress.done >= progress.total;
+  if (terminal_) {
+    if (!progress.slow_hosts.empty() && !finished) {
+      line += ", slow:";
+      for (std::size_t i = 0; i < progress.slow_hosts.size() && i < 3; ++i) {
+        line += " " + progress.slow_hosts[i];
+      }
+      if (progress.slow_hosts.size() > 3) line += " ...";
+    }
+    std::fprintf(err_, "\r\033[K%s", line.c_str());
+    progress_open_ = !finished;
+    if (finished) std::fputc('\n', err_);
+  } else if (finished) {
+    std::fprintf(err_, "%s\n", line.c_str());
+  }
+  std::fflush(err_);
+}
+
 void Console::end_progress_line() {
   if (progress_open_) {
     std::fputc('\n', err_);

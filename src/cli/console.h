@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "fetch/fetch.h"
+
 namespace confab {
 
 /// Prints for people. On a terminal, progress is one updating line; otherwise (CI, pipes) each
@@ -13,6 +15,9 @@ class Console {
   Console(std::FILE* out = stdout, std::FILE* err = stderr);
 
   void progress(const std::string& stage, std::size_t done, std::size_t total);
+  /// A fetch's progress: done/total, failures and the hosts currently slow. On a terminal it
+  /// updates one line; otherwise it prints one plain line when the batch is done.
+  void progress(const std::string& stage, const FetchProgress& progress);
   void info(const std::string& message);
   void warning(const std::string& message);
   void error(const std::string& message);

@@ -11,6 +11,7 @@
 #include "parse/feed.h"
 #include "parse/html_page.h"
 #include "thread/canonical_url.h"
+#include "thread/crawl_rules.h"
 
 namespace confab {
 
@@ -76,12 +77,16 @@ class Spider {
   }
 
  private:
-  std::vector<FetchResult> fetch(const std::vector<std::string>& urls, const std::string& what) {
+  /// `named_in_config`: the URLs come from site.toml, so file: URLs may be read; never for
+  /// URLs found in content.
+  std::vector<FetchResult> fetch(const std::vector<std::string>& urls, const std::string& what,
+                                 bool named_in_config = false) {
     if (urls.empty()) return {};
     report_.requests += urls.size();
-    auto results = fetcher_.fetch_all(urls);
-    console_.progress(what, results.size(), urls.size());
-    return results;
+    std::vector<FetchRequest> requests(urls.begin(), urls.end());
+    for (auto& request : requests) request.allow_file = named_in_config;
+    return fetcher_.fetch_requests(
+        requests, [&](const FetchProgress& progress) { console_.progress(what, progress); });
   }
 
   std::string unique_source_id(const std::string& name) {
@@ -121,7 +126,7 @@ class Spider {
       harvests_.push_back(std::move(harvest));
       urls.push_back(source.feed.empty() ? source.url : source.feed);
     }
-    const auto results = fetch(urls, "feeds");
+    const auto results = fetch(urls, "feeds", /*named_in_config=*/true);
     std::vector<std::size_t> via_page;
     std::vector<std::string> advertised;
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -164,6 +169,11 @@ class Spider {
       if (post.comments_feed.empty() || !comment_feeds_.insert(post.comments_feed).second) {
         continue;
       }
+      // A discovered blog's feed is content, not configuration: [crawl] rules apply to it.
+      if (harvests_[ref.source].report.role == SourceKind::discovered &&
+          !crawl_allows(config_.crawl, post.comments_feed)) {
+        continue;
+      }
       wanted.push_back({ref.source, post.id, post.title});
       urls.push_back(post.comments_feed);
     }
@@ -187,11 +197,15 @@ class Spider {
   /// One crawl step: pages linked from conversation posts, on blogs nobody configured. Returns
   /// false when there was nothing left to visit.
   bool discover() {
+    // thread decides what to crawl ([crawl] allow/deny/allow_private, pingbacks' linking
+    // posts); private addresses are judged on the URL as written, not resolved here.
     std::vector<std::string> pages;
-    for (const auto& url : discovery_targets(config_.campaign, harvests_)) {
+    std::map<std::string, std::string> led_from;  // canonical page -> post that linked to it
+    for (const auto& target : crawl_targets(config_, harvests_)) {
       if (pages_visited_ >= static_cast<std::size_t>(config_.crawl.max_pages)) break;
-      if (!visited_pages_.insert(canonical_url(url)).second) continue;
-      pages.push_back(url);
+      if (!visited_pages_.insert(canonical_url(target.url)).second) continue;
+      pages.push_back(target.url);
+      led_from.emplace(canonical_url(target.url), target.from);
       ++pages_visited_;
     }
     if (pages.empty()) return false;
@@ -208,7 +222,13 @@ class Spider {
     }
     std::vector<std::string> feed_urls;
     for (const auto& [feed_url, targets] : targets_by_feed) {
-      if (known_feeds().count(feed_url) == 0) feed_urls.push_back(feed_url);
+      if (known_feeds().count(feed_url) != 0) continue;
+      // The page chose this address: a public page may advertise a feed on a private one.
+      if (!crawl_allows(config_.crawl, feed_url)) {
+        warn("crawl: " + feed_url + " not fetched: [crawl] allow/deny/allow_private");
+        continue;
+      }
+      feed_urls.push_back(feed_url);
     }
     const auto feed_results = fetch(feed_urls, "discovered blogs");
     for (std::size_t i = 0; i < feed_results.size(); ++i) {
@@ -221,7 +241,11 @@ class Spider {
       for (const auto& target : targets_by_feed[feed_urls[i]]) wanted.insert(canonical_url(target));
       SourceHarvest harvest;
       for (auto& entry : outcome.feed.entries) {
-        if (wanted.count(canonical_url(entry.link))) harvest.posts.push_back(std::move(entry));
+        if (!wanted.count(canonical_url(entry.link))) continue;
+        if (harvest.report.discovered_from.empty()) {
+          harvest.report.discovered_from = led_from[canonical_url(entry.link)];
+        }
+        harvest.posts.push_back(std::move(entry));
       }
       if (harvest.posts.empty()) {
         warn("crawl: " + feed_urls[i] + " does not hold the linked post");

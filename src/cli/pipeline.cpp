@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "cli/archived_harvest.h"
 #include "cli/console.h"
 #include "cli/site_files.h"
 #include "render/render.h"
@@ -45,7 +46,14 @@ std::unique_ptr<Fetcher> make_fetcher(const SiteConfig& config, const BuildOptio
   fetch_options.concurrency = config.fetch.concurrency;
   fetch_options.timeout_seconds = config.fetch.timeout;
   fetch_options.user_agent = config.fetch.user_agent;
-  fetch_options.allow_file = true;  // sources named in site.toml may be file: URLs
+  fetch_options.per_host = config.fetch.per_host;
+  fetch_options.connect_timeout_seconds = config.fetch.connect_timeout;
+  fetch_options.max_body_bytes = config.fetch.max_body;
+  fetch_options.max_redirects = config.fetch.max_redirects;
+  fetch_options.low_speed_bytes = config.fetch.low_speed_limit;
+  fetch_options.low_speed_seconds = config.fetch.low_speed_time;
+  // Sources named in site.toml may be file: URLs; each request says whether it is one.
+  fetch_options.allow_file = true;
   if (!options.record.empty()) {
     return make_recording_fetcher(make_http_fetcher(fetch_options), options.record);
   }
@@ -60,14 +68,19 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options, Con
   // Read the theme and content first: a missing theme should fail before any request is made.
   RenderInput input;
   input.site_title = config.site.title;
-  input.base_url = config.site.base_url;
+  input.base_url = options.base_url.empty() ? config.site.base_url : options.base_url;
+  input.include_drafts = options.drafts;
   input.language = config.site.language;
   input.theme = load_theme(config);
   input.content = load_content(config);
 
-  auto fetcher = make_fetcher(config, options);
-  const auto harvests = harvest_sources(config, *fetcher, options.now, console, report);
-  report.conversation = build_conversation(config, harvests, options.now);
+  if (options.reuse_harvests) {
+    report.harvests = *options.reuse_harvests;
+  } else {
+    // Fetch, merge into the archive, and thread from everything it ever saw.
+    report.harvests = harvest_with_archive(config, options, console, report);
+  }
+  report.conversation = build_conversation(config, report.harvests, options.now);
   input.conversation = &report.conversation;
   const auto files = render_site(input);
   write_output_atomically(report.output, files);

@@ -18,10 +18,16 @@ namespace confab {
 class Console;
 
 struct BuildOptions {
-  std::filesystem::path output;  ///< overrides [site] output when not empty
-  bool offline = false;          ///< make no request at all
-  std::filesystem::path record;  ///< fetch live and write a replay snapshot here
-  UnixTime now = 0;              ///< the build time: an input, so builds are reproducible
+  std::filesystem::path output;   ///< overrides [site] output when not empty
+  bool offline = false;           ///< make no request at all
+  std::filesystem::path record;   ///< fetch live and write a replay snapshot here
+  UnixTime now = 0;               ///< the build time: an input, so builds are reproducible
+  std::filesystem::path archive;  ///< overrides [archive] path when not empty (--archive)
+  std::string base_url;           ///< overrides [site] base_url when not empty (--base-url)
+  bool drafts = false;            ///< also render content pages marked draft = true
+  /// When set, the build threads and renders these instead of fetching: `confab serve`
+  /// re-renders the last fetch when only content, layouts or the theme changed.
+  const std::vector<SourceHarvest>* reuse_harvests = nullptr;
 };
 
 /// What a build did, for the console and for tests.
@@ -30,7 +36,8 @@ struct BuildReport {
   std::filesystem::path output;
   std::size_t files_written = 0;
   std::size_t requests = 0;
-  std::vector<std::string> warnings;  ///< per source, each names it
+  std::vector<std::string> warnings;    ///< per source, each names it
+  std::vector<SourceHarvest> harvests;  ///< what the conversation was built from (reusable)
 };
 
 /// The fetcher the options and site.toml ask for: replay, recording, offline or the network.

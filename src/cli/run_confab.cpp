@@ -21,6 +21,9 @@ Commands:
   build     fetch the sources, thread the conversation, write the site
   check     validate site.toml and that every source answers with a feed
   inspect   parse one feed or page and print it as JSON
+  archive   the archive of everything seen: stats, export, import
+  serve     build, serve the site locally and rebuild it on every change
+  init      create a new campaign site
 
 Options:
   --version   print the version
@@ -45,11 +48,15 @@ int run_confab(const std::vector<std::string>& args, Console& console) {
     if (args[0] == "build") return run_build_command(rest, console);
     if (args[0] == "check") return run_check_command(rest, console);
     if (args[0] == "inspect") return run_inspect_command(rest, console);
+    if (args[0] == "archive") return run_archive_command(rest, console);
+    if (args[0] == "serve") return run_serve_command(rest, console);
+    if (args[0] == "init") return run_init_command(rest, console);
   } catch (const UsageError& error) {
     console.error(error.what() + std::string(" (see confab ") + args[0] + " --help)");
     return kExitUsage;
   }
-  static constexpr std::string_view kCommands[] = {"build", "check", "inspect"};
+  static constexpr std::string_view kCommands[] = {"build", "check", "inspect",
+                                                   "serve", "init",  "archive"};
   std::string message = "unknown command '" + args[0] + "'";
   if (auto near = closest_match(args[0], kCommands)) {
     message += "; did you mean '" + std::string(*near) + "'?";

@@ -50,6 +50,12 @@ Theme load_theme(const SiteConfig& config) {
   read_tree(config.root / "layouts", theme.templates);  // the site's own files win
   read_tree(theme_dir / "static", theme.static_files);
   read_tree(config.root / "static", theme.static_files);
+  std::map<std::string, std::string> i18n_files;  // "fr.toml" -> text; the site's win
+  read_tree(theme_dir / "i18n", i18n_files);
+  read_tree(config.root / "i18n", i18n_files);
+  for (auto& [name, text] : i18n_files) {
+    if (name.ends_with(".toml")) theme.i18n[name.substr(0, name.size() - 5)] = std::move(text);
+  }
   return theme;
 }
 

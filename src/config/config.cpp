@@ -13,36 +13,44 @@
 #include <utility>
 #include <vector>
 
-#include "config/config.h"
 #include "base/edit_distance.h"
+#include "config/config.h"
 
 namespace confab {
 namespace {
 
 using KeyList = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 5> kTopLevelKeys = {"site", "campaign", "source", "fetch",
-                                                           "crawl"};
+constexpr std::array<std::string_view, 8> kTopLevelKeys = {
+    "site", "campaign", "source", "fetch", "crawl", "spam", "person", "archive"};
 constexpr std::array<std::string_view, 5> kSiteKeys = {"title", "base_url", "language", "theme",
                                                        "output"};
 constexpr std::array<std::string_view, 3> kCampaignKeys = {"links", "keywords", "team"};
 constexpr std::array<std::string_view, 2> kTeamMemberKeys = {"name", "url"};
 constexpr std::array<std::string_view, 4> kSourceKeys = {"name", "url", "feed", "role"};
-constexpr std::array<std::string_view, 4> kFetchKeys = {"concurrency", "timeout", "user_agent",
-                                                        "replay"};
-constexpr std::array<std::string_view, 2> kCrawlKeys = {"depth", "max_pages"};
+constexpr std::array<std::string_view, 10> kFetchKeys = {
+    "concurrency", "timeout",       "user_agent",      "replay",         "per_host",
+    "connect_timeout", "max_body", "max_redirects", "low_speed_limit", "low_speed_time"};
+constexpr std::array<std::string_view, 5> kCrawlKeys = {"depth", "max_pages", "allow", "deny",
+                                                        "allow_private"};
+constexpr std::array<std::string_view, 2> kSpamKeys = {"allow", "deny"};
+constexpr std::array<std::string_view, 1> kArchiveKeys = {"path"};
+constexpr std::array<std::string_view, 4> kPersonKeys = {"name", "aliases", "urls", "team"};
 
 // The keys each top-level table accepts, to tell a user where a stray top-level key belongs.
-constexpr std::array<std::pair<std::string_view, KeyList>, 4> kSectionKeys = {{
+constexpr std::array<std::pair<std::string_view, KeyList>, 6> kSectionKeys = {{
     {"site", kSiteKeys},
     {"campaign", kCampaignKeys},
     {"fetch", kFetchKeys},
     {"crawl", kCrawlKeys},
+    {"spam", kSpamKeys},
+    {"archive", kArchiveKeys},
 }};
 
 // How a top-level table is written as a header: [[source]] is the only array of tables.
 std::string header_of(std::string_view table) {
-  return table == "source" ? "[[source]]" : "[" + std::string(table) + "]";
+  if (table == "source" || table == "person") return "[[" + std::string(table) + "]]";
+  return "[" + std::string(table) + "]";
 }
 
 std::string join(KeyList words, std::string_view separator,
@@ -219,6 +227,11 @@ class ConfigReader {
     read_sources(root, config.sources);
     if (const toml::table* fetch = section(root, "fetch")) read_fetch(*fetch, config.fetch);
     if (const toml::table* crawl = section(root, "crawl")) read_crawl(*crawl, config.crawl);
+    if (const toml::table* archive = section(root, "archive")) {
+      read_archive(*archive, config.archive);
+    }
+    if (const toml::table* spam = section(root, "spam")) read_spam(*spam, config.spam);
+    read_people(root, config.people);
   }
 
  private:
@@ -485,30 +498,66 @@ class ConfigReader {
     return source;
   }
 
+  /// A number of seconds (integer or float): > 0, or >= 0 when `zero_allowed`.
+  std::optional<double> seconds_value(const toml::table& table, std::string_view key,
+                                      std::string_view where, bool zero_allowed) const {
+    const toml::node* node = table.get(key);
+    if (!node) return std::nullopt;
+    std::optional<double> seconds;
+    if (const auto* real = node->as_floating_point()) {
+      seconds = real->get();
+    } else if (const auto* whole = node->as_integer()) {
+      seconds = static_cast<double>(whole->get());
+    } else {
+      wrong_type(*node, where, key, "a number");
+    }
+    if (!(std::isfinite(*seconds) && (*seconds > 0 || (zero_allowed && *seconds == 0)))) {
+      fail(node->source(), std::string(where) + " " + std::string(key) +
+                               " must be a number of seconds greater than " +
+                               (zero_allowed ? "or equal to 0" : "0"));
+    }
+    return seconds;
+  }
+
   void read_fetch(const toml::table& table, FetchSection& fetch) const {
     constexpr std::string_view kWhere = "[fetch]";
     reject_unknown_keys(table, kFetchKeys, kWhere);
     if (const auto concurrency = integer_value(table, "concurrency", kWhere, 1, 256)) {
       fetch.concurrency = static_cast<int>(*concurrency);
     }
-    if (const toml::node* timeout = table.get("timeout")) {
-      std::optional<double> seconds;  // an integer number of seconds is fine too
-      if (const auto* real = timeout->as_floating_point()) {
-        seconds = real->get();
-      } else if (const auto* whole = timeout->as_integer()) {
-        seconds = static_cast<double>(whole->get());
-      } else {
-        wrong_type(*timeout, kWhere, "timeout", "a number");
-      }
-      if (!(std::isfinite(*seconds) && *seconds > 0)) {
-        fail(timeout->source(), "[fetch] timeout must be a number of seconds greater than 0");
-      }
+    if (const auto seconds = seconds_value(table, "timeout", kWhere, false)) {
       fetch.timeout = *seconds;
+    }
+    if (const auto seconds = seconds_value(table, "connect_timeout", kWhere, false)) {
+      fetch.connect_timeout = *seconds;
+    }
+    if (const auto seconds = seconds_value(table, "low_speed_time", kWhere, true)) {
+      fetch.low_speed_time = *seconds;
+    }
+    if (const auto per_host = integer_value(table, "per_host", kWhere, 1, 64)) {
+      fetch.per_host = static_cast<int>(*per_host);
+    }
+    if (const auto bytes = integer_value(table, "max_body", kWhere, 1024,
+                                         std::numeric_limits<std::int32_t>::max())) {
+      fetch.max_body = static_cast<long>(*bytes);
+    }
+    if (const auto redirects = integer_value(table, "max_redirects", kWhere, 0, 20)) {
+      fetch.max_redirects = static_cast<int>(*redirects);
+    }
+    if (const auto rate = integer_value(table, "low_speed_limit", kWhere, 0,
+                                        std::numeric_limits<std::int32_t>::max())) {
+      fetch.low_speed_limit = static_cast<long>(*rate);
     }
     if (auto user_agent = nonempty_string_value(table, "user_agent", kWhere)) {
       fetch.user_agent = std::move(*user_agent);
     }
     if (auto replay = string_value(table, "replay", kWhere)) fetch.replay = std::move(*replay);
+  }
+
+  void read_archive(const toml::table& table, ArchiveSection& archive) const {
+    constexpr std::string_view kWhere = "[archive]";
+    reject_unknown_keys(table, kArchiveKeys, kWhere);
+    if (auto path = nonempty_string_value(table, "path", kWhere)) archive.path = std::move(*path);
   }
 
   void read_crawl(const toml::table& table, CrawlSection& crawl) const {
@@ -521,12 +570,105 @@ class ConfigReader {
             integer_value(table, "max_pages", kWhere, 0, std::numeric_limits<int>::max())) {
       crawl.max_pages = static_cast<int>(*max_pages);
     }
+    crawl.allow = domain_list(table, "allow", kWhere);
+    crawl.deny = domain_list(table, "deny", kWhere);
+    if (const toml::node* node = table.get("allow_private")) {
+      const auto* flag = node->as_boolean();
+      if (flag == nullptr) wrong_type(*node, kWhere, "allow_private", "true or false");
+      crawl.allow_private = flag->get();
+    }
+  }
+
+  // Domains as a user writes them ("example.com", ".example.com"), lower-cased without a dot.
+  std::vector<std::string> domain_list(const toml::table& table, std::string_view key,
+                                       std::string_view where) const {
+    std::vector<std::string> domains;
+    for (auto& [domain, node] : string_array_value(table, key, where)) {
+      std::string name = domain;
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      while (!name.empty() && name.front() == '.') name.erase(0, 1);
+      if (name.empty() || name.find_first_of("/: ") != std::string::npos) {
+        fail(node->source(), std::string(where) + " " + std::string(key) +
+                                 " entry must be a domain like \"example.com\", got \"" + domain +
+                                 "\"");
+      }
+      domains.push_back(std::move(name));
+    }
+    return domains;
+  }
+
+  void read_spam(const toml::table& table, SpamSection& spam) const {
+    constexpr std::string_view kWhere = "[spam]";
+    reject_unknown_keys(table, kSpamKeys, kWhere);
+    for (const auto* key : {"allow", "deny"}) {
+      auto& list = std::string_view(key) == "allow" ? spam.allow : spam.deny;
+      for (auto& [entry, node] : string_array_value(table, key, kWhere)) {
+        if (entry.empty())
+          fail(node->source(), "[spam] " + std::string(key) + " entry must not be empty");
+        list.push_back(std::move(entry));
+      }
+    }
+  }
+
+  void read_people(const toml::table& root, std::vector<PersonConfig>& people) const {
+    const toml::node* node = root.get("person");
+    if (node == nullptr) return;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      fail(node->source(), "person must be an array of tables: write [[person]], not " +
+                               std::string(node->is_table() ? "[person]" : "person = ..."));
+    }
+    constexpr std::string_view kWhere = "[[person]]";
+    for (const toml::node& element : *array) {
+      const toml::table* table = element.as_table();
+      if (table == nullptr) {
+        fail(element.source(),
+             "each person must be a table ([[person]]), got " + std::string(type_name(element)));
+      }
+      reject_unknown_keys(*table, kPersonKeys, kWhere);
+      PersonConfig person;
+      const auto name = nonempty_string_value(*table, "name", kWhere);
+      if (!name) fail(table->source(), "[[person]] is missing required key 'name'");
+      person.name = *name;
+      for (auto& [alias, alias_node] : string_array_value(*table, "aliases", kWhere)) {
+        if (alias.empty()) fail(alias_node->source(), "[[person]] aliases entry must not be empty");
+        person.aliases.push_back(std::move(alias));
+      }
+      for (auto& [url, url_node] : string_array_value(*table, "urls", kWhere)) {
+        require_web_url(url, *url_node, kWhere, "urls entry");
+        person.urls.push_back(std::move(url));
+      }
+      if (const toml::node* team = table->get("team")) {
+        const auto* flag = team->as_boolean();
+        if (flag == nullptr) wrong_type(*team, kWhere, "team", "true or false");
+        person.team = flag->get();
+      }
+      people.push_back(std::move(person));
+    }
   }
 
   std::string file_;
 };
 
 }  // namespace
+
+std::vector<ConfigTableKeys> known_config_keys() {
+  std::vector<ConfigTableKeys> tables;
+  for (std::string_view table : kTopLevelKeys) {
+    KeyList keys;
+    if (table == "source") keys = kSourceKeys;
+    if (table == "person") keys = kPersonKeys;
+    for (const auto& [section, section_keys] : kSectionKeys) {
+      if (section == table) keys = section_keys;
+    }
+    tables.push_back({table, {keys.begin(), keys.end()}});
+    if (table == "campaign") {
+      tables.push_back({"campaign.team", {kTeamMemberKeys.begin(), kTeamMemberKeys.end()}});
+    }
+  }
+  return tables;
+}
 
 SiteConfig parse_config(std::string_view text, const std::filesystem::path& file) {
   SiteConfig config;

@@ -43,12 +43,43 @@ struct FetchSection {
   int concurrency = 16;
   double timeout = 30;  ///< seconds per request
   std::string user_agent = "confab/0.1 (+https://github.com/confab)";
-  std::string replay;   ///< a snapshot directory answering every request, "" to use the network
+  std::string replay;  ///< a snapshot directory answering every request, "" to use the network
+  int per_host = 2;                   ///< connections to one host at once
+  double connect_timeout = 10;        ///< seconds
+  long max_body = 10L * 1024 * 1024;  ///< bytes; a larger response is a `too_large` failure
+  int max_redirects = 5;
+  long low_speed_limit = 100;  ///< bytes per second; slower for low_speed_time aborts
+  double low_speed_time = 30;  ///< seconds (0: never abort for slowness)
 };
 
 struct CrawlSection {
   int depth = 1;
   int max_pages = 200;
+  std::vector<std::string>
+      allow;  ///< domains: when not empty, only these (and subdomains) are crawled
+  std::vector<std::string> deny;  ///< domains (and subdomains) never crawled
+  bool allow_private = false;     ///< crawl links to loopback/private/link-local addresses
+};
+
+/// Where the archive (the hub's memory between builds, see README "The archive") lives.
+struct ArchiveSection {
+  std::string path = ".confab/archive.db";
+};
+
+/// [spam]: comment authors the filter must trust or reject whatever it thinks. An entry is an
+/// author's name (case- and accent-insensitive) or a domain (matching the author's URL host and
+/// its subdomains).
+struct SpamSection {
+  std::vector<std::string> allow;
+  std::vector<std::string> deny;
+};
+
+/// [[person]]: one person however blogs spell them, overriding automatic recognition.
+struct PersonConfig {
+  std::string name;                  ///< display name; also matched like an alias
+  std::vector<std::string> aliases;  ///< other names they comment under
+  std::vector<std::string> urls;     ///< homepages they sign with
+  bool team = false;                 ///< speaks for the campaign
 };
 
 struct SiteConfig {
@@ -59,10 +90,15 @@ struct SiteConfig {
   std::vector<SourceConfig> sources;
   FetchSection fetch;
   CrawlSection crawl;
+  SpamSection spam;
+  std::vector<PersonConfig> people;  ///< [[person]] tables, in file order
+  ArchiveSection archive;
 
   /// `replay` and `output` resolved against `root` ("" stays "").
   std::filesystem::path replay_dir() const;
   std::filesystem::path output_dir() const;
+  /// [archive] path resolved against `root`.
+  std::filesystem::path archive_file() const;
 };
 
 /// A problem in site.toml, located: what() is "FILE:LINE:COL: message".
@@ -79,5 +115,15 @@ SiteConfig parse_config(std::string_view text, const std::filesystem::path& file
 
 /// Reads and parses a site.toml file. Throws ConfigError (a missing file is line 0, column 0).
 SiteConfig load_config(const std::filesystem::path& file);
+
+/// A table of site.toml and the keys it accepts; "campaign.team" holds a team member's keys.
+struct ConfigTableKeys {
+  std::string_view table;
+  std::vector<std::string_view> keys;
+};
+
+/// Every table and key site.toml accepts, in file order: for `confab init`'s commented
+/// template and the tests that keep it and README's reference in sync with the parser.
+std::vector<ConfigTableKeys> known_config_keys();
 
 }  // namespace confab

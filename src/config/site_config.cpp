@@ -20,4 +20,8 @@ std::filesystem::path SiteConfig::output_dir() const {
   return resolve_against(root, site.output);
 }
 
+std::filesystem::path SiteConfig::archive_file() const {
+  return resolve_against(root, archive.path);
+}
+
 }  // namespace confab

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "base/identifiers.h"
 #include "render/front_matter.h"
-#include "render/slug.h"
 
 namespace confab {
 namespace {
@@ -65,7 +65,7 @@ void check_relative_path(const std::string& path, const std::string& what) {
   }
 }
 
-SiteContent read_site_content(const std::vector<ContentFile>& files) {
+SiteContent read_site_content(const std::vector<ContentFile>& files, bool include_drafts) {
   SiteContent content;
   for (const ContentFile& file : files) {
     check_relative_path(file.path, "content file");
@@ -77,7 +77,7 @@ SiteContent read_site_content(const std::vector<ContentFile>& files) {
     const std::string& name = segments.back();
     const std::string stem = name.substr(0, name.size() - kMarkdownExtension.size());
     const ContentDocument document = read_content_document(file.text, file.path);
-    if (document.front_matter.draft) continue;
+    if (document.front_matter.draft && !include_drafts) continue;
     std::string html;
     try {
       html = markdown_to_html(document.body);

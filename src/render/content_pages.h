@@ -28,7 +28,8 @@ struct SiteContent {
 
 /// Reads every content file: front matter, Markdown, draft filtering, menu order. A path that is
 /// absolute or climbs out with ".." throws RenderError naming it, as does bad front matter.
-SiteContent read_site_content(const std::vector<ContentFile>& files);
+/// With `include_drafts`, pages marked draft = true are published too.
+SiteContent read_site_content(const std::vector<ContentFile>& files, bool include_drafts = false);
 
 /// Throws RenderError unless `path` is relative, free of "." and ".." segments and backslashes:
 /// output paths must stay inside the output directory.

@@ -39,6 +39,7 @@ Json source_json(const SourceReport& source) {
   json["status"] = source_status_name(source.status);
   json["error"] = string_or_null(source.error);
   json["last_success"] = time_or_null(source.last_success);
+  json["discovered_from"] = string_or_null(source.discovered_from);
   return json;
 }
 
@@ -63,6 +64,11 @@ Json node_json(const Node& node) {
   json["thread"] = node.thread;
   json["links_to"] = strings(node.links_to);
   json["spam"] = spam_json(node.spam);
+  json["also_links_to"] = strings(node.also_links_to);
+  json["mentions"] = strings(node.mentions);
+  json["linking_url"] = string_or_null(node.linking_url);
+  json["parent_unknown"] = node.parent_unknown;
+  json["by_team"] = node.by_team;
   return json;
 }
 
@@ -75,6 +81,10 @@ Json person_json(const Person& person) {
   json["posts"] = person.posts;
   json["comments"] = person.comments;
   json["blogs"] = strings(person.blogs);
+  json["replies_received"] = person.replies_received;
+  json["repliers"] = person.repliers;
+  json["cross_blog_replies"] = person.cross_blog_replies;
+  json["influence"] = person.influence;
   return json;
 }
 

@@ -33,6 +33,25 @@ constexpr int kOptions =
 
 constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tasklist"};
 
+/// A task list's boxes are unlabelled inputs to a screen reader: hide them from it and say
+/// their state in text instead ("[x]"/"[ ]", as the Markdown wrote it).
+std::string label_task_boxes(std::string html) {
+  static const std::pair<std::string, std::string> kBoxes[] = {
+      {"<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+       "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-hidden=\"true\" />"
+       "<span class=\"visually-hidden\">[x]</span>"},
+      {"<input type=\"checkbox\" disabled=\"\" />",
+       "<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\" />"
+       "<span class=\"visually-hidden\">[ ]</span>"}};
+  for (const auto& [box, labelled] : kBoxes) {
+    for (std::size_t pos = html.find(box); pos != std::string::npos;
+         pos = html.find(box, pos + labelled.size())) {
+      html.replace(pos, box.size(), labelled);
+    }
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string markdown_to_html(const std::string& markdown) {
@@ -51,7 +70,7 @@ std::string markdown_to_html(const std::string& markdown) {
   BufferPtr html(cmark_render_html(document.get(), kOptions,
                                    cmark_parser_get_syntax_extensions(parser.get())));
   if (!html) throw RenderError("markdown: cmark-gfm could not render HTML");
-  return std::string(html.get());
+  return label_task_boxes(html.get());
 }
 
 }  // namespace confab

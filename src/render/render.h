@@ -17,6 +17,8 @@ namespace confab {
 struct Theme {
   std::map<std::string, std::string> templates;
   std::map<std::string, std::string> static_files;  ///< copied verbatim, e.g. "style.css"
+  /// The theme's strings by language: i18n/fr.toml's text under "fr" (see render/i18n.h).
+  std::map<std::string, std::string> i18n;
 };
 
 /// A content/*.md file: its path relative to content/ and its text (front matter included).
@@ -32,6 +34,7 @@ struct RenderInput {
   const Conversation* conversation = nullptr;
   Theme theme;
   std::vector<ContentFile> content;
+  bool include_drafts = false;  ///< render content pages marked draft = true (build --drafts)
 };
 
 /// A file to write, path relative to the output directory (never absolute, never "..").

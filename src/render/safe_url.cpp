@@ -4,6 +4,8 @@
 // and the URL we emit is the cleaned, resolved form whose first bytes show its scheme plainly.
 #include "render/safe_url.h"
 
+#include <algorithm>
+
 #include <array>
 
 #include "base/url.h"
@@ -146,6 +148,77 @@ std::optional<std::string> safe_embed_url(std::string_view raw, std::string_view
       (host == "player.vimeo.com" && parts->path.size() > 1);
   if (!allowed) return std::nullopt;
   return absolute;
+}
+
+namespace {
+
+bool is_srcset_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/// "100w" (a positive width) or "2x" / "1.5x" (a density), as srcset allows.
+bool valid_srcset_descriptor(std::string_view descriptor) {
+  if (descriptor.size() < 2) return false;
+  const char unit = descriptor.back();
+  const std::string_view number = descriptor.substr(0, descriptor.size() - 1);
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (unit == 'w') {
+    return number.size() <= 6 && std::all_of(number.begin(), number.end(), is_digit) &&
+           number.find_first_not_of('0') != std::string_view::npos;
+  }
+  if (unit != 'x' || number.size() > 8) return false;
+  const auto dot = number.find('.');
+  const std::string_view whole = number.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view() : number.substr(dot + 1);
+  if (whole.empty() || !std::all_of(whole.begin(), whole.end(), is_digit)) return false;
+  if (dot != std::string_view::npos &&
+      (fraction.empty() || !std::all_of(fraction.begin(), fraction.end(), is_digit))) {
+    return false;
+  }
+  return number.find_first_not_of("0.") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> safe_srcset(std::string_view raw, std::string_view base_url) {
+  std::string kept;
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size() && (is_srcset_space(raw[i]) || raw[i] == ',')) ++i;
+    if (i >= raw.size()) break;
+    // The URL runs to the next white space; trailing commas end the candidate (HTML's rule).
+    const std::size_t start = i;
+    while (i < raw.size() && !is_srcset_space(raw[i])) ++i;
+    std::string_view url = raw.substr(start, i - start);
+    std::string_view descriptor;
+    if (url.ends_with(',')) {
+      while (url.ends_with(',')) url.remove_suffix(1);
+    } else {
+      const std::size_t comma = raw.find(',', i);
+      const std::size_t end = comma == std::string_view::npos ? raw.size() : comma;
+      descriptor = raw.substr(i, end - i);
+      while (!descriptor.empty() && is_srcset_space(descriptor.front()))
+        descriptor.remove_prefix(1);
+      while (!descriptor.empty() && is_srcset_space(descriptor.back())) descriptor.remove_suffix(1);
+      i = end;
+    }
+    if (!descriptor.empty() && !valid_srcset_descriptor(descriptor)) continue;
+    const auto safe = safe_image_url(url, base_url);
+    // A URL that is empty, has white space or ends in a comma would change how the list splits.
+    if (!safe || safe->empty() || safe->ends_with(',') ||
+        std::any_of(safe->begin(), safe->end(), is_srcset_space)) {
+      continue;
+    }
+    if (!kept.empty()) kept += ", ";
+    kept += *safe;
+    if (!descriptor.empty()) {
+      kept += ' ';
+      kept += descriptor;
+    }
+  }
+  if (kept.empty()) return std::nullopt;
+  return kept;
 }
 
 bool is_web_url(std::string_view url) {

@@ -15,6 +15,11 @@ std::optional<std::string> safe_link_url(std::string_view raw, std::string_view 
 /// An image source: as safe_link_url without mailto, plus data:image/png|jpeg|gif|webp.
 std::optional<std::string> safe_image_url(std::string_view raw, std::string_view base_url);
 
+/// An <img srcset>: each candidate ("URL [descriptor]", comma-separated) checked on its own as
+/// an image source, with a descriptor of the form 100w or 1.5x or none. Unsafe or malformed
+/// candidates are dropped; returns the survivors as "URL 2x, URL 100w", nullopt when none is left.
+std::optional<std::string> safe_srcset(std::string_view raw, std::string_view base_url);
+
 /// An iframe source that is a video player: https only, from www.youtube.com or
 /// www.youtube-nocookie.com (/embed/...), player.vimeo.com, www.dailymotion.com (/embed/...).
 /// A protocol-relative "//www.youtube.com/embed/x" counts as https.

@@ -11,6 +11,8 @@
 // - URLs are resolved against the content's base URL and must be http, https or mailto (images
 //   may also be data:image/png|jpeg|gif|webp). A bad URL drops its attribute; an <a> left without
 //   href is unwrapped to its text and an <img> without src is dropped, as neither means anything.
+//   An <img srcset> is checked candidate by candidate: unsafe ones are dropped, and the attribute
+//   stays while any candidate is left.
 // - Links to web pages get rel="nofollow ugc noopener noreferrer": everything in third-party
 //   content is external to the hub and vouched for by nobody.
 // - Video iframes from a few known players are re-emitted with a fixed, sandboxed attribute set.
@@ -53,8 +55,8 @@ bool contains(const std::string_view (&list)[size], std::string_view name) {
 bool attribute_allowed(std::string_view element, std::string_view attribute) {
   if (element == "a") return attribute == "href" || attribute == "title";
   if (element == "img") {
-    return attribute == "src" || attribute == "alt" || attribute == "title" ||
-           attribute == "width" || attribute == "height";
+    return attribute == "src" || attribute == "srcset" || attribute == "alt" ||
+           attribute == "title" || attribute == "width" || attribute == "height";
   }
   if (element == "td" || element == "th") return attribute == "colspan" || attribute == "rowspan";
   if (element == "abbr") return attribute == "title";
@@ -154,6 +156,10 @@ class Sanitizer {
       const auto url = safe_image_url(value, base_url_);
       if (!url) return;
       kept = *url;
+    } else if (name == "srcset") {
+      const auto candidates = safe_srcset(value, base_url_);
+      if (!candidates) return;
+      kept = *candidates;
     } else if (name == "width" || name == "height" || name == "colspan" || name == "rowspan") {
       if (!is_small_number(value)) return;
     }
@@ -186,7 +192,8 @@ class Sanitizer {
     out_ += "</a>";
   }
 
-  // Only the src survives from the original iframe; everything else is ours. Its fallback
+  // Only the src survives from the original iframe; everything else is ours. No
+  // allow-same-origin: with allow-scripts it would let the frame lift its own sandbox. Its fallback
   // content is dropped: browsers that show iframes never show it.
   void write_embed(const GumboElement& element) {
     const GumboAttribute* src = gumbo_get_attribute(&element.attributes, "src");
@@ -195,7 +202,7 @@ class Sanitizer {
     out_ += "<iframe src=\"";
     append_escaped_attribute(out_, *url);
     out_ +=
-        "\" sandbox=\"allow-scripts allow-same-origin allow-presentation\" loading=\"lazy\" "
+        "\" sandbox=\"allow-scripts allow-presentation allow-popups\" loading=\"lazy\" "
         "allowfullscreen title=\"Embedded video\"></iframe>";
   }
 

@@ -1,5 +1,7 @@
 #include "render/template_engine.h"
 
+#include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -38,52 +40,150 @@ mustache::data to_mustache(const nlohmann::json& json) {
   }
 }
 
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+/// The partial a tag's contents name ("> partials/node.html" -> "partials/node.html"), "" when
+/// the tag is not a partial.
+std::string_view partial_name(std::string_view contents) {
+  contents = trim(contents);
+  if (contents.empty() || contents.front() != '>') return {};
+  return trim(contents.substr(1));
+}
+
+/// templates[name] with every partial tag replaced by the partial's own expansion, except tags
+/// naming a missing template or one already being expanded (recursion). A template that changes
+/// delimiters is left as written: its tags cannot be found by looking for "{{".
+std::string expand_partials(const Templates& templates, const std::string& name,
+                            std::vector<std::string>& expanding) {
+  const std::string& text = templates.at(name);
+  if (text.find("{{=") != std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find("{{", pos);
+    if (open == std::string::npos) break;
+    const bool triple = text.compare(open, 3, "{{{") == 0;
+    const std::size_t close = text.find(triple ? "}}}" : "}}", open + (triple ? 3 : 2));
+    if (close == std::string::npos) break;
+    const std::size_t end = close + (triple ? 3 : 2);
+    const std::string included(
+        triple ? std::string_view()
+               : partial_name(std::string_view(text).substr(open + 2, close - open - 2)));
+    const bool inline_it =
+        !included.empty() && templates.count(included) &&
+        std::find(expanding.begin(), expanding.end(), included) == expanding.end();
+    if (inline_it) {
+      out.append(text, pos, open - pos);
+      expanding.push_back(included);
+      out += expand_partials(templates, included, expanding);
+      expanding.pop_back();
+    } else {
+      out.append(text, pos, end - pos);
+    }
+    pos = end;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
 /// The data stack, plus partial lookup by template name in the theme rather than in the data,
-/// remembering names that are not there so the caller can report them.
+/// remembering names that are not there so the caller can report them. Only recursive partials
+/// get here: the others were expanded in place.
 class ThemeContext : public mustache::context<std::string> {
  public:
-  ThemeContext(const mustache::data* root, const Templates& templates)
-      : mustache::context<std::string>(root), templates_(templates) {}
+  ThemeContext(const std::map<std::string, mustache::data>& partials) : partials_(partials) {}
 
   const mustache::data* get_partial(const std::string& name) const override {
-    const auto cached = partials_.find(name);
-    if (cached != partials_.end()) return &cached->second;
-    const auto found = templates_.find(name);
-    if (found == templates_.end()) {
-      missing_.push_back(name);
-      return nullptr;
-    }
-    return &partials_.emplace(name, mustache::data(found->second)).first->second;
+    const auto found = partials_.find(name);
+    if (found != partials_.end()) return &found->second;
+    missing_.push_back(name);
+    return nullptr;
   }
 
   const std::vector<std::string>& missing() const { return missing_; }
 
  private:
-  const Templates& templates_;
-  mutable std::map<std::string, mustache::data> partials_;
+  const std::map<std::string, mustache::data>& partials_;
   mutable std::vector<std::string> missing_;
 };
 
 }  // namespace
 
-void check_templates(const Templates& templates) {
+struct TemplateEngine::Parsed {
+  mustache::data globals;
+  /// Each template's expanded text, as a partial for the library's run-time inclusion.
+  std::map<std::string, mustache::data> partials;
+  std::map<std::string, std::unique_ptr<mustache::mustache>> pages;
+};
+
+TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json& globals)
+    : templates_(templates), parsed_(std::make_unique<Parsed>()) {
   for (const auto& [name, text] : templates) {
     const mustache::mustache parsed(text);
     if (!parsed.is_valid()) {
       throw RenderError("template " + name + ": " + parsed.error_message());
     }
   }
+  parsed_->globals = to_mustache(globals);
+  for (const auto& [name, text] : templates) {
+    std::vector<std::string> expanding = {name};
+    std::string expanded = expand_partials(templates, name, expanding);
+    auto parsed = std::make_unique<mustache::mustache>(expanded);
+    if (!parsed->is_valid()) {
+      throw RenderError("template " + name + ": " + parsed->error_message());
+    }
+    parsed_->pages.emplace(name, std::move(parsed));
+    parsed_->partials.emplace(name, mustache::data(std::move(expanded)));
+  }
 }
 
-std::string render_template(const Templates& templates, const std::string& name,
-                            const nlohmann::json& data) {
-  const auto found = templates.find(name);
-  if (found == templates.end())
+TemplateEngine::~TemplateEngine() = default;
+
+struct TemplateEngine::Frame::Data {
+  mustache::data value;
+};
+
+TemplateEngine::Frame::Frame(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+TemplateEngine::Frame::~Frame() = default;
+TemplateEngine::Frame::Frame(Frame&&) noexcept = default;
+
+TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) const {
+  return Frame(std::make_unique<Frame::Data>(Frame::Data{to_mustache(data)}));
+}
+
+std::string TemplateEngine::render(const std::string& name, const nlohmann::json& data) const {
+  return render_frames(name, nullptr, data);
+}
+
+std::string TemplateEngine::render(const std::string& name, const nlohmann::json& outer,
+                                   const nlohmann::json& data) const {
+  const Frame converted = frame(outer);
+  return render_frames(name, &converted, data);
+}
+
+std::string TemplateEngine::render(const std::string& name, const Frame& outer,
+                                   const nlohmann::json& data) const {
+  return render_frames(name, &outer, data);
+}
+
+std::string TemplateEngine::render_frames(const std::string& name, const Frame* outer,
+                                          const nlohmann::json& data) const {
+  const auto found = parsed_->pages.find(name);
+  if (found == parsed_->pages.end()) {
     throw RenderError("template " + name + " is missing from the theme");
-  mustache::mustache parsed(found->second);
-  if (!parsed.is_valid()) throw RenderError("template " + name + ": " + parsed.error_message());
+  }
+  mustache::mustache& parsed = *found->second;
   const mustache::data root = to_mustache(data);
-  ThemeContext context(&root, templates);
+  ThemeContext context(parsed_->partials);
+  context.push(&parsed_->globals);
+  if (outer) context.push(&outer->data_->value);
+  context.push(&root);
   std::string output = parsed.render(context);
   if (!context.missing().empty()) {
     throw RenderError("template " + context.missing().front() + " (included from " + name +

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -11,15 +12,57 @@ namespace confab {
 
 using Templates = std::map<std::string, std::string>;
 
-/// Throws RenderError naming the first template in `templates` that does not parse.
-void check_templates(const Templates& templates);
-
-/// Renders templates[name] with `data`. `{{> partials/node.html}}` includes the template of that
-/// name (recursion allowed: the data's depth bounds it). {{x}} is HTML-escaped, {{{x}}} is not.
+/// The theme's templates, parsed once for a whole render run.
+///
+/// `{{> partials/node.html}}` includes the template of that name. The library re-parses a
+/// partial at every inclusion, so each template is parsed once with its partials' text put in
+/// place of their tags (the output is the same: the library keeps no per-partial indentation or
+/// delimiters); a partial that includes itself, directly or not, stays a tag.
+///
 /// Data mapping: objects, arrays and booleans as they are; numbers as their decimal text; null
 /// and "" are false, so `{{#author_url}}...{{/author_url}}` shows only when there is one (and
-/// `{{author_url}}` renders nothing). Throws RenderError naming a missing or broken template.
-std::string render_template(const Templates& templates, const std::string& name,
-                            const nlohmann::json& data);
+/// `{{author_url}}` renders nothing). {{x}} is HTML-escaped, {{{x}}} is not.
+class TemplateEngine {
+ public:
+  /// `globals` is visible under every page's data (e.g. the theme's strings as {{t.KEY}}).
+  /// Throws RenderError naming the first template that does not parse.
+  TemplateEngine(const Templates& templates, const nlohmann::json& globals);
+  ~TemplateEngine();
+  TemplateEngine(const TemplateEngine&) = delete;
+  TemplateEngine& operator=(const TemplateEngine&) = delete;
+
+  bool has(const std::string& name) const { return templates_.count(name) > 0; }
+
+  /// Data converted once for many renders (e.g. the links every reply on a page shares).
+  class Frame {
+   public:
+    ~Frame();
+    Frame(Frame&&) noexcept;
+
+   private:
+    friend class TemplateEngine;
+    struct Data;
+    explicit Frame(std::unique_ptr<Data> data);
+    std::unique_ptr<Data> data_;
+  };
+  Frame frame(const nlohmann::json& data) const;
+
+  /// Renders templates[name] with `data` over the globals. Throws RenderError naming a
+  /// missing or broken template.
+  std::string render(const std::string& name, const nlohmann::json& data) const;
+  /// The same with `outer` between the globals and `data`: names not in `data` are looked up
+  /// in `outer`, then in the globals.
+  std::string render(const std::string& name, const nlohmann::json& outer,
+                     const nlohmann::json& data) const;
+  std::string render(const std::string& name, const Frame& outer, const nlohmann::json& data) const;
+
+ private:
+  struct Parsed;
+  std::string render_frames(const std::string& name, const Frame* outer,
+                            const nlohmann::json& data) const;
+
+  const Templates& templates_;
+  std::unique_ptr<Parsed> parsed_;
+};
 
 }  // namespace confab

@@ -19,8 +19,10 @@ class DemoBuild : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     output_ = new std::filesystem::path(fresh_dir("demo") / "public");
+    // Each build gets its own archive, so no test writes into the repository's .confab/.
     result_ = new testing::RunResult(
-        run_confab("build --config " + kSite + " --output " + output_->string(),
+        run_confab("build --config " + kSite + " --output " + output_->string() + " --archive " +
+                       (output_->parent_path() / "archive.db").string(),
                    "SOURCE_DATE_EPOCH=1227000000"));
     json_ = new nlohmann::json(nlohmann::json::parse(read_text(*output_ / "conversation.json")));
   }
@@ -166,6 +168,27 @@ TEST_F(DemoBuild, ListsUnansweredQuestions) {
   EXPECT_NE(urls[2].find("#comment-134"), std::string::npos);
 }
 
+TEST_F(DemoBuild, MergesPingbacksFromConversationPostsIntoTheirEdges) {
+  // CK Speaks' and General Pattern's pingbacks and the French trackback come from posts that are
+  // in the conversation: each is that post's edge (links_to + mentions), never a second node.
+  const auto by_id = nodes_by_id();
+  int merged = 0;
+  for (const auto& node : json()["nodes"]) {
+    EXPECT_NE(node["kind"], "mention") << node["url"];
+    for (const auto& target : node["mentions"]) {
+      ++merged;
+      EXPECT_EQ(node["kind"], "post");
+      EXPECT_NE(std::find(node["links_to"].begin(), node["links_to"].end(), target),
+                node["links_to"].end());
+      EXPECT_EQ(by_id.at(target)["kind"], "post");
+    }
+  }
+  EXPECT_EQ(merged, 3);
+  EXPECT_EQ(source("Jaffe Juice")["discovered_from"],
+            "https://emergencemarketing.typepad.com/emergence_marketing/2008/11/"
+            "microsoft_gives.html");
+}
+
 TEST_F(DemoBuild, DecodesTheLatin1FeedAndSanitizesComments) {
   bool french = false;
   for (const auto& node : json()["nodes"]) {
@@ -180,7 +203,8 @@ TEST_F(DemoBuild, DecodesTheLatin1FeedAndSanitizesComments) {
 
 TEST_F(DemoBuild, TwoBuildsOfTheSameInputAreByteIdentical) {
   const auto again = fresh_dir("demo-again") / "public";
-  const auto second = run_confab("build --config " + kSite + " --output " + again.string(),
+  const auto second = run_confab("build --config " + kSite + " --output " + again.string() +
+                                     " --archive " + (again.parent_path() / "archive.db").string(),
                                  "SOURCE_DATE_EPOCH=1227000000");
   ASSERT_EQ(second.exit_code, 0) << second.err;
   for (const char* file : {"index.html", "conversation.json", "about/index.html"}) {

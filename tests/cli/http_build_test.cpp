@@ -164,7 +164,8 @@ TEST_F(HttpBuild, FetchesAutodiscoversCrawlsAndThreads) {
 TEST_F(HttpBuild, ARecordedBuildReplaysIdenticallyWithTheServersDown) {
   const fs::path snapshot = site / "snapshot";
   const auto live = run_confab("build --config " + (site / "site.toml").string() + " --record " +
-                                   snapshot.string() + " --output " + (site / "live").string(),
+                                   snapshot.string() + " --output " + (site / "live").string() +
+                                   " --archive " + (site / "live.db").string(),
                                "SOURCE_DATE_EPOCH=1236500000");
   ASSERT_EQ(live.exit_code, 0) << live.err;
   a.stop();
@@ -174,7 +175,9 @@ TEST_F(HttpBuild, ARecordedBuildReplaysIdenticallyWithTheServersDown) {
   toml = substitute(toml, {{"timeout = 10", "timeout = 10\nreplay = \"snapshot\""}});
   std::ofstream(site / "site.toml", std::ios::trunc) << toml;
   const auto replayed = run_confab("build --config " + (site / "site.toml").string() +
-                                       " --output " + (site / "replayed").string(),
+                                       " --output " + (site / "replayed").string() +
+                                       // A fresh archive: the replay must stand on its own.
+                                       " --archive " + (site / "replayed.db").string(),
                                    "SOURCE_DATE_EPOCH=1236500000");
   ASSERT_EQ(replayed.exit_code, 0) << replayed.err;
   EXPECT_EQ(read_text(site / "live/conversation.json"),

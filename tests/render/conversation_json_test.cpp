@@ -86,7 +86,7 @@ TEST(ConversationJsonTest, SourcesWithNullsForAbsentValues) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& ok = json["sources"][0];
   EXPECT_EQ(keys(ok), (std::vector<std::string>{"id", "name", "url", "feed", "role", "status",
-                                                "error", "last_success"}));
+                                                "error", "last_success", "discovered_from"}));
   EXPECT_EQ(ok["role"], "campaign");
   EXPECT_EQ(ok["status"], "ok");
   EXPECT_TRUE(ok["error"].is_null());
@@ -103,7 +103,8 @@ TEST(ConversationJsonTest, NodesKeysNullsAndSpam) {
   const Json& post = json["nodes"][0];
   EXPECT_EQ(keys(post),
             (std::vector<std::string>{"id", "kind", "source", "url", "title", "author", "published",
-                                      "parent", "thread", "links_to", "spam"}));
+                                      "parent", "thread", "links_to", "spam", "also_links_to",
+                                      "mentions", "linking_url", "parent_unknown", "by_team"}));
   EXPECT_EQ(post["kind"], "post");
   EXPECT_EQ(post["author"], "alice");
   EXPECT_EQ(post["published"], "2008-11-10T08:00:00Z");
@@ -127,7 +128,9 @@ TEST(ConversationJsonTest, PeopleAwaitingAndThreads) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& alice = json["people"][0];
   EXPECT_EQ(keys(alice),
-            (std::vector<std::string>{"id", "name", "urls", "team", "posts", "comments", "blogs"}));
+            (std::vector<std::string>{"id", "name", "urls", "team", "posts", "comments", "blogs",
+                                      "replies_received", "repliers", "cross_blog_replies",
+                                      "influence"}));
   EXPECT_EQ(alice["team"], true);
   EXPECT_EQ(alice["posts"], 1);
   EXPECT_EQ(alice["comments"], 0);

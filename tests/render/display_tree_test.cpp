@@ -3,7 +3,6 @@
 
 #include "render/display_tree.h"
 #include "render/human_date.h"
-#include "render/slug.h"
 
 namespace confab {
 namespace {
@@ -112,14 +111,6 @@ TEST(DisplayTreeTest, DeepChainsAreFlattenedAtTheLastLevel) {
   EXPECT_EQ(level->children[1].reply_to->id, level->children[0].node->id);
   EXPECT_EQ(level->children.back().node->id, "c20");
   for (const DisplayNode& flat : level->children) EXPECT_TRUE(flat.children.empty());
-}
-
-TEST(SlugTest, Slugs) {
-  EXPECT_EQ(slugify("Getting Started!"), "getting-started");
-  EXPECT_EQ(slugify("blog-a/3f2A"), "blog-a-3f2a");
-  EXPECT_EQ(slugify("  --x__y--  "), "x__y");
-  EXPECT_EQ(slugify("café"), "café");
-  EXPECT_EQ(slugify("!!!"), "");
 }
 
 TEST(HumanDateTest, Dates) {

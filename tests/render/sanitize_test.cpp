@@ -11,10 +11,12 @@
 namespace confab {
 namespace {
 
+using namespace std::string_literals;
+
 constexpr const char* kBase = "https://blog.example/2008/11/launch/";
 constexpr const char* kRel = " rel=\"nofollow ugc noopener noreferrer\"";
 constexpr const char* kSandbox =
-    "\" sandbox=\"allow-scripts allow-same-origin allow-presentation\" loading=\"lazy\" "
+    "\" sandbox=\"allow-scripts allow-presentation allow-popups\" loading=\"lazy\" "
     "allowfullscreen title=\"Embedded video\"></iframe>";
 
 struct Vector {
@@ -204,13 +206,120 @@ const std::vector<Vector>& vectors() {
        "<iframe src=\"https://evil.example/\"><p>x</p></iframe>y", "y"},
       {"javascript iframe", "<iframe src=\"javascript:alert(1)\"></iframe>", ""},
       {"srcdoc iframe", "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", ""},
+      // Scripts and handlers hidden with entities, white space and odd syntax.
+      {"script uppercase", "<SCRIPT>alert(1)</SCRIPT>x", "x"},
+      {"script with attributes",
+       "<script type=\"text/javascript\" src=\"//evil.example/x.js\"></script>x", "x"},
+      {"script split by null", "<scr\0ipt>alert(1)</script>x"s, "alert(1)x"},
+      {"script inside attribute text", "<p title=\"</p><script>alert(1)</script>\">t</p>",
+       "<p>t</p>"},
+      {"script in noscript",
+       "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>x", ""},
+      {"script in textarea text stays text", "<textarea><script>alert(1)</script></textarea>x",
+       "x"},
+      {"handler with slash separator", "<img/src=\"/i.png\"/onerror=alert(1)>",
+       "<img src=\"https://blog.example/i.png\">"},
+      {"handler with newline", "<b\nonclick\n=\nalert(1)>t</b>", "<b>t</b>"},
+      {"handler without quotes on link", "<a href=/x onfocus=alert(1) autofocus>x</a>",
+       link("https://blog.example/x", "x")},
+      {"formaction dropped", "<p><button formaction=\"javascript:alert(1)\">x</button></p>",
+       "<p></p>"},
+      {"javascript with decimal entity padding", "<a href=\"&#0000106avascript:alert(1)\">x</a>",
+       "x"},
+      {"javascript with named tab entity", "<a href=\"java&Tab;script:alert(1)\">x</a>", "x"},
+      {"javascript with named newline entity", "<a href=\"java&NewLine;script:alert(1)\">x</a>",
+       "x"},
+      {"javascript with colon entity", "<a href=\"javascript&colon;alert(1)\">x</a>", "x"},
+      {"javascript with trailing spaces in scheme", "<a href=\"javascript :alert(1)\">x</a>",
+       link("https://blog.example/2008/11/launch/javascript%20:alert(1)", "x")},
+      {"javascript after url-encoding stays a path", "<a href=\"javascript%3Aalert(1)\">x</a>",
+       link("https://blog.example/2008/11/launch/javascript%3Aalert(1)", "x")},
+      {"javascript on cite", "<blockquote cite=\"javascript:alert(1)\">q</blockquote>",
+       "<blockquote>q</blockquote>"},
+      {"javascript on q cite", "<q cite=\" JAVASCRIPT:alert(1)\">q</q>", "<q>q</q>"},
+      {"javascript img src with entities", "<img src=\"&#x6A;avascript:alert(1)\">", ""},
+      {"livescript refused", "<a href=\"livescript:alert(1)\">x</a>", "x"},
+      {"data link uppercase refused", "<a href=\"DATA:text/html,x\">x</a>", "x"},
+      // SVG and MathML tricks.
+      {"svg use href", "<svg><use href=\"data:image/svg+xml,<svg id='x'/>#x\"></use></svg>x", "x"},
+      {"svg animate href",
+       "<svg><a><animate attributeName=href values=javascript:alert(1) /><text>x</text></a></svg>y",
+       "y"},
+      {"svg foreignObject", "<svg><foreignObject><p onclick=alert(1)>t</p></foreignObject></svg>x",
+       "x"},
+      {"svg image onerror", "<svg><image href=x onerror=alert(1)></svg>z", "z"},
+      {"svg style element", "<svg><style>*{x:expression(alert(1))}</style></svg>z", "z"},
+      {"math with xlink href", "<math href=\"javascript:alert(1)\"><mi>x</mi></math>z", "z"},
+      {"math annotation-xml html",
+       "<math><annotation-xml encoding=\"text/html\"><img src=x "
+       "onerror=alert(1)></annotation-xml></math>z",
+       "z"},
+      {"svg inside paragraph", "<p>a<svg><circle r=1 /></svg>b</p>", "<p>ab</p>"},
+      {"template element", "<template><img src=x onerror=alert(1)></template>z", "z"},
+      // Nested and unclosed markup.
+      {"unclosed script swallows the rest", "a<script>alert(1)", "a"},
+      {"unclosed style swallows the rest", "a<style>p{}", "a"},
+      {"unclosed comment", "a<!-- b <script>alert(1)</script>", "a"},
+      {"unclosed iframe", "a<iframe src=\"https://evil.example/\">b", "a"},
+      {"unclosed anchor", "<a href=\"/a\">open", link("https://blog.example/a", "open")},
+      {"deeply misnested formatting", "<b><i><u>x</b>y</u>z</i>",
+       "<b><i><u>x</u></i></b><i><u>y</u>z</i>"},
+      {"list item outside list", "<li>a</li><li>b</li>", "<li>a</li><li>b</li>"},
+      {"table cell outside table", "<td>a</td>b", "ab"},
+      {"nested blockquotes", "<blockquote><blockquote><p>q</p></blockquote></blockquote>",
+       "<blockquote><blockquote><p>q</p></blockquote></blockquote>"},
+      {"processing instruction", "<?xml-stylesheet href=\"x\"?>a", "a"},
+      {"cdata outside foreign content", "<![CDATA[<script>alert(1)</script>]]>a",
+       "alert(1)]]&gt;a"},
+      {"doctype in fragment", "<!DOCTYPE html><p>a</p>", "<p>a</p>"},
+      // CSS expressions and style sheets.
+      {"style element dropped", "<style>body{background:url(javascript:alert(1))}</style>x", "x"},
+      {"css expression in style attribute", "<div style=\"width:expression(alert(1))\">x</div>",
+       "<div>x</div>"},
+      {"css import in style attribute",
+       "<span style=\"@import 'https://evil.example/x.css'\">x</span>", "<span>x</span>"},
+      {"behavior url in style", "<p style=\"behavior:url(x.htc)\">x</p>", "<p>x</p>"},
+      {"moz binding in style", "<p style=\"-moz-binding:url(x.xml#y)\">x</p>", "<p>x</p>"},
+      {"class and id dropped everywhere", "<em class=\"a\" id=\"b\">x</em>", "<em>x</em>"},
+      // srcset: each candidate checked on its own.
+      {"srcset candidates resolved", "<img src=\"/a.png\" srcset=\"/a.png 1x, /a2.png 2x\">",
+       "<img src=\"https://blog.example/a.png\" srcset=\"https://blog.example/a.png 1x, "
+       "https://blog.example/a2.png 2x\">"},
+      {"srcset width descriptors", "<img src=\"a.png\" srcset=\"small.png 480w,big.png 1080w\">",
+       "<img src=\"https://blog.example/2008/11/launch/a.png\" "
+       "srcset=\"https://blog.example/2008/11/launch/small.png 480w, "
+       "https://blog.example/2008/11/launch/big.png 1080w\">"},
+      {"srcset javascript candidate dropped",
+       "<img src=\"/a.png\" srcset=\"javascript:alert(1) 1x, /b.png 2x\">",
+       "<img src=\"https://blog.example/a.png\" srcset=\"https://blog.example/b.png 2x\">"},
+      {"srcset all candidates unsafe",
+       "<img src=\"/a.png\" srcset=\"javascript:alert(1) 1x, data:text/html,x 2x\">",
+       "<img src=\"https://blog.example/a.png\">"},
+      {"srcset bad descriptor dropped",
+       "<img src=\"/a.png\" srcset=\"/b.png 2y, /c.png onerror=alert(1), /d.png 1.5x\">",
+       "<img src=\"https://blog.example/a.png\" srcset=\"https://blog.example/d.png 1.5x\">"},
+      {"srcset data image candidate kept",
+       "<img src=\"/a.png\" srcset=\"data:image/png;base64,iVBOR 1x\">",
+       "<img src=\"https://blog.example/a.png\" srcset=\"data:image/png;base64,iVBOR 1x\">"},
+      {"srcset without descriptor", "<img src=\"/a.png\" srcset=\"/b.png\">",
+       "<img src=\"https://blog.example/a.png\" srcset=\"https://blog.example/b.png\">"},
+      {"srcset trailing comma ends url", "<img src=\"/a.png\" srcset=\"/b.png,, /c.png 2x\">",
+       "<img src=\"https://blog.example/a.png\" srcset=\"https://blog.example/b.png, "
+       "https://blog.example/c.png 2x\">"},
+      {"srcset entity-encoded javascript",
+       "<img src=\"/a.png\" srcset=\"&#106;avascript:alert(1) 1x\">",
+       "<img src=\"https://blog.example/a.png\">"},
+      {"srcset without src drops image", "<img srcset=\"/b.png 2x\">", ""},
+      {"srcset relative without base dropped",
+       "<img src=\"https://i.example/a.png\" srcset=\"/b.png 2x\">",
+       "<img src=\"https://i.example/a.png\">", ""},
       {"empty input", "", ""},
   };
   return table;
 }
 
-TEST(SanitizeTest, HasAtLeastSixtyVectors) {
-  EXPECT_GE(vectors().size(), 60u);
+TEST(SanitizeTest, HasAtLeastOneHundredFiftyVectors) {
+  EXPECT_GE(vectors().size(), 150u);
 }
 
 TEST(SanitizeTest, Vectors) {
@@ -231,25 +340,16 @@ const std::set<std::string> kAllowedElements = {
 
 bool attribute_allowed(const std::string& element, const std::string& attribute) {
   static const std::set<std::pair<std::string, std::string>> allowed = {
-      {"a", "href"},
-      {"a", "title"},
-      {"a", "rel"},
-      {"img", "src"},
-      {"img", "alt"},
-      {"img", "title"},
-      {"img", "width"},
-      {"img", "height"},
-      {"td", "colspan"},
-      {"td", "rowspan"},
-      {"th", "colspan"},
-      {"th", "rowspan"},
-      {"abbr", "title"},
-      {"blockquote", "cite"},
-      {"q", "cite"},
-      {"iframe", "src"},
-      {"iframe", "sandbox"},
-      {"iframe", "loading"},
-      {"iframe", "allowfullscreen"},
+      {"a", "href"},          {"a", "title"},
+      {"a", "rel"},           {"img", "src"},
+      {"img", "srcset"},      {"img", "alt"},
+      {"img", "title"},       {"img", "width"},
+      {"img", "height"},      {"td", "colspan"},
+      {"td", "rowspan"},      {"th", "colspan"},
+      {"th", "rowspan"},      {"abbr", "title"},
+      {"blockquote", "cite"}, {"q", "cite"},
+      {"iframe", "src"},      {"iframe", "sandbox"},
+      {"iframe", "loading"},  {"iframe", "allowfullscreen"},
       {"iframe", "title"}};
   return allowed.count({element, attribute}) > 0;
 }
@@ -269,6 +369,21 @@ void check_tree(const GumboNode* node, const std::string& context, std::vector<s
       bad.push_back(context + ": attribute " + name + "@" + attribute->name);
     }
     const std::string value = attribute->value;
+    if (std::string(attribute->name) == "srcset") {
+      // Every candidate's URL must be one a src could have.
+      std::size_t start = 0;
+      while (start < value.size()) {
+        const std::size_t comma = value.find(", ", start);
+        const std::string candidate = value.substr(start, comma - start);
+        const std::string url = candidate.substr(0, candidate.find(' '));
+        if (!url.starts_with("https://") && !url.starts_with("http://") &&
+            !url.starts_with("data:image/")) {
+          bad.push_back(context + ": srcset url " + url);
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 2;
+      }
+    }
     if (std::string(attribute->name) == "href" || std::string(attribute->name) == "src" ||
         std::string(attribute->name) == "cite") {
       const bool ok = value.starts_with("https://") || value.starts_with("http://") ||

@@ -1,0 +1,243 @@
+// A hand-written reader for the one TOML form the theme's string files use; toml++ belongs to
+// the config stage, and key = "string" in sections needs no more.
+#include "render/i18n.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace confab {
+namespace {
+
+constexpr const char* kFallbackLanguage = "en";
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+bool is_key_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+void append_utf8(std::string& out, unsigned code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+/// The value of a "basic string" that is all of `text`, escapes decoded.
+std::string read_basic_string(std::string_view text, const std::string& where) {
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
+    throw RenderError(where + ": expected a \"quoted string\"");
+  }
+  text = text.substr(1, text.size() - 2);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') throw RenderError(where + ": unescaped '\"' inside a string");
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    if (++i >= text.size()) throw RenderError(where + ": a string ends with '\\'");
+    switch (text[i]) {
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case 'u': {
+        const std::string hex(text.substr(i + 1, 4));
+        if (hex.size() != 4 ||
+            hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+          throw RenderError(where + ": \\u needs four hex digits");
+        }
+        append_utf8(out, static_cast<unsigned>(std::stoul(hex, nullptr, 16)));
+        i += 4;
+        break;
+      }
+      default:
+        throw RenderError(where + ": unknown escape '\\" + std::string(1, text[i]) + "'");
+    }
+  }
+  return out;
+}
+
+std::string language_file(const std::string& language) {
+  return "i18n/" + language + ".toml";
+}
+
+}  // namespace
+
+std::map<std::string, std::string> Strings::parse(const std::string& text,
+                                                  const std::string& file) {
+  std::map<std::string, std::string> values;
+  std::string section;
+  std::size_t line_number = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line = trim(std::string_view(text).substr(start, end - start));
+    start = end + 1;
+    ++line_number;
+    const std::string where = file + ":" + std::to_string(line_number);
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '[') {
+      if (line.back() != ']') throw RenderError(where + ": a section header ends with ']'");
+      section = std::string(trim(line.substr(1, line.size() - 2)));
+      if (section.empty() || !std::all_of(section.begin(), section.end(), is_key_char)) {
+        throw RenderError(where + ": bad section name");
+      }
+      continue;
+    }
+    const std::size_t equals = line.find('=');
+    if (equals == std::string_view::npos) throw RenderError(where + ": expected key = \"value\"");
+    const std::string key(trim(line.substr(0, equals)));
+    if (key.empty() || !std::all_of(key.begin(), key.end(), is_key_char)) {
+      throw RenderError(where + ": bad key '" + key + "'");
+    }
+    const std::string full_key = section.empty() ? key : section + "." + key;
+    if (values.count(full_key)) throw RenderError(where + ": '" + full_key + "' is set twice");
+    values[full_key] = read_basic_string(trim(line.substr(equals + 1)), where);
+  }
+  return values;
+}
+
+Strings Strings::load(const Theme& theme, const std::string& language) {
+  Strings strings;
+  strings.language_ = language.empty() ? kFallbackLanguage : language;
+  std::string chosen = strings.language_;
+  if (!theme.i18n.count(chosen)) chosen = chosen.substr(0, chosen.find('-'));
+  const auto fallback = theme.i18n.find(kFallbackLanguage);
+  const auto own = theme.i18n.find(chosen);
+  if (own == theme.i18n.end() && fallback == theme.i18n.end()) {
+    throw RenderError("theme has no strings for language '" + strings.language_ + "' (" +
+                      language_file(chosen) + ") and no " + language_file(kFallbackLanguage));
+  }
+  if (fallback != theme.i18n.end()) {
+    strings.values_ = parse(fallback->second, language_file(kFallbackLanguage));
+  }
+  if (own != theme.i18n.end() && own != fallback) {
+    for (auto& [key, value] : parse(own->second, language_file(chosen))) {
+      strings.values_[key] = std::move(value);
+    }
+  }
+  for (const auto& [key, value] : strings.values_) {
+    if (key.starts_with("text.")) strings.text_table_[key.substr(5)] = value;
+  }
+  std::string months = strings.values_["format.months"];
+  std::size_t pos = 0;
+  for (std::string& name : strings.months_) {
+    while (pos < months.size() && months[pos] == ' ') ++pos;
+    const std::size_t end = std::min(months.find(' ', pos), months.size());
+    name = months.substr(pos, end - pos);
+    pos = end;
+    if (name.empty()) {
+      throw RenderError(language_file(chosen) + ": [format] months needs twelve names");
+    }
+  }
+  return strings;
+}
+
+const std::string& Strings::text(const std::string& key) const {
+  const auto found = values_.find("text." + key);
+  if (found == values_.end()) {
+    throw RenderError("theme strings: [text] " + key + " is missing from " +
+                      language_file(language_));
+  }
+  return found->second;
+}
+
+std::string Strings::count(const std::string& noun, std::int64_t n) const {
+  // French counts 0 and 1 as singular; English only 1.
+  const bool one = language_.starts_with("fr") ? (n == 0 || n == 1) : n == 1;
+  const std::string key = "count." + noun + (one ? "_one" : "_other");
+  const auto found = values_.find(key);
+  if (found == values_.end()) {
+    throw RenderError("theme strings: [count] " + key.substr(6) + " is missing from " +
+                      language_file(language_));
+  }
+  return fill(found->second, {{"n", number(n)}});
+}
+
+std::string Strings::number(std::int64_t n) const {
+  const auto separator = values_.find("format.group_separator");
+  const std::string group = separator == values_.end() ? "," : separator->second;
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out = n < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += group;
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string Strings::format(const std::string& key) const {
+  const auto found = values_.find("format." + key);
+  return found == values_.end() ? "" : found->second;
+}
+
+const std::string& Strings::month(int month) const {
+  return months_[(month - 1 + 12) % 12];
+}
+
+std::string Strings::date(UnixTime time) const {
+  // The project's one calendar conversion: "YYYY-MM-DDT..." from format_rfc3339.
+  const std::string stamp = format_rfc3339(time);
+  const std::size_t first_dash = stamp.find('-', 1);  // a year may carry a sign
+  const int month_number = std::stoi(stamp.substr(first_dash + 1, 2));
+  const int day = std::stoi(stamp.substr(first_dash + 4, 2));
+  const auto pattern = values_.find("format.date");
+  return fill(pattern == values_.end() ? "{day} {month} {year}" : pattern->second,
+              {{"day", std::to_string(day)},
+               {"month", month(month_number)},
+               {"year", stamp.substr(0, first_dash)}});
+}
+
+std::string Strings::fill(std::string pattern, const std::map<std::string, std::string>& values) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < pattern.size()) {
+    const std::size_t open = pattern.find('{', pos);
+    const std::size_t close = open == std::string::npos ? open : pattern.find('}', open);
+    if (close == std::string::npos) break;
+    const auto value = values.find(pattern.substr(open + 1, close - open - 1));
+    out.append(pattern, pos, open - pos);
+    if (value == values.end()) {
+      out.append(pattern, open, close - open + 1);
+    } else {
+      out += value->second;
+    }
+    pos = close + 1;
+  }
+  out.append(pattern, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace confab

@@ -1,0 +1,61 @@
+// The theme's words in the site's language: i18n/<lang>.toml, plus dates and numbers written the
+// way that language writes them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "base/time.h"
+#include "render/render.h"
+
+namespace confab {
+
+class Strings {
+ public:
+  /// The strings for `language` ("fr", "fr-BE" falls back to "fr") from theme.i18n, each key
+  /// missing there taken from "en". Throws RenderError when the theme has neither file for the
+  /// language nor an "en" one, or a file is not the TOML subset ("<file>:<line>: ...").
+  static Strings load(const Theme& theme, const std::string& language);
+
+  /// Parses one file of the subset: [section] headers, key = "basic string" lines, # comments.
+  /// Keys come out as "section.key".
+  static std::map<std::string, std::string> parse(const std::string& text, const std::string& file);
+
+  /// The [text] section, for templates as {{t.KEY}}.
+  const nlohmann::json& text_table() const { return text_table_; }
+
+  /// [text] KEY; throws RenderError naming the key when the theme lacks it.
+  const std::string& text(const std::string& key) const;
+
+  /// "3 replies": [count] NOUN_one / NOUN_other with {n} replaced by number(n).
+  std::string count(const std::string& noun, std::int64_t n) const;
+
+  /// 10000 -> "10,000" (en) or "10 000" with a narrow no-break space (fr).
+  std::string number(std::int64_t n) const;
+
+  /// "12 Nov 2008" (en), "12 nov. 2008" (fr). UTC.
+  std::string date(UnixTime time) const;
+
+  /// "" for no date.
+  std::string date(const std::optional<UnixTime>& time) const { return time ? date(*time) : ""; }
+
+  /// A [format] value ("decimal_separator"), "" when the file has none.
+  std::string format(const std::string& key) const;
+
+  /// The short name of a month, 1-12.
+  const std::string& month(int month) const;
+
+  /// Replaces each {name} in `pattern` with its value.
+  static std::string fill(std::string pattern, const std::map<std::string, std::string>& values);
+
+ private:
+  std::string language_;
+  std::map<std::string, std::string> values_;
+  nlohmann::json text_table_ = nlohmann::json::object();
+  std::string months_[12];
+};
+
+}  // namespace confab

@@ -1,0 +1,198 @@
+#include "render/site_model.h"
+
+#include <algorithm>
+#include <future>
+#include <tuple>
+
+#include "base/identifiers.h"
+#include "base/url.h"
+#include "render/render.h"
+
+namespace confab {
+namespace {
+
+constexpr std::size_t kSlugLength = 60;
+constexpr int kClashHashDigits = 6;
+
+/// Gives each key a slug made from its text: the first key (in the caller's order) to want a
+/// slug gets it plain, later ones get a short hash of their id appended. So a thread keeps its
+/// URL when newer threads arrive, and the same archive always names things the same way.
+class SlugClaims {
+ public:
+  std::string claim(const std::string& text, const std::string& id) {
+    const std::string base = slugify(text, kSlugLength);
+    std::string slug = base;
+    if (taken_.count(slug)) slug = base + "-" + short_hash(id, kClashHashDigits);
+    for (int n = 2; taken_.count(slug); ++n) {
+      slug = base + "-" + short_hash(id, kClashHashDigits) + "-" + std::to_string(n);
+    }
+    taken_.insert(slug);
+    return slug;
+  }
+
+ private:
+  std::set<std::string> taken_;
+};
+
+bool older_first(const Node* a, const Node* b) {
+  const bool a_undated = !a->published, b_undated = !b->published;
+  return std::tie(a_undated, a->published, a->id) < std::tie(b_undated, b->published, b->id);
+}
+
+bool newer_first(const Node* a, const Node* b) {
+  const bool a_undated = !a->published, b_undated = !b->published;
+  if (a_undated != b_undated) return b_undated;
+  if (a->published != b->published) return a->published > b->published;
+  return a->id < b->id;
+}
+
+const std::vector<const Node*> kNobody;
+const std::string kNothing;
+
+}  // namespace
+
+SiteModel::SiteModel(const Conversation& conversation)
+    : conversation_(conversation), display_(arrange_conversation(conversation)) {
+  for (const Node& node : conversation.nodes) nodes_.emplace(node.id, &node);
+  for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
+  for (const Person& person : conversation.people) people_.emplace(person.id, &person);
+  awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
+
+  SlugClaims anchors;
+  std::vector<const Node*> shown_nodes;
+  for (const DisplayThread& thread : display_.threads) {
+    std::vector<const DisplayNode*> pending = {&thread.root};
+    while (!pending.empty()) {
+      const DisplayNode* shown = pending.back();
+      pending.pop_back();
+      const Node& node = *shown->node;
+      thread_of_.emplace(node.id, &thread);
+      shown_nodes.push_back(&node);
+      anchors_.emplace(node.id, "n-" + anchors.claim(node.id, node.id));
+      for (const DisplayNode& child : shown->children) pending.push_back(&child);
+      if (!node.author.empty()) said_by_[node.author].push_back(&node);
+    }
+  }
+  sanitize_all(shown_nodes);
+  for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
+  name_threads();
+  name_people();
+}
+
+void SiteModel::sanitize_all(const std::vector<const Node*>& shown) {
+  // Each node's HTML is parsed on its own, so the work splits across cores; the first error
+  // thrown in either half is rethrown here.
+  std::vector<std::pair<const Node*, std::string>> jobs;
+  jobs.reserve(shown.size() + display_.spam.size());
+  for (const Node* node : shown) {
+    jobs.emplace_back(node, node->base_url.empty() ? node->url : node->base_url);
+  }
+  for (const Node* node : display_.spam) jobs.emplace_back(node, "");
+  std::vector<std::string> results(jobs.size());
+  const auto sanitize_range = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      results[i] = sanitize_html(jobs[i].first->content_html, jobs[i].second);
+    }
+  };
+  const std::size_t half = jobs.size() / 2;
+  auto second_half = std::async(std::launch::async, sanitize_range, half, jobs.size());
+  sanitize_range(0, half);
+  second_half.get();
+  html_.reserve(jobs.size());
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    html_.emplace(jobs[i].first->id, std::move(results[i]));
+  }
+}
+
+void SiteModel::name_threads() {
+  std::vector<const Node*> roots;
+  for (const DisplayThread& thread : display_.threads) roots.push_back(thread.root.node);
+  std::sort(roots.begin(), roots.end(), older_first);
+  SlugClaims claims;
+  for (const Node* root : roots) {
+    std::string text = root->title;
+    if (slugify(text, kSlugLength) == "item")
+      text = source_name(root->source) + " " + author_name(*root);
+    thread_slugs_[root->id] = claims.claim(text, root->id);
+  }
+}
+
+void SiteModel::name_people() {
+  for (const Person& person : conversation_.people) people_by_activity_.push_back(&person);
+  std::sort(people_by_activity_.begin(), people_by_activity_.end(),
+            [](const Person* a, const Person* b) {
+              // Reach before volume (the thread stage's influence), then how much they said.
+              const int a_said = a->posts + a->comments, b_said = b->posts + b->comments;
+              return std::tie(b->influence, b_said, a->name, a->id) <
+                     std::tie(a->influence, a_said, b->name, b->id);
+            });
+  std::vector<const Person*> by_id;
+  for (const Person& person : conversation_.people) by_id.push_back(&person);
+  std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  SlugClaims claims;
+  for (const Person* person : by_id) {
+    person_slugs_[person->id] =
+        claims.claim(person->name.empty() ? person->id : person->name, person->id);
+  }
+}
+
+const Node* SiteModel::node(const std::string& id) const {
+  const auto found = nodes_.find(id);
+  return found == nodes_.end() ? nullptr : found->second;
+}
+
+const SourceReport* SiteModel::source(const std::string& id) const {
+  const auto found = sources_.find(id);
+  return found == sources_.end() ? nullptr : found->second;
+}
+
+const Person* SiteModel::person(const std::string& id) const {
+  const auto found = people_.find(id);
+  return found == people_.end() ? nullptr : found->second;
+}
+
+const DisplayThread* SiteModel::thread_of(const std::string& node_id) const {
+  const auto found = thread_of_.find(node_id);
+  return found == thread_of_.end() ? nullptr : found->second;
+}
+
+const std::string& SiteModel::html(const Node& node) const {
+  const auto found = html_.find(node.id);
+  return found == html_.end() ? kNothing : found->second;
+}
+
+const std::string& SiteModel::anchor(const Node& node) const {
+  const auto found = anchors_.find(node.id);
+  return found == anchors_.end() ? kNothing : found->second;
+}
+
+std::string SiteModel::thread_path(const Node& root) const {
+  const auto found = thread_slugs_.find(root.id);
+  return found == thread_slugs_.end() ? "" : "threads/" + found->second + "/";
+}
+
+std::string SiteModel::person_path(const std::string& person_id) const {
+  const auto found = person_slugs_.find(person_id);
+  return found == person_slugs_.end() ? "" : "people/" + found->second + "/";
+}
+
+std::string SiteModel::author_name(const Node& node) const {
+  if (!node.author_name.empty()) return node.author_name;
+  const Person* who = person(node.author);
+  return who ? who->name : "";
+}
+
+std::string SiteModel::source_name(const std::string& source_id) const {
+  const SourceReport* blog = source(source_id);
+  if (!blog) return source_id;
+  if (!blog->name.empty()) return blog->name;
+  const std::string host = url_host(blog->url);
+  return host.empty() ? source_id : host;
+}
+
+const std::vector<const Node*>& SiteModel::said_by(const std::string& person_id) const {
+  const auto found = said_by_.find(person_id);
+  return found == said_by_.end() ? kNobody : found->second;
+}
+
+}  // namespace confab

@@ -1,0 +1,74 @@
+// The conversation prepared once for every page that shows it: arranged into threads, each
+// node's HTML sanitized, and every thread, person and node given its stable name (URL slug or
+// HTML anchor). The views read it; nothing here knows about templates.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "render/display_tree.h"
+#include "thread/conversation.h"
+
+namespace confab {
+
+class SiteModel {
+ public:
+  /// Sanitizes every node's content (the costly part of a build, done once here).
+  explicit SiteModel(const Conversation& conversation);
+  SiteModel(const SiteModel&) = delete;
+  SiteModel& operator=(const SiteModel&) = delete;
+
+  const Conversation& conversation() const { return conversation_; }
+  const DisplayConversation& display() const { return display_; }
+
+  const Node* node(const std::string& id) const;
+  const SourceReport* source(const std::string& id) const;
+  const Person* person(const std::string& id) const;
+  /// The shown thread a node is in (its displayed root), nullptr for spam and unshown nodes.
+  const DisplayThread* thread_of(const std::string& node_id) const;
+
+  /// The sanitized content of a node.
+  const std::string& html(const Node& node) const;
+  /// The node's HTML id, unique across the site so links can point at it from any page.
+  const std::string& anchor(const Node& node) const;
+  /// "threads/<slug>/" for the thread whose root is `root`.
+  std::string thread_path(const Node& root) const;
+  /// "people/<slug>/", "" for nobody.
+  std::string person_path(const std::string& person_id) const;
+
+  /// The name to show for a node's author: as the feed gave it, else the person's, else "".
+  std::string author_name(const Node& node) const;
+  /// The blog's display name: its name, else its id.
+  std::string source_name(const std::string& source_id) const;
+  bool awaiting_reply(const Node& node) const { return awaiting_.count(node.id) > 0; }
+
+  /// People by influence, then how much they said (posts + comments), most first; then name, id.
+  const std::vector<const Person*>& people_by_activity() const { return people_by_activity_; }
+  /// Every non-spam node a person wrote, newest first (undated last), then id.
+  const std::vector<const Node*>& said_by(const std::string& person_id) const;
+
+ private:
+  /// Sanitizes the shown nodes, then the spam, on two cores.
+  void sanitize_all(const std::vector<const Node*>& shown);
+  void name_threads();
+  void name_people();
+
+  const Conversation& conversation_;
+  DisplayConversation display_;
+  std::unordered_map<std::string, const Node*> nodes_;
+  std::map<std::string, const SourceReport*> sources_;
+  std::map<std::string, const Person*> people_;
+  std::unordered_map<std::string, const DisplayThread*> thread_of_;
+  std::unordered_map<std::string, std::string> html_;
+  std::unordered_map<std::string, std::string> anchors_;
+  std::map<std::string, std::string> thread_slugs_;  ///< root id -> slug
+  std::map<std::string, std::string> person_slugs_;  ///< person id -> slug
+  std::set<std::string> awaiting_;
+  std::vector<const Person*> people_by_activity_;
+  std::map<std::string, std::vector<const Node*>> said_by_;
+};
+
+}  // namespace confab

@@ -1,0 +1,80 @@
+// TemplateEngine: partials put in place at parse time must render exactly as the library's own
+// inclusion does; recursion, globals and errors keep working.
+#include "render/template_engine.h"
+
+#include <gtest/gtest.h>
+
+#include "render/render.h"
+
+namespace confab {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string render_error(const Templates& templates, const std::string& name, const Json& data) {
+  try {
+    const TemplateEngine engine(templates, Json::object());
+    engine.render(name, data);
+  } catch (const RenderError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(TemplateEngineTest, PartialsRenderInPlaceWithTheirLines) {
+  const Templates templates = {
+      {"page.html", "<ul>\n  {{#items}}\n  {{> item.html}}\n  {{/items}}\n</ul>\n"},
+      {"item.html", "{{! one item }}\n<li>{{name}}</li>"}};
+  const TemplateEngine engine(templates, Json::object());
+  EXPECT_EQ(engine.render("page.html", {{"items", {{{"name", "a"}}, {{"name", "<b>"}}}}}),
+            "<ul>\n  \n<li>a</li>\n  \n<li>&lt;b&gt;</li>\n</ul>\n");
+}
+
+TEST(TemplateEngineTest, RecursivePartialsStillRecurse) {
+  const Templates templates = {{"tree.html", "{{> node.html}}"},
+                               {"node.html", "[{{name}}{{#kids}}{{> node.html}}{{/kids}}]"}};
+  const TemplateEngine engine(templates, Json::object());
+  const Json tree = {{"name", "a"},
+                     {"kids",
+                      {{{"name", "b"}, {"kids", {{{"name", "c"}, {"kids", Json::array()}}}}},
+                       {{"name", "d"}, {"kids", Json::array()}}}}};
+  EXPECT_EQ(engine.render("tree.html", tree), "[a[b[c]][d]]");
+}
+
+TEST(TemplateEngineTest, GlobalsAndOuterFramesAreVisibleAndShadowed) {
+  const Templates templates = {{"p.html", "{{t.hello}} {{root}} {{name}}"}};
+  const TemplateEngine engine(templates, {{"t", {{"hello", "Hi"}}}, {"name", "global"}});
+  EXPECT_EQ(engine.render("p.html", {{"name", "page"}}), "Hi  page");
+  EXPECT_EQ(engine.render("p.html", {{"root", "../"}}, Json::object()), "Hi ../ global");
+  const TemplateEngine::Frame outer = engine.frame({{"root", "./"}, {"name", "outer"}});
+  EXPECT_EQ(engine.render("p.html", outer, {{"name", "data"}}), "Hi ./ data");
+}
+
+TEST(TemplateEngineTest, ValuesMapAsDocumented) {
+  const Templates templates = {
+      {"p.html", "{{#empty}}E{{/empty}}{{^empty}}no{{/empty}} {{n}} {{#yes}}Y{{/yes}} {{{html}}}"}};
+  const TemplateEngine engine(templates, Json::object());
+  EXPECT_EQ(engine.render("p.html", {{"empty", ""}, {"n", 0}, {"yes", true}, {"html", "<i>"}}),
+            "no 0 Y <i>");
+}
+
+TEST(TemplateEngineTest, MissingAndBrokenTemplatesAreNamed) {
+  EXPECT_EQ(render_error({{"a.html", "x"}}, "b.html", Json::object()),
+            "template b.html is missing from the theme");
+  const std::string missing =
+      render_error({{"a.html", "{{#on}}{{> gone.html}}{{/on}}"}}, "a.html", {{"on", true}});
+  EXPECT_NE(missing.find("gone.html"), std::string::npos) << missing;
+  EXPECT_NE(missing.find("a.html"), std::string::npos) << missing;
+  const std::string broken = render_error(
+      {{"a.html", "{{> part.html}}"}, {"part.html", "{{#open}}"}}, "a.html", Json::object());
+  EXPECT_NE(broken.find("part.html"), std::string::npos) << broken;
+}
+
+TEST(TemplateEngineTest, TemplatesChangingDelimitersAreLeftAlone) {
+  const Templates templates = {{"p.html", "{{=<% %>=}}<% name %>{{> q.html}}"}, {"q.html", "Q"}};
+  const TemplateEngine engine(templates, Json::object());
+  EXPECT_EQ(engine.render("p.html", {{"name", "n"}}), "n{{> q.html}}");
+}
+
+}  // namespace
+}  // namespace confab
