@@ -13,9 +13,10 @@ run: deps build
 serve: deps build
 	./$(BUILD_DIR)/confab serve --config site.toml
 
+# The fuzzers' bounded run comes first so that ctest's summary closes the output.
 test: deps build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 	FUZZ_BUILD_DIR=$(CURDIR)/$(BUILD_DIR)/fuzz ./fuzz/run $(FUZZ_SECONDS)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # Fuzzing for longer than make test's few seconds: make fuzz FUZZ_SECONDS=600
 FUZZ_SECONDS ?= 5
