@@ -43,13 +43,9 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
     console.result(kBuildHelp);
     return kExitOk;
   }
-  SiteConfig config;
-  try {
-    config = load_config(parsed.value("--config", "site.toml"));
-  } catch (const ConfigError& error) {
-    console.error(error.what());
-    return kExitConfig;
-  }
+  const std::optional<SiteConfig> loaded = load_command_config(parsed, console);
+  if (!loaded) return kExitConfig;
+  const SiteConfig& config = *loaded;
   BuildOptions options;
   options.output = parsed.value("--output");
   options.offline = parsed.has("--offline");

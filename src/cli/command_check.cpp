@@ -26,13 +26,9 @@ int run_check_command(const std::vector<std::string>& args, Console& console) {
     console.result(kCheckHelp);
     return kExitOk;
   }
-  SiteConfig config;
-  try {
-    config = load_config(parsed.value("--config", "site.toml"));
-  } catch (const ConfigError& error) {
-    console.error(error.what());
-    return kExitConfig;
-  }
+  const std::optional<SiteConfig> loaded = load_command_config(parsed, console);
+  if (!loaded) return kExitConfig;
+  const SiteConfig& config = *loaded;
   int problems = 0;
   try {
     load_theme(config);

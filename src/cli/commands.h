@@ -2,8 +2,12 @@
 // (see README "Exit codes").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "cli/args.h"
+#include "config/config.h"
 
 namespace confab {
 
@@ -17,6 +21,10 @@ enum ExitCode : int {
   kExitConfig = 3,    ///< site.toml is missing or invalid
   kExitBuild = 4,     ///< the site could not be rendered or written (previous output kept)
 };
+
+/// Loads the site.toml that `--config` names (default ./site.toml); on a ConfigError reports
+/// it located and returns nullopt, and the command exits with kExitConfig.
+std::optional<SiteConfig> load_command_config(const ParsedArgs& parsed, Console& console);
 
 int run_build_command(const std::vector<std::string>& args, Console& console);
 int run_check_command(const std::vector<std::string>& args, Console& console);

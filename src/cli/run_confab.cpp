@@ -34,6 +34,15 @@ Exit codes: 0 ok, 1 problems found (check, inspect), 2 usage error,
 
 }  // namespace
 
+std::optional<SiteConfig> load_command_config(const ParsedArgs& parsed, Console& console) {
+  try {
+    return load_config(parsed.value("--config", "site.toml"));
+  } catch (const ConfigError& error) {
+    console.error(error.what());
+    return std::nullopt;
+  }
+}
+
 int run_confab(const std::vector<std::string>& args, Console& console) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     console.result(kHelp);
