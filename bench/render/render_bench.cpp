@@ -38,7 +38,7 @@ confab::Conversation synthetic(int threads, int comments_per_thread, int blogs) 
     const std::string id = "blog" + std::to_string(b);
     conversation.sources.push_back({id, "Blog " + std::to_string(b), "https://" + id + ".example/",
                                     "https://" + id + ".example/feed/", SourceKind::blog,
-                                    SourceStatus::ok, "", 1230000000, ""});
+                                    SourceStatus::ok, "", 1230000000, "", ""});
   }
   const int people = threads * 2;
   for (int p = 0; p < people; ++p) {

@@ -28,12 +28,14 @@ struct FeedOutcome {
   Feed feed;
   std::string advertised_feed;  ///< set when the document was a page pointing to a feed
   std::string error;
+  std::string error_kind;  ///< SourceReport::error_kind
 };
 
 FeedOutcome read_feed_or_page(const FetchResult& result) {
   FeedOutcome outcome;
   if (!result.ok()) {
     outcome.error = result.error_message;
+    outcome.error_kind = fetch_error_name(result.error);
     return outcome;
   }
   const Document document = document_of(result);
@@ -47,9 +49,11 @@ FeedOutcome read_feed_or_page(const FetchResult& result) {
     outcome.advertised_feed = main_feed_url(page);
     if (outcome.advertised_feed.empty()) {
       outcome.error = document.url + ": an HTML page that advertises no feed";
+      outcome.error_kind = "not_a_feed";
     }
   } catch (const std::exception& error) {
     outcome.error = error.what();
+    outcome.error_kind = "not_a_feed";
   }
   return outcome;
 }
@@ -107,9 +111,11 @@ class Spider {
     harvest.posts = std::move(feed.entries);
   }
 
-  void fail(SourceHarvest& harvest, SourceStatus status, const std::string& error) {
+  void fail(SourceHarvest& harvest, SourceStatus status, const std::string& error,
+            const std::string& error_kind) {
     harvest.report.status = status;
     harvest.report.error = error;
+    harvest.report.error_kind = error_kind;
     warn(harvest.report.name + ": " + error);
   }
 
@@ -137,7 +143,7 @@ class Spider {
         via_page.push_back(i);
         advertised.push_back(outcome.advertised_feed);
       } else {
-        fail(harvests_[i], status_of(results[i]), outcome.error);
+        fail(harvests_[i], status_of(results[i]), outcome.error, outcome.error_kind);
       }
     }
     const auto feeds = fetch(advertised, "discovered feeds");
@@ -149,7 +155,8 @@ class Spider {
       } else {
         harvest.report.feed = advertised[k];
         fail(harvest, status_of(feeds[k]),
-             outcome.error.empty() ? advertised[k] + ": not a feed" : outcome.error);
+             outcome.error.empty() ? advertised[k] + ": not a feed" : outcome.error,
+             outcome.error_kind.empty() ? "not_a_feed" : outcome.error_kind);
       }
     }
   }

@@ -38,6 +38,7 @@ Json source_json(const SourceReport& source) {
   json["role"] = source_kind_name(source.role);
   json["status"] = source_status_name(source.status);
   json["error"] = string_or_null(source.error);
+  json["error_kind"] = string_or_null(source.error_kind);
   json["last_success"] = time_or_null(source.last_success);
   json["discovered_from"] = string_or_null(source.discovered_from);
   return json;

@@ -29,6 +29,9 @@ struct SourceReport {
   std::string error;  ///< for people, "" when none
   std::optional<UnixTime> last_success;
   std::string discovered_from;  ///< role discovered: URL of the conversation post that led here
+  /// The typed cause, for tools: a fetch failure ("dns", "connect", "tls", "timeout",
+  /// "http_status", "too_large", …) or "not_a_feed"; "" when none or unknown.
+  std::string error_kind;
 };
 
 struct SpamVerdict {

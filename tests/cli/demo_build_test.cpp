@@ -72,6 +72,7 @@ TEST_F(DemoBuild, ReportsTheDeadSourceAndKeepsTheOthers) {
   const auto& dead = source("Beyond Madison Avenue");
   EXPECT_EQ(dead["status"], "error");
   EXPECT_NE(dead["error"].get<std::string>().find("404"), std::string::npos);
+  EXPECT_EQ(dead["error_kind"], "http_status");
   EXPECT_TRUE(dead["last_success"].is_null());
   int ok = 0;
   for (const auto& s : json()["sources"]) ok += s["status"] == "ok";

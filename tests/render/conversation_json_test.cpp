@@ -86,7 +86,7 @@ TEST(ConversationJsonTest, SourcesWithNullsForAbsentValues) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& ok = json["sources"][0];
   EXPECT_EQ(keys(ok), (std::vector<std::string>{"id", "name", "url", "feed", "role", "status",
-                                                "error", "last_success", "discovered_from"}));
+                                                "error", "error_kind", "last_success", "discovered_from"}));
   EXPECT_EQ(ok["role"], "campaign");
   EXPECT_EQ(ok["status"], "ok");
   EXPECT_TRUE(ok["error"].is_null());

@@ -71,6 +71,7 @@ Conversation sample_conversation() {
                      SourceStatus::ok,
                      "",
                      day,
+                     "",
                      ""};
   SourceReport alice{"alice",
                      "Alice's Notes",
@@ -80,6 +81,7 @@ Conversation sample_conversation() {
                      SourceStatus::ok,
                      "",
                      day,
+                     "",
                      ""};
   SourceReport broken{"broken",
                       "Broken Blog",
@@ -89,7 +91,8 @@ Conversation sample_conversation() {
                       SourceStatus::error,
                       "HTTP 500 from https://broken.example/feed/",
                       std::nullopt,
-                      ""};
+                      "",
+                      "http_status"};
   conversation.sources = {brand, alice, broken};
 
   Node post = make_node("brand/launch", NodeKind::post, "brand", "", day);
@@ -522,7 +525,7 @@ TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
   Conversation conversation;
   conversation.generated = *make_utc_time(2009, 1, 1, 0, 0, 0);
   conversation.sources = {{"b", "Blog", "https://b.example/", "", SourceKind::blog,
-                           SourceStatus::ok, "", std::nullopt, ""}};
+                           SourceStatus::ok, "", std::nullopt, "", ""}};
   for (int i = 0; i < 120; ++i) {
     Node root = make_node("b/p" + std::to_string(i), NodeKind::post, "b", "",
                           *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * i);
