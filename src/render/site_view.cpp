@@ -66,6 +66,7 @@ std::size_t count_replies(const DisplayNode& shown) {
 SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const SiteModel& model,
                      const Strings& strings, const TemplateEngine& engine)
     : input_(input), content_(content), model_(model), strings_(strings), engine_(engine) {
+  prepare_common();
   replies_.resize(model_.display().threads.size());
   for (const DisplayThread& thread : model_.display().threads) {
     cards_.push_back(thread_card(thread));
@@ -83,13 +84,9 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
 
 /// Keys every view has: the site, where the root is, the menu, the build time, the strings.
 Json SiteViews::common(const std::string& directory) const {
-  const Conversation& conversation = model_.conversation();
   const std::string root = root_prefix(directory);
   Json view = root_links(root);
-  view["site"] = {
-      {"title", input_.site_title.empty() ? conversation.campaign_title : input_.site_title},
-      {"base_url", safe_href(input_.base_url)},
-      {"language", input_.language.empty() ? kDefaultLanguage : input_.language}};
+  view["site"] = site_;
   view["directory"] = directory;
   view["canonical_url"] = canonical_url(input_.base_url, directory);
   view["noindex"] = false;
@@ -105,6 +102,17 @@ Json SiteViews::common(const std::string& directory) const {
   }
   view["has_menu"] = true;  // the hub's own pages are always in it
   view["menu"] = std::move(menu);
+  view["campaign"] = campaign_;
+  view["generated_iso"] = generated_iso_;
+  view["generated_human"] = generated_human_;
+  return view;
+}
+
+void SiteViews::prepare_common() {
+  const Conversation& conversation = model_.conversation();
+  site_ = {{"title", input_.site_title.empty() ? conversation.campaign_title : input_.site_title},
+           {"base_url", safe_href(input_.base_url)},
+           {"language", input_.language.empty() ? kDefaultLanguage : input_.language}};
   Json links = Json::array();
   for (const std::string& link : conversation.campaign_links) {
     const std::string href = safe_href(link);
@@ -112,12 +120,11 @@ Json SiteViews::common(const std::string& directory) const {
     const std::string host = url_host(href);
     links.push_back({{"url", href}, {"label", host.empty() ? href : host}});
   }
-  view["campaign"] = {{"title", conversation.campaign_title},
-                      {"has_links", !links.empty()},
-                      {"links", std::move(links)}};
-  view["generated_iso"] = format_rfc3339(conversation.generated);
-  view["generated_human"] = strings_.date(conversation.generated);
-  return view;
+  campaign_ = {{"title", conversation.campaign_title},
+               {"has_links", !links.empty()},
+               {"links", std::move(links)}};
+  generated_iso_ = format_rfc3339(conversation.generated);
+  generated_human_ = strings_.date(conversation.generated);
 }
 
 Json SiteViews::root_links(const std::string& root) const {

@@ -45,6 +45,8 @@ class SiteViews {
 
  private:
   nlohmann::json common(const std::string& directory) const;
+  /// The keys of common() that are the same on every page, made once per build.
+  void prepare_common();
   /// The keys that depend only on how deep a page is (root and the links made from it).
   nlohmann::json root_links(const std::string& root) const;
   /// The node's view without its replies (see node.html's keys in the theme's README).
@@ -70,6 +72,8 @@ class SiteViews {
   const SiteModel& model_;
   const Strings& strings_;
   const TemplateEngine& engine_;
+  nlohmann::json site_, campaign_;  ///< see prepare_common()
+  std::string generated_iso_, generated_human_;
   std::vector<nlohmann::json> cards_;                        ///< thread cards without replies_html
   std::vector<std::map<std::string, std::string>> replies_;  ///< per thread, by root
   std::vector<std::size_t> card_bytes_;  ///< a size estimate per card, for pagination
