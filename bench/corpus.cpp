@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "base/markup_escape.h"
+
 namespace confab::bench {
 
 namespace {
@@ -64,24 +66,7 @@ std::string post_html(Words& words, const std::string& origin, int blog) {
 std::string escape(const std::string& html) {
   std::string out;
   out.reserve(html.size() + html.size() / 4);
-  for (const char c : html) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  append_escaped_attribute(out, html);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "base/markup_escape.h"
 #include "parse/html_entities.h"
 
 namespace confab {
@@ -38,26 +39,10 @@ bool is_void_element(std::string_view name) {
 }
 
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-          break;
-        }
-        [[fallthrough]];
-      default:
-        out.push_back(c);
-    }
+  if (attribute) {
+    append_escaped_attribute(out, text);
+  } else {
+    append_escaped_text(out, text);
   }
 }
 

@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "render/html_escape.h"
+#include "base/markup_escape.h"
 
 namespace confab {
 namespace {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/identifiers.h"
+#include "base/markup_escape.h"
 #include "base/url.h"
 #include "render/safe_url.h"
 
@@ -59,31 +60,16 @@ std::string feed_id(const FeedSite& site) {
 }  // namespace
 
 std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
+  // XML 1.0 has no way to write most control characters, not even as references: drop them.
+  std::string clean;
+  clean.reserve(text.size());
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
+    if (byte >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
   }
+  std::string out;
+  out.reserve(clean.size());
+  append_escaped_attribute(out, clean);
   return out;
 }
 

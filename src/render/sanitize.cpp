@@ -21,8 +21,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/markup_escape.h"
 #include "render/gumbo_tree.h"
-#include "render/html_escape.h"
 #include "render/render.h"
 #include "render/safe_url.h"
 

@@ -364,7 +364,7 @@ TEST_F(SiteTest, FeedsHaveAbsoluteLinksAndNoSpam) {
   EXPECT_EQ(json["items"][0]["url"], "https://alice.example/alice/ping");
   const std::string& opml = find_file(files_, "sources.opml")->bytes;
   EXPECT_EQ(count(opml, "<outline "), 3u);
-  EXPECT_TRUE(contains(opml, "text=\"Alice&apos;s Notes\""));
+  EXPECT_TRUE(contains(opml, "text=\"Alice&#39;s Notes\""));
   const std::string& sitemap = find_file(files_, "sitemap.xml")->bytes;
   EXPECT_TRUE(contains(sitemap, "<loc>https://hub.example/</loc>"));
   EXPECT_TRUE(contains(sitemap, "<loc>https://hub.example/threads/launch-b-day-b-more/</loc>"));

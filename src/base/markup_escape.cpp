@@ -1,4 +1,4 @@
-#include "render/html_escape.h"
+#include "base/markup_escape.h"
 
 namespace confab {
 

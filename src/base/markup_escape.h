@@ -1,4 +1,5 @@
-// Escaping text for the two places it lands in HTML: element content and quoted attributes.
+// Escaping text for the two places it lands in HTML and XML: element content and quoted
+// attribute values. Every stage that writes markup uses these.
 #pragma once
 
 #include <string>
