@@ -2,25 +2,10 @@
 
 namespace confab {
 
-void append_escaped_text(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
+namespace {
 
-void append_escaped_attribute(std::string& out, std::string_view text) {
+/// Content needs & < > escaped; a quoted attribute value also its quotes.
+void append_escaped(std::string& out, std::string_view text, bool attribute) {
   for (const char c : text) {
     switch (c) {
       case '&':
@@ -33,15 +18,25 @@ void append_escaped_attribute(std::string& out, std::string_view text) {
         out += "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        out += attribute ? "&quot;" : "\"";
         break;
       case '\'':
-        out += "&#39;";
+        out += attribute ? "&#39;" : "'";
         break;
       default:
         out += c;
     }
   }
+}
+
+}  // namespace
+
+void append_escaped_text(std::string& out, std::string_view text) {
+  append_escaped(out, text, false);
+}
+
+void append_escaped_attribute(std::string& out, std::string_view text) {
+  append_escaped(out, text, true);
 }
 
 }  // namespace confab

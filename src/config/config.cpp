@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, 3> kCampaignKeys = {"links", "keywords", 
 constexpr std::array<std::string_view, 2> kTeamMemberKeys = {"name", "url"};
 constexpr std::array<std::string_view, 4> kSourceKeys = {"name", "url", "feed", "role"};
 constexpr std::array<std::string_view, 10> kFetchKeys = {
-    "concurrency", "timeout",       "user_agent",      "replay",         "per_host",
+    "concurrency",     "timeout",  "user_agent",    "replay",          "per_host",
     "connect_timeout", "max_body", "max_redirects", "low_speed_limit", "low_speed_time"};
 constexpr std::array<std::string_view, 5> kCrawlKeys = {"depth", "max_pages", "allow", "deny",
                                                         "allow_private"};

@@ -44,7 +44,7 @@ struct FetchSection {
   double timeout = 30;  ///< seconds per request
   std::string user_agent = "confab/0.1 (+https://github.com/confab)";
   std::string replay;  ///< a snapshot directory answering every request, "" to use the network
-  int per_host = 2;                   ///< connections to one host at once
+  int per_host = 2;    ///< connections to one host at once
   double connect_timeout = 10;        ///< seconds
   long max_body = 10L * 1024 * 1024;  ///< bytes; a larger response is a `too_large` failure
   int max_redirects = 5;

@@ -85,8 +85,9 @@ TEST(ConversationJsonTest, TopLevelKeysInOrder) {
 TEST(ConversationJsonTest, SourcesWithNullsForAbsentValues) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& ok = json["sources"][0];
-  EXPECT_EQ(keys(ok), (std::vector<std::string>{"id", "name", "url", "feed", "role", "status",
-                                                "error", "error_kind", "last_success", "discovered_from"}));
+  EXPECT_EQ(keys(ok),
+            (std::vector<std::string>{"id", "name", "url", "feed", "role", "status", "error",
+                                      "error_kind", "last_success", "discovered_from"}));
   EXPECT_EQ(ok["role"], "campaign");
   EXPECT_EQ(ok["status"], "ok");
   EXPECT_TRUE(ok["error"].is_null());
@@ -127,10 +128,9 @@ TEST(ConversationJsonTest, NodesKeysNullsAndSpam) {
 TEST(ConversationJsonTest, PeopleAwaitingAndThreads) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& alice = json["people"][0];
-  EXPECT_EQ(keys(alice),
-            (std::vector<std::string>{"id", "name", "urls", "team", "posts", "comments", "blogs",
-                                      "replies_received", "repliers", "cross_blog_replies",
-                                      "influence"}));
+  EXPECT_EQ(keys(alice), (std::vector<std::string>{"id", "name", "urls", "team", "posts",
+                                                   "comments", "blogs", "replies_received",
+                                                   "repliers", "cross_blog_replies", "influence"}));
   EXPECT_EQ(alice["team"], true);
   EXPECT_EQ(alice["posts"], 1);
   EXPECT_EQ(alice["comments"], 0);
