@@ -119,6 +119,19 @@ class Spider {
     warn(harvest.report.name + ": " + error);
   }
 
+  /// A 301/308 is worth a line to the user: the address in site.toml should follow it.
+  void report_permanent_move(const SourceHarvest& harvest, const FetchResult& result,
+                             const std::string& what) {
+    if (result.moved_to.empty()) return;
+    warn(harvest.report.name + ": " + result.url + " moved permanently to " + result.moved_to +
+         "; update " + what + " in " + config_.file.filename().string());
+  }
+
+  /// Which key of a [[source]] holds the URL that was fetched for it.
+  std::string source_key(std::size_t index) const {
+    return config_.sources[index].feed.empty() ? "its url" : "its feed";
+  }
+
   void read_configured_sources() {
     std::vector<std::string> urls;
     for (const auto& source : config_.sources) {
@@ -136,6 +149,7 @@ class Spider {
     std::vector<std::size_t> via_page;
     std::vector<std::string> advertised;
     for (std::size_t i = 0; i < results.size(); ++i) {
+      report_permanent_move(harvests_[i], results[i], source_key(i));
       FeedOutcome outcome = read_feed_or_page(results[i]);
       if (outcome.parsed) {
         accept_feed(harvests_[i], std::move(outcome.feed), urls[i]);
@@ -149,6 +163,7 @@ class Spider {
     const auto feeds = fetch(advertised, "discovered feeds");
     for (std::size_t k = 0; k < feeds.size(); ++k) {
       SourceHarvest& harvest = harvests_[via_page[k]];
+      report_permanent_move(harvest, feeds[k], "the advertised feed");
       FeedOutcome outcome = read_feed_or_page(feeds[k]);
       if (outcome.parsed) {
         accept_feed(harvest, std::move(outcome.feed), advertised[k]);

@@ -38,6 +38,7 @@ class FixtureServer {
     int status;
     std::string file;
     std::string type;
+    std::string location = "";  ///< a redirect's target path
   };
 
   explicit FixtureServer(const std::string& address) {
@@ -53,6 +54,9 @@ class FixtureServer {
         return;
       }
       response.status = route->second.status;
+      if (!route->second.location.empty()) {
+        response.set_header("Location", base_ + route->second.location);
+      }
       const std::string body = route->second.file.empty()
                                    ? ""
                                    : substitute(read_text(kFixture / route->second.file), values_);
@@ -159,6 +163,21 @@ TEST_F(HttpBuild, FetchesAutodiscoversCrawlsAndThreads) {
   // The campaign link itself is never fetched: it is the campaign, not a blog.
   for (const auto& path : a.requested()) EXPECT_NE(path, "/launch-film");
   EXPECT_NE(run.err.find("Gone Blog"), std::string::npos);
+}
+
+TEST_F(HttpBuild, APermanentRedirectIsFollowedAndReportedSoSiteTomlCanBeUpdated) {
+  a.serve("/beta/old-feed.atom", {301, "", "text/plain", "/beta/feed.atom"});
+  std::string toml = substitute(read_text(kFixture / "site.toml"), values);
+  toml = substitute(toml, {{"/beta/feed.atom", "/beta/old-feed.atom"}});
+  std::ofstream(site / "site.toml", std::ios::trunc) << toml;
+  const auto run = run_confab("build --config " + (site / "site.toml").string() + " --archive " +
+                              (site / "archive.db").string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(by_name(conversation(site / "public")["sources"], "Beta Notes")["status"], "ok");
+  EXPECT_NE(run.err.find("Beta Notes: " + a.base() + "/beta/old-feed.atom moved permanently to " +
+                         a.base() + "/beta/feed.atom; update its feed in site.toml"),
+            std::string::npos)
+      << run.err;
 }
 
 TEST_F(HttpBuild, ARecordedBuildReplaysIdenticallyWithTheServersDown) {
