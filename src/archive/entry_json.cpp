@@ -1,7 +1,8 @@
 #include "archive/entry_json.h"
 
 #include <cstdint>
-#include <cstdio>
+
+#include "base/identifiers.h"
 
 namespace confab {
 namespace {
@@ -39,18 +40,11 @@ class FieldHasher {
     mix(value ? 1 : 0);
     if (value) add_number(*value);
   }
-  std::string hex() const {
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash_));
-    return text;
-  }
+  std::string hex() const { return hex16(hash_.value()); }
 
  private:
-  void mix(unsigned char byte) {
-    hash_ ^= byte;
-    hash_ *= 1099511628211ULL;
-  }
-  std::uint64_t hash_ = 14695981039346656037ULL;
+  void mix(unsigned char byte) { hash_.add(byte); }
+  Fnv1a hash_;
 };
 
 }  // namespace

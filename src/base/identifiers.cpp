@@ -5,18 +5,22 @@
 namespace confab {
 
 std::uint64_t fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
+  Fnv1a hash;
+  hash.add(bytes);
+  return hash.value();
+}
+
+std::string hex16(std::uint64_t hash) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
 }
 
 std::string short_hash(std::string_view bytes, int digits) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(fnv1a64(bytes)));
-  return std::string(buffer, static_cast<std::size_t>(digits < 1 ? 1 : digits > 16 ? 16 : digits));
+  return hex16(fnv1a64(bytes))
+      .substr(0, static_cast<std::size_t>(digits < 1    ? 1
+                                          : digits > 16 ? 16
+                                                        : digits));
 }
 
 std::string slugify(std::string_view text, std::size_t max_length) {

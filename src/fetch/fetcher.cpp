@@ -3,21 +3,14 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "base/identifiers.h"
 #include "fetch/fetch.h"
 #include "fetch/validators.h"
 
 namespace confab {
 
 std::string fetch_body_hash(std::string_view body) {
-  // FNV-1a, 64 bits: stable across runs and platforms; change detection, not security.
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const unsigned char byte : body) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  }
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-  return text;
+  return hex16(fnv1a64(body));
 }
 
 void apply_validators(FetchResult& result, const FetchRequest& request, bool trust_etag) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "base/strings.h"
 #include "base/url.h"
 #include "fetch/curl_handles.h"
 #include "fetch/fetch.h"
@@ -23,13 +24,6 @@ namespace confab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string trim(std::string text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-  std::size_t start = 0;
-  while (start < text.size() && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
-  return text.substr(start);
-}
 
 Clock::duration seconds(double value) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(value));
@@ -78,8 +72,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   if (line.rfind("HTTP/", 0) == 0) {
     transfer->job.result.headers.clear();  // a new response (1xx, auth) replaces the last
   } else if (const auto colon = line.find(':'); colon != std::string::npos) {
-    transfer->job.result.headers.emplace_back(trim(line.substr(0, colon)),
-                                              trim(line.substr(colon + 1)));
+    transfer->job.result.headers.emplace_back(trim_space(line.substr(0, colon)),
+                                              trim_space(line.substr(colon + 1)));
   }
   return bytes;
 }

@@ -5,18 +5,13 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "base/identifiers.h"
+#include "base/strings.h"
 #include "base/url.h"
 
 namespace confab {
 
 namespace {
-
-std::string trim(const std::string& text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  const auto end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
 
 const char* reason_phrase(int status) {
   switch (status) {
@@ -71,7 +66,8 @@ FetchResult parse_recorded_response(const std::string& bytes, const std::string&
       throw std::runtime_error(origin + ":" + std::to_string(line_number) +
                                ": malformed header line '" + line + "'");
     }
-    result.headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
+    result.headers.emplace_back(trim_space(line.substr(0, colon)),
+                                trim_space(line.substr(colon + 1)));
   }
   result.body = pos < bytes.size() ? bytes.substr(pos) : "";
   return result;
@@ -96,24 +92,19 @@ std::map<std::string, std::filesystem::path> read_snapshot_index(const std::file
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (trim(line).empty() || trim(line)[0] == '#') continue;
+    if (trim_space(line).empty() || trim_space(line)[0] == '#') continue;
     const auto tab = line.find('\t');
     if (tab == std::string::npos) {
       throw std::runtime_error(index_path.string() + ":" + std::to_string(line_number) +
                                ": expected 'URL<TAB>FILE'");
     }
-    index[trim(line.substr(0, tab))] = dir / trim(line.substr(tab + 1));
+    index[std::string(trim_space(line.substr(0, tab)))] = dir / trim_space(line.substr(tab + 1));
   }
   return index;
 }
 
 std::string snapshot_file_name(const std::string& url) {
-  // FNV-1a keeps names unique when two URLs flatten to the same readable text.
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : url) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
+  // The hash keeps names unique when two URLs flatten to the same readable text.
   std::string host = url_host(url);
   if (host.empty()) host = "local";
   std::string readable;
@@ -135,9 +126,7 @@ std::string snapshot_file_name(const std::string& url) {
     readable.erase(readable.begin());
   }
   if (readable.empty()) readable = "index";
-  char suffix[24];
-  std::snprintf(suffix, sizeof suffix, "-%08llx", static_cast<unsigned long long>(hash >> 32));
-  return host + "/" + readable + suffix + ".http";
+  return host + "/" + readable + "-" + short_hash(url, 8) + ".http";
 }
 
 }  // namespace confab

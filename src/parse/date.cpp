@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
+
 namespace confab {
 namespace {
 
@@ -24,16 +26,6 @@ bool iequals(std::string_view a, std::string_view b) {
     if (lower(a[i]) != lower(b[i])) return false;
   }
   return true;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 /// Reads exactly `count` digits at `pos`; advances `pos` on success.
@@ -185,7 +177,7 @@ std::optional<UnixTime> parse_iso(std::string_view text) {
       while (pos < text.size() && is_digit(text[pos])) ++pos;
     }
   }
-  const std::string_view zone = trim(text.substr(pos));
+  const std::string_view zone = trim_space(text.substr(pos));
   if (!zone.empty()) {
     const auto parsed = parse_zone(zone);
     if (!parsed) return std::nullopt;
@@ -383,7 +375,7 @@ std::optional<UnixTime> parse_canonical_rfc822(std::string_view text) {
 }  // namespace
 
 std::optional<UnixTime> parse_date(std::string_view text) {
-  text = trim(text);
+  text = trim_space(text);
   if (text.empty()) return std::nullopt;
   if (text.size() >= 4 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
       is_digit(text[3])) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.h"
 #include "render/render.h"
 
 namespace confab {
@@ -24,16 +25,6 @@ struct Value {
   bool flag = false;
   std::optional<UnixTime> time;
 };
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -289,7 +280,7 @@ ContentDocument read_content_document(const std::string& text, const std::string
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // a UTF-8 byte order mark
   ContentDocument document;
   const std::size_t first_end = rest.find('\n');
-  if (trim(rest.substr(0, first_end)) != kDelimiter) {
+  if (trim_space(rest.substr(0, first_end)) != kDelimiter) {
     document.body = std::string(rest);
     return document;
   }
@@ -297,7 +288,7 @@ ContentDocument read_content_document(const std::string& text, const std::string
   std::set<std::string> seen_keys;
   for (std::size_t index = 1; index < lines.size(); ++index) {
     const std::string where = path + ":" + std::to_string(index + 1);
-    const std::string_view line = trim(lines[index]);
+    const std::string_view line = trim_space(lines[index]);
     if (line == kDelimiter) {
       // The body starts after the closing line.
       std::size_t offset = 0;

@@ -6,20 +6,12 @@
 #include <cctype>
 #include <string_view>
 
+#include "base/strings.h"
+
 namespace confab {
 namespace {
 
 constexpr const char* kFallbackLanguage = "en";
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool is_key_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
@@ -103,14 +95,14 @@ std::map<std::string, std::string> Strings::parse(const std::string& text,
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    const std::string_view line = trim(std::string_view(text).substr(start, end - start));
+    const std::string_view line = trim_space(std::string_view(text).substr(start, end - start));
     start = end + 1;
     ++line_number;
     const std::string where = file + ":" + std::to_string(line_number);
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[') {
       if (line.back() != ']') throw RenderError(where + ": a section header ends with ']'");
-      section = std::string(trim(line.substr(1, line.size() - 2)));
+      section = std::string(trim_space(line.substr(1, line.size() - 2)));
       if (section.empty() || !std::all_of(section.begin(), section.end(), is_key_char)) {
         throw RenderError(where + ": bad section name");
       }
@@ -118,13 +110,13 @@ std::map<std::string, std::string> Strings::parse(const std::string& text,
     }
     const std::size_t equals = line.find('=');
     if (equals == std::string_view::npos) throw RenderError(where + ": expected key = \"value\"");
-    const std::string key(trim(line.substr(0, equals)));
+    const std::string key(trim_space(line.substr(0, equals)));
     if (key.empty() || !std::all_of(key.begin(), key.end(), is_key_char)) {
       throw RenderError(where + ": bad key '" + key + "'");
     }
     const std::string full_key = section.empty() ? key : section + "." + key;
     if (values.count(full_key)) throw RenderError(where + ": '" + full_key + "' is set twice");
-    values[full_key] = read_basic_string(trim(line.substr(equals + 1)), where);
+    values[full_key] = read_basic_string(trim_space(line.substr(equals + 1)), where);
   }
   return values;
 }

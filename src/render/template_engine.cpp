@@ -6,6 +6,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "base/strings.h"
 #include "render/render.h"
 
 namespace confab {
@@ -40,19 +41,12 @@ mustache::data to_mustache(const nlohmann::json& json) {
   }
 }
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
 /// The partial a tag's contents name ("> partials/node.html" -> "partials/node.html"), "" when
 /// the tag is not a partial.
 std::string_view partial_name(std::string_view contents) {
-  contents = trim(contents);
+  contents = trim_space(contents);
   if (contents.empty() || contents.front() != '>') return {};
-  return trim(contents.substr(1));
+  return trim_space(contents.substr(1));
 }
 
 /// templates[name] with every partial tag replaced by the partial's own expansion, except tags

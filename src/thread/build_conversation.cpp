@@ -189,7 +189,7 @@ const std::string* find_linking_post(const Builder& builder, const Entry& mentio
 /// comments ("Thanks!") are said independently too often to count.
 std::optional<std::uint64_t> text_key(const std::string& text) {
   const std::string folded = fold_text(text);
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a over the words, one space apart
+  Fnv1a hash;  // over the words, one space apart
   int words = 0;
   bool in_word = false;
   for (const char c : folded) {
@@ -197,13 +197,13 @@ std::optional<std::uint64_t> text_key(const std::string& text) {
     const bool word_byte = std::isalnum(byte) || byte >= 0x80;
     if (word_byte && !in_word) {
       ++words;
-      hash = (hash ^ ' ') * 1099511628211ull;
+      hash.add(static_cast<unsigned char>(' '));
     }
     in_word = word_byte;
-    if (word_byte) hash = (hash ^ byte) * 1099511628211ull;
+    if (word_byte) hash.add(byte);
   }
   if (words < 6) return std::nullopt;
-  return hash;
+  return hash.value();
 }
 
 /// Each conversation post's comment feed, read once (scan_html is the costly part).

@@ -29,7 +29,13 @@ TEST(ShortHash, IsStableAndDistinguishes) {
   EXPECT_NE(short_hash("a"), short_hash("b"));
   EXPECT_EQ(short_hash("x", 6).size(), 6u);
   // Fixed value: ids in conversation.json must not change between versions by accident.
-  EXPECT_EQ(fnv1a64(""), 1469598103934665603ULL);
+  EXPECT_EQ(fnv1a64(""), 14695981039346656037ULL);  // FNV-1a's offset basis
+  EXPECT_EQ(fnv1a64("a"), 0xaf63dc4c8601ec8cULL);   // the published FNV-1a test vector
+  Fnv1a pieces;
+  pieces.add("ab");
+  pieces.add('c');
+  EXPECT_EQ(pieces.value(), fnv1a64("abc"));
+  EXPECT_EQ(hex16(0xabcULL), "0000000000000abc");
 }
 
 }  // namespace
