@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "base/strings.h"
+
 namespace confab {
 
 std::uint64_t fnv1a64(std::string_view bytes) {
@@ -24,9 +26,6 @@ std::string short_hash(std::string_view bytes, int digits) {
 }
 
 std::string slugify(std::string_view text, std::size_t max_length) {
-  // Base letters for U+00C0..U+00FF (UTF-8 C3 80..C3 BF); '-' where there is none.
-  static constexpr char kLatin1Base[] =
-      "aaaaaaaceeeeiiiidnooooo-ouuuuytsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
   std::string slug;
   for (std::size_t i = 0; i < text.size() && slug.size() < max_length; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -38,7 +37,8 @@ std::string slugify(std::string_view text, std::size_t max_length) {
     } else if (c == 0xC3 && i + 1 < text.size()) {
       const unsigned char next = static_cast<unsigned char>(text[i + 1]);
       if (next >= 0x80 && next <= 0xBF) {
-        out = kLatin1Base[next - 0x80];
+        const char letter = latin1_base_letter(next);
+        out = letter == '\0' ? '-' : letter;
         ++i;
       }
     } else if (c >= 0x80) {

@@ -9,4 +9,15 @@ std::string_view trim_space(std::string_view text) {
   return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
 }
 
+char latin1_base_letter(unsigned char second_byte) {
+  // U+00C0..U+00FF in order; '\0' marks × (D7) and ÷ (F7).
+  static constexpr char kBase[] =
+      "aaaaaaaceeeeiiii"    // C0-CF
+      "dnooooo\0ouuuuyts"   // D0-DF
+      "aaaaaaaceeeeiiii"    // E0-EF
+      "dnooooo\0ouuuuyty";  // F0-FF
+  if (second_byte < 0x80 || second_byte > 0xBF) return '\0';
+  return kBase[second_byte - 0x80];
+}
+
 }  // namespace confab

@@ -1,15 +1,10 @@
 #include "thread/text_match.h"
 
+#include "base/strings.h"
+
 namespace confab {
 
 namespace {
-
-// Base letters of U+00C0..U+00FF; '\0' marks code points kept as they are (×, ÷).
-constexpr char kLatin1Base[] =
-    "aaaaaaaceeeeiiii"    // C0-CF
-    "dnooooo\0ouuuuyts"   // D0-DF (ß -> s, Þ -> t)
-    "aaaaaaaceeeeiiii"    // E0-EF
-    "dnooooo\0ouuuuyty";  // F0-FF
 
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -30,7 +25,7 @@ std::string fold_text(std::string_view utf8) {
     if (c == 0xC3 && i + 1 < utf8.size()) {
       const unsigned char next = static_cast<unsigned char>(utf8[i + 1]);
       if (next >= 0x80 && next <= 0xBF) {
-        const char base = kLatin1Base[next - 0x80];
+        const char base = latin1_base_letter(next);
         if (base != '\0') {
           out += base;
           ++i;

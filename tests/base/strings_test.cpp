@@ -15,3 +15,19 @@ TEST(TrimSpace, DropsAsciiWhiteSpaceAtBothEnds) {
 
 }  // namespace
 }  // namespace confab
+
+namespace confab {
+namespace {
+
+TEST(Latin1BaseLetter, FoldsAccentedLettersOnly) {
+  EXPECT_EQ(latin1_base_letter(0xA9), 'e');   // é
+  EXPECT_EQ(latin1_base_letter(0x80), 'a');   // À
+  EXPECT_EQ(latin1_base_letter(0x9F), 's');   // ß
+  EXPECT_EQ(latin1_base_letter(0xA7), 'c');   // ç
+  EXPECT_EQ(latin1_base_letter(0x97), '\0');  // ×
+  EXPECT_EQ(latin1_base_letter(0xB7), '\0');  // ÷
+  EXPECT_EQ(latin1_base_letter(0x41), '\0');
+}
+
+}  // namespace
+}  // namespace confab
