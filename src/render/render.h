@@ -35,6 +35,8 @@ struct RenderInput {
   Theme theme;
   std::vector<ContentFile> content;
   bool include_drafts = false;  ///< render content pages marked draft = true (build --drafts)
+  /// Threads to render with; 0 = one per core. The output is the same for any number.
+  std::size_t workers = 0;
 };
 
 /// A file to write, path relative to the output directory (never absolute, never "..").

@@ -1,9 +1,10 @@
 // render_site: the render stage's driver. It knows which files a site has; the views, the
 // templates and the sanitizer know how each is made.
 #include <functional>
-#include <future>
+#include <memory>
 #include <set>
 
+#include "base/parallel_for.h"
 #include "render/content_pages.h"
 #include "render/feeds.h"
 #include "render/i18n.h"
@@ -39,11 +40,12 @@ struct Page {
   std::string html;
 };
 
-/// Renders one page, naming it on failure.
-Page render_page(const TemplateEngine& engine, const std::string& template_name,
-                 const std::string& directory, const nlohmann::json& view) {
+/// Renders one page over the keys its depth shares, naming it on failure.
+Page render_page(const TemplateEngine& engine, const SiteViews& views,
+                 const std::string& template_name, const std::string& directory,
+                 const nlohmann::json& view) {
   try {
-    return {directory, engine.render(template_name, view)};
+    return {directory, engine.render(template_name, {&views.page_frame(directory)}, view)};
   } catch (const RenderError& error) {
     throw RenderError((directory.empty() ? std::string("index.html") : directory) + ": " +
                       error.what());
@@ -55,20 +57,6 @@ void add_page(OutputSet& outputs, Page page, std::vector<std::string>& sitemap,
               bool listed = true) {
   outputs.add(page.directory + "index.html", std::move(page.html), "page");
   if (listed) sitemap.push_back(std::move(page.directory));
-}
-
-/// people/ and every person's page, with an engine of their own so they can be rendered on
-/// another thread.
-std::vector<Page> people_pages(const Templates& templates, const nlohmann::json& globals,
-                               const SiteModel& model, const SiteViews& views) {
-  const TemplateEngine engine(templates, globals);
-  std::vector<Page> pages;
-  pages.push_back(render_page(engine, "people.html", "people/", views.people_page()));
-  for (const Person* person : model.people_by_activity()) {
-    const std::string directory = model.person_path(person->id);
-    pages.push_back(render_page(engine, "person.html", directory, views.person_page(*person)));
-  }
-  return pages;
 }
 
 FeedSite feed_site(const RenderInput& input) {
@@ -86,56 +74,92 @@ std::vector<OutputFile> render_site(const RenderInput& input) {
   if (input.conversation == nullptr) throw RenderError("render: no conversation to render");
   const Strings strings = Strings::load(input.theme, input.language);
   const nlohmann::json globals = {{"t", strings.text_table()}};
-  const TemplateEngine templates(input.theme.templates, globals);
   const SiteContent content = read_site_content(input.content, input.include_drafts);
   const SiteModel model(*input.conversation);
-  SiteViews views(input, content, model, strings, templates);
+  SiteViews views(input, content, model, strings);
 
-  // The people pages go to a second core meanwhile: they share nothing the hub and thread
-  // pages change. Their order in the output stays as if rendered here.
-  auto people = std::async(std::launch::async, people_pages, std::cref(input.theme.templates),
-                           std::cref(globals), std::cref(model), std::cref(views));
-  // conversation.json reads only the conversation: it goes to the second core too, which
-  // leaves the two cores about evenly loaded.
-  auto data_file = std::async(std::launch::async,
-                              [&input] { return conversation_to_json(*input.conversation); });
+  // Every page is rendered on its own, so the work spreads over the cores: each worker renders
+  // with an engine of its own (the template library keeps state while it renders), and every
+  // result goes to a slot fixed in advance, so the output does not depend on who finished first.
+  const std::size_t workers = input.workers ? input.workers : default_worker_count();
+  std::vector<std::unique_ptr<TemplateEngine>> engines;
+  for (std::size_t i = 0; i < workers; ++i) {
+    engines.push_back(std::make_unique<TemplateEngine>(input.theme.templates, globals));
+  }
+  const auto& threads = model.display().threads;
+  std::vector<Page> thread_pages(threads.size());
+  parallel_for(threads.size(), workers, [&](std::size_t worker, std::size_t index) {
+    views.prepare_thread(index, *engines[worker]);
+    thread_pages[index] =
+        render_page(*engines[worker], views, "thread.html",
+                    model.thread_path(*threads[index].root.node), views.thread_page(index));
+  });
+
+  // Round two: the hub, the people, the other pages and the data files, in output order.
+  const std::vector<const Person*>& people = model.people_by_activity();
+  const std::size_t hub_count = views.hub_page_count();
+  std::vector<Page> hub_pages(hub_count), person_pages(people.size());
+  Page people_page, sources_page, spam_page;
+  std::vector<Page> content_pages(content.pages.size());
+  std::string data_file, atom, json, opml;
+  const FeedSite site = feed_site(input);
+  std::vector<std::function<void(const TemplateEngine&)>> singles = {
+      [&](const TemplateEngine&) { data_file = conversation_to_json(*input.conversation); },
+      [&](const TemplateEngine&) { atom = atom_feed(model, site, strings); },
+      [&](const TemplateEngine&) { json = json_feed(model, site, strings); },
+      [&](const TemplateEngine&) { opml = sources_opml(model, site); },
+      [&](const TemplateEngine& engine) {
+        people_page = render_page(engine, views, "people.html", "people/", views.people_page());
+      },
+      [&](const TemplateEngine& engine) {
+        sources_page = render_page(engine, views, "sources.html", "sources/", views.sources_page());
+      },
+      [&](const TemplateEngine& engine) {
+        spam_page = render_page(engine, views, "spam.html", "spam/", views.spam_page());
+      }};
+  for (std::size_t i = 0; i < content.pages.size(); ++i) {
+    singles.push_back([&, i](const TemplateEngine& engine) {
+      const ContentPage& page = content.pages[i];
+      try {
+        content_pages[i] =
+            render_page(engine, views, "page.html", page.directory, views.content_page(page));
+      } catch (const RenderError& error) {
+        throw RenderError(page.source_path + ": " + error.what());
+      }
+    });
+  }
+  // The big single jobs go first so that the many small pages fill in around them.
+  const std::size_t total = singles.size() + hub_count + people.size();
+  parallel_for(total, workers, [&](std::size_t worker, std::size_t index) {
+    const TemplateEngine& engine = *engines[worker];
+    if (index < singles.size()) return singles[index](engine);
+    index -= singles.size();
+    if (index < hub_count) {
+      const std::size_t number = index + 1;
+      hub_pages[index] = render_page(engine, views, "index.html", views.hub_directory(number),
+                                     views.hub_page(number));
+      return;
+    }
+    index -= hub_count;
+    const Person& person = *people[index];
+    person_pages[index] = render_page(engine, views, "person.html", model.person_path(person.id),
+                                      views.person_page(person, engine));
+  });
+
   OutputSet outputs;
   std::vector<std::string> sitemap;
-  try {
-    for (const HubPage& page : views.hub_pages()) {
-      add_page(outputs, render_page(templates, "index.html", page.directory, page.view), sitemap);
-    }
-    const auto& threads = model.display().threads;
-    for (std::size_t i = 0; i < threads.size(); ++i) {
-      const std::string directory = model.thread_path(*threads[i].root.node);
-      add_page(outputs, render_page(templates, "thread.html", directory, views.thread_page(i)),
-               sitemap);
-    }
-  } catch (...) {
-    people.wait();  // it reads the views and the model: let it finish before they go
-    data_file.wait();
-    throw;
-  }
-  for (Page& page : people.get()) add_page(outputs, std::move(page), sitemap);
-  add_page(outputs, render_page(templates, "sources.html", "sources/", views.sources_page()),
-           sitemap);
-  add_page(outputs, render_page(templates, "spam.html", "spam/", views.spam_page()), sitemap,
-           false);
-  for (const ContentPage& page : content.pages) {
-    try {
-      add_page(outputs,
-               render_page(templates, "page.html", page.directory, views.content_page(page)),
-               sitemap);
-    } catch (const RenderError& error) {
-      throw RenderError(page.source_path + ": " + error.what());
-    }
-  }
+  for (Page& page : hub_pages) add_page(outputs, std::move(page), sitemap);
+  for (Page& page : thread_pages) add_page(outputs, std::move(page), sitemap);
+  add_page(outputs, std::move(people_page), sitemap);
+  for (Page& page : person_pages) add_page(outputs, std::move(page), sitemap);
+  add_page(outputs, std::move(sources_page), sitemap);
+  add_page(outputs, std::move(spam_page), sitemap, false);
+  for (Page& page : content_pages) add_page(outputs, std::move(page), sitemap);
 
-  const FeedSite site = feed_site(input);
-  outputs.add("conversation.json", data_file.get(), "data file");
-  outputs.add("feed.xml", atom_feed(model, site, strings), "feed");
-  outputs.add("feed.json", json_feed(model, site, strings), "feed");
-  outputs.add("sources.opml", sources_opml(model, site), "feed");
+  outputs.add("conversation.json", std::move(data_file), "data file");
+  outputs.add("feed.xml", std::move(atom), "feed");
+  outputs.add("feed.json", std::move(json), "feed");
+  outputs.add("sources.opml", std::move(opml), "feed");
   const std::string map = sitemap_xml(site, sitemap);
   if (!map.empty()) outputs.add("sitemap.xml", map, "sitemap");
   outputs.add("robots.txt", robots_txt(site), "robots.txt");

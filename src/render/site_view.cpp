@@ -50,10 +50,6 @@ std::string canonical_url(const std::string& base_url, const std::string& direct
   return base + directory;
 }
 
-std::string hub_directory(std::size_t page_number) {
-  return page_number <= 1 ? "" : "page/" + std::to_string(page_number) + "/";
-}
-
 /// Every reply below `shown`, at any depth.
 std::size_t count_replies(const DisplayNode& shown) {
   std::size_t count = 0;
@@ -64,51 +60,8 @@ std::size_t count_replies(const DisplayNode& shown) {
 }  // namespace
 
 SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const SiteModel& model,
-                     const Strings& strings, const TemplateEngine& engine)
-    : input_(input), content_(content), model_(model), strings_(strings), engine_(engine) {
-  prepare_common();
-  replies_.resize(model_.display().threads.size());
-  for (const DisplayThread& thread : model_.display().threads) {
-    cards_.push_back(thread_card(thread));
-    std::size_t bytes = 0;
-    std::vector<const DisplayNode*> pending = {&thread.root};
-    while (!pending.empty()) {
-      const DisplayNode* shown = pending.back();
-      pending.pop_back();
-      bytes += model_.html(*shown->node).size() + kNodeMarkupBytes;
-      for (const DisplayNode& child : shown->children) pending.push_back(&child);
-    }
-    card_bytes_.push_back(bytes);
-  }
-}
-
-/// Keys every view has: the site, where the root is, the menu, the build time, the strings.
-Json SiteViews::common(const std::string& directory) const {
-  const std::string root = root_prefix(directory);
-  Json view = root_links(root);
-  view["site"] = site_;
-  view["directory"] = directory;
-  view["canonical_url"] = canonical_url(input_.base_url, directory);
-  view["noindex"] = false;
-  view["is_home"] = false;
-  view["is_people"] = directory.starts_with("people/");
-  view["is_sources"] = directory == "sources/";
-  view["page"] = false;
-  Json menu = Json::array();
-  for (const ContentPage& page : content_.pages) {
-    menu.push_back({{"title", page.title},
-                    {"url", root + page.directory},
-                    {"current", page.directory == directory}});
-  }
-  view["has_menu"] = true;  // the hub's own pages are always in it
-  view["menu"] = std::move(menu);
-  view["campaign"] = campaign_;
-  view["generated_iso"] = generated_iso_;
-  view["generated_human"] = generated_human_;
-  return view;
-}
-
-void SiteViews::prepare_common() {
+                     const Strings& strings)
+    : input_(input), content_(content), model_(model), strings_(strings) {
   const Conversation& conversation = model_.conversation();
   site_ = {{"title", input_.site_title.empty() ? conversation.campaign_title : input_.site_title},
            {"base_url", safe_href(input_.base_url)},
@@ -125,6 +78,54 @@ void SiteViews::prepare_common() {
                {"links", std::move(links)}};
   generated_iso_ = format_rfc3339(conversation.generated);
   generated_human_ = strings_.date(conversation.generated);
+
+  // Every depth a page can have: the hub and its threads, people and their pages, content.
+  std::vector<std::string> roots = {"./", "../", "../../"};
+  for (const ContentPage& page : content_.pages) roots.push_back(root_prefix(page.directory));
+  for (const std::string& root : roots) {
+    if (page_frames_.count(root)) continue;
+    Json shared = root_links(root);
+    shared["site"] = site_;
+    Json menu = Json::array();
+    for (const ContentPage& page : content_.pages) {
+      menu.push_back({{"title", page.title}, {"url", root + page.directory}, {"current", false}});
+    }
+    shared["has_menu"] = true;  // the hub's own pages are always in it
+    shared["menu"] = std::move(menu);
+    shared["campaign"] = campaign_;
+    shared["generated_iso"] = generated_iso_;
+    shared["generated_human"] = generated_human_;
+    page_frames_.emplace(root, TemplateEngine::frame(shared));
+  }
+
+  const std::size_t threads = model_.display().threads.size();
+  cards_.resize(threads);
+  replies_.resize(threads);
+  root_replies_.resize(threads);
+  said_.resize(conversation.nodes.size());
+  plan_hub_pages();
+  figures_ = figures();
+}
+
+const TemplateEngine::Frame& SiteViews::page_frame(const std::string& directory) const {
+  const auto found = page_frames_.find(root_prefix(directory));
+  if (found == page_frames_.end()) {
+    throw RenderError("no page data prepared for '" + directory + "'");
+  }
+  return found->second;
+}
+
+/// The keys of a page that depend on its own directory (the rest are in page_frame()).
+Json SiteViews::page_keys(const std::string& directory) const {
+  Json view;
+  view["directory"] = directory;
+  view["canonical_url"] = canonical_url(input_.base_url, directory);
+  view["noindex"] = false;
+  view["is_home"] = false;
+  view["is_people"] = directory.starts_with("people/");
+  view["is_sources"] = directory == "sources/";
+  view["page"] = false;
+  return view;
 }
 
 Json SiteViews::root_links(const std::string& root) const {
@@ -178,49 +179,74 @@ Json SiteViews::flat_node(const Node& node) const {
   return view;
 }
 
-Json SiteViews::node_view(const DisplayNode& shown) const {
-  Json view = flat_node(*shown.node);
-  view["parent_unknown"] = shown.parent_unknown;
-  view["in_reply_to"] = shown.reply_to ? model_.author_name(*shown.reply_to) : "";
+Json SiteViews::display_keys(const DisplayNode& shown) const {
   const auto below = static_cast<std::int64_t>(count_replies(shown));
-  view["has_children"] = !shown.children.empty();
-  view["reply_count"] = strings_.number(below);
-  view["reply_label"] = strings_.count("reply", below);
-  return view;
+  return {{"parent_unknown", shown.parent_unknown},
+          {"in_reply_to", shown.reply_to ? model_.author_name(*shown.reply_to) : ""},
+          {"has_children", !shown.children.empty()},
+          {"reply_count", strings_.number(below)},
+          {"reply_label", strings_.count("reply", below)}};
 }
 
-std::string SiteViews::node_html(const DisplayNode& shown, const TemplateEngine::Frame& links,
-                                 std::size_t& replies) const {
+std::string SiteViews::node_html(const DisplayNode& shown, const TemplateEngine::Frame& page,
+                                 const std::map<const Node*, TemplateEngine::Frame>& frames,
+                                 const TemplateEngine& engine) const {
   std::string children;
-  std::size_t below = 0;
-  for (const DisplayNode& child : shown.children) children += node_html(child, links, below);
-  Json view = node_view(shown);
-  view["replies_html"] = std::move(children);
-  replies += 1 + below;
-  return engine_.render("partials/node.html", links, view);
-}
-
-const std::string& SiteViews::thread_replies(std::size_t index, const std::string& root) {
-  auto& by_root = replies_.at(index);
-  const auto cached = by_root.find(root);
-  if (cached != by_root.end()) return cached->second;
-  const TemplateEngine::Frame links = engine_.frame(root_links(root));
-  std::string html;
-  std::size_t ignored = 0;
-  for (const DisplayNode& child : model_.display().threads[index].root.children) {
-    html += node_html(child, links, ignored);
+  for (const DisplayNode& child : shown.children) {
+    children += node_html(child, page, frames, engine);
   }
-  return by_root.emplace(root, std::move(html)).first->second;
+  Json view = display_keys(shown);
+  view["replies_html"] = std::move(children);
+  return engine.render("partials/node.html", {&page, &frames.at(shown.node)}, view);
 }
 
-Json SiteViews::card(std::size_t index, const std::string& root) {
+std::string SiteViews::said_html(const Node& node, const TemplateEngine::Frame& node_frame,
+                                 const TemplateEngine& engine) const {
+  const TemplateEngine::Frame& page = page_frame(model_.person_path(node.author));
+  return engine.render("partials/said.html", {&page, &node_frame});
+}
+
+std::size_t SiteViews::node_slot(const Node& node) const {
+  return static_cast<std::size_t>(&node - model_.conversation().nodes.data());
+}
+
+void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) {
+  const DisplayThread& thread = model_.display().threads.at(index);
+  cards_[index] = thread_card(thread);
+  // Each shown node's data is made once, for its replies at both depths and its author's page.
+  std::map<const Node*, TemplateEngine::Frame> frames;
+  std::vector<const DisplayNode*> pending = {&thread.root};
+  while (!pending.empty()) {
+    const DisplayNode* shown = pending.back();
+    pending.pop_back();
+    const Node& node = *shown->node;
+    const TemplateEngine::Frame& frame =
+        frames.emplace(&node, TemplateEngine::frame(flat_node(node))).first->second;
+    if (!model_.person_path(node.author).empty())
+      said_[node_slot(node)] = said_html(node, frame, engine);
+    for (const DisplayNode& child : shown->children) pending.push_back(&child);
+  }
+  const bool on_first_hub_page = !hub_ranges_.empty() && index < hub_ranges_.front().second;
+  for (const std::string root : {"../../", "./"}) {
+    if (root == "./" && !on_first_hub_page) break;
+    const TemplateEngine::Frame& page = page_frames_.at(root);
+    std::string html;
+    for (const DisplayNode& child : thread.root.children) {
+      html += node_html(child, page, frames, engine);
+    }
+    (root == "./" ? root_replies_ : replies_)[index] = std::move(html);
+  }
+}
+
+Json SiteViews::card(std::size_t index, const std::string& root) const {
   Json view = cards_.at(index);
-  view["replies_html"] = thread_replies(index, root);
+  view["replies_html"] = root == "./" ? root_replies_.at(index) : replies_.at(index);
   return view;
 }
 
-Json SiteViews::thread_card(const DisplayThread& thread) {
-  Json view = node_view(thread.root);
+Json SiteViews::thread_card(const DisplayThread& thread) const {
+  Json view = flat_node(*thread.root.node);
+  view.update(display_keys(thread.root));
   std::vector<std::string> blog_ids;
   std::optional<UnixTime> last_activity;
   std::size_t size = 0;
@@ -361,115 +387,131 @@ Json SiteViews::figures() const {
           {"last_update_iso", format_rfc3339(updated)}};
 }
 
-std::vector<HubPage> SiteViews::hub_pages() {
-  const Conversation& conversation = model_.conversation();
-  // Split the cards into pages by count and estimated size; every page takes at least one.
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  std::size_t start = 0;
-  while (start < cards_.size() || ranges.empty()) {
-    std::size_t end = start, bytes = 0;
-    while (end < cards_.size() && end - start < kMaxThreadsPerPage &&
-           (end == start || bytes + card_bytes_[end] <= kPageByteBudget)) {
-      bytes += card_bytes_[end++];
+void SiteViews::plan_hub_pages() {
+  // A size estimate per card: its nodes' content plus the markup around each.
+  std::vector<std::size_t> card_bytes;
+  for (const DisplayThread& thread : model_.display().threads) {
+    std::size_t bytes = 0;
+    std::vector<const DisplayNode*> pending = {&thread.root};
+    while (!pending.empty()) {
+      const DisplayNode* shown = pending.back();
+      pending.pop_back();
+      bytes += model_.html(*shown->node).size() + kNodeMarkupBytes;
+      for (const DisplayNode& child : shown->children) pending.push_back(&child);
     }
-    ranges.emplace_back(start, end);
+    card_bytes.push_back(bytes);
+  }
+  // Split the cards into pages by count and estimated size; every page takes at least one.
+  std::size_t start = 0;
+  while (start < card_bytes.size() || hub_ranges_.empty()) {
+    std::size_t end = start, bytes = 0;
+    while (end < card_bytes.size() && end - start < kMaxThreadsPerPage &&
+           (end == start || bytes + card_bytes[end] <= kPageByteBudget)) {
+      bytes += card_bytes[end++];
+    }
+    hub_ranges_.emplace_back(start, end);
     if (end == start) break;
     start = end;
   }
-
-  Json people = Json::array();
-  for (const Person* person : model_.people_by_activity()) {
-    if (people.size() == kTopPeople) break;
-    people.push_back(person_summary(*person));
-  }
-  Json awaiting = Json::array();
-  for (const std::string& id : conversation.awaiting_reply) {
-    const Node* node = model_.node(id);
-    if (!node || node->spam || !model_.thread_of(id)) continue;
-    Json item = flat_node(*node);
-    item["excerpt"] = html_excerpt(model_.html(*node), kAwaitingExcerptChars);
-    item["html"] = "";
-    awaiting.push_back(std::move(item));
-  }
-  Json sources = Json::array();
-  std::size_t problems = 0;
-  for (const SourceReport& report : conversation.sources) {
-    sources.push_back(source(report));
-    problems += report.status == SourceStatus::error || report.status == SourceStatus::gone;
-  }
-  const std::string activity_svg = activity_chart_svg(conversation, strings_);
-  const std::string graph_svg = reply_graph_svg(conversation, strings_);
-
-  const Json figures = this->figures();  // the same on every page: counted once
-  std::vector<HubPage> pages;
-  const std::size_t total = ranges.size();
-  for (std::size_t i = 0; i < total; ++i) {
-    const std::size_t number = i + 1;
-    HubPage page{hub_directory(number), common(hub_directory(number))};
-    Json& view = page.view;
-    const std::string root = view["root"];
-    view["is_home"] = number == 1;
-    view["is_first_page"] = number == 1;
-    view["intro_html"] = number == 1 ? content_.intro_html : "";
-    view["figures"] = figures;
-    Json threads = Json::array();
-    for (std::size_t index = ranges[i].first; index < ranges[i].second; ++index) {
-      threads.push_back(card(index, root));
-    }
-    view["has_threads"] = !threads.empty();
-    view["threads"] = std::move(threads);
-    view["pagination"] = {
-        {"has_pages", total > 1},
-        {"label", Strings::fill(strings_.text("page_of"),
-                                {{"n", strings_.number(static_cast<std::int64_t>(number))},
-                                 {"total", strings_.number(static_cast<std::int64_t>(total))}})},
-        {"newer_url", number == 1 ? "" : root + hub_directory(number - 1)},
-        {"older_url", number == total ? "" : root + hub_directory(number + 1)}};
-    if (number == 2) view["pagination"]["newer_url"] = root;
-    const bool first = number == 1;
-    view["activity_svg"] = first ? activity_svg : "";
-    view["graph_svg"] = first ? graph_svg : "";
-    view["has_charts"] = first && (!activity_svg.empty() || !graph_svg.empty());
-    view["top_people"] = first ? people : Json::array();
-    view["has_top_people"] = first && !people.empty();
-    view["awaiting"] = first ? awaiting : Json::array();
-    view["has_awaiting"] = first && !awaiting.empty();
-    view["sources"] = first ? sources : Json::array();
-    view["has_sources"] = first && !sources.empty();
-    view["source_problem_count"] = strings_.number(static_cast<std::int64_t>(problems));
-    view["has_source_problems"] = problems > 0;
-    const std::size_t spam = model_.display().spam.size();
-    view["has_spam"] = spam > 0;
-    view["spam_label"] = strings_.count("item", static_cast<std::int64_t>(spam));
-    pages.push_back(std::move(page));
-  }
-  return pages;
 }
 
-Json SiteViews::thread_page(std::size_t index) {
+std::string SiteViews::hub_directory(std::size_t number) const {
+  return number <= 1 ? "" : "page/" + std::to_string(number) + "/";
+}
+
+Json SiteViews::hub_page(std::size_t number) const {
+  const Conversation& conversation = model_.conversation();
+  const std::size_t total = hub_ranges_.size();
+  const bool first = number == 1;
+  const std::string directory = hub_directory(number);
+  const std::string root = root_prefix(directory);
+  Json view = page_keys(directory);
+  view["is_home"] = first;
+  view["is_first_page"] = first;
+  view["intro_html"] = first ? content_.intro_html : "";
+  view["figures"] = figures_;
+  Json threads = Json::array();
+  const auto [begin, end] = hub_ranges_.at(number - 1);
+  for (std::size_t index = begin; index < end; ++index) threads.push_back(card(index, root));
+  view["has_threads"] = !threads.empty();
+  view["threads"] = std::move(threads);
+  view["pagination"] = {
+      {"has_pages", total > 1},
+      {"label", Strings::fill(strings_.text("page_of"),
+                              {{"n", strings_.number(static_cast<std::int64_t>(number))},
+                               {"total", strings_.number(static_cast<std::int64_t>(total))}})},
+      {"newer_url", number == 1 ? "" : root + hub_directory(number - 1)},
+      {"older_url", number == total ? "" : root + hub_directory(number + 1)}};
+  if (number == 2) view["pagination"]["newer_url"] = root;
+
+  // The sidebar and the charts are on the first page only.
+  Json people = Json::array(), awaiting = Json::array(), sources = Json::array();
+  std::string activity_svg, graph_svg;
+  if (first) {
+    for (const Person* person : model_.people_by_activity()) {
+      if (people.size() == kTopPeople) break;
+      people.push_back(person_summary(*person));
+    }
+    for (const std::string& id : conversation.awaiting_reply) {
+      const Node* node = model_.node(id);
+      if (!node || node->spam || !model_.thread_of(id)) continue;
+      Json item = flat_node(*node);
+      item["excerpt"] = html_excerpt(model_.html(*node), kAwaitingExcerptChars);
+      item["html"] = "";
+      awaiting.push_back(std::move(item));
+    }
+    for (const SourceReport& report : conversation.sources) sources.push_back(source(report));
+    activity_svg = activity_chart_svg(conversation, strings_);
+    graph_svg = reply_graph_svg(conversation, strings_);
+  }
+  std::size_t problems = 0;
+  for (const SourceReport& report : conversation.sources) {
+    problems += report.status == SourceStatus::error || report.status == SourceStatus::gone;
+  }
+  view["has_charts"] = !activity_svg.empty() || !graph_svg.empty();
+  view["activity_svg"] = std::move(activity_svg);
+  view["graph_svg"] = std::move(graph_svg);
+  view["has_top_people"] = !people.empty();
+  view["top_people"] = std::move(people);
+  view["has_awaiting"] = !awaiting.empty();
+  view["awaiting"] = std::move(awaiting);
+  view["has_sources"] = !sources.empty();
+  view["sources"] = std::move(sources);
+  view["source_problem_count"] = strings_.number(static_cast<std::int64_t>(problems));
+  view["has_source_problems"] = problems > 0;
+  const std::size_t spam = model_.display().spam.size();
+  view["has_spam"] = spam > 0;
+  view["spam_label"] = strings_.count("item", static_cast<std::int64_t>(spam));
+  return view;
+}
+
+Json SiteViews::thread_page(std::size_t index) const {
   const DisplayThread& thread = model_.display().threads.at(index);
   const std::string directory = model_.thread_path(*thread.root.node);
-  Json view = common(directory);
-  view["thread"] = card(index, view["root"].get<std::string>());
-  replies_.at(index).clear();  // the thread's own page is the last to show its replies
+  Json view = page_keys(directory);
+  view["thread"] = card(index, root_prefix(directory));
   view["page"] = {{"title", thread.root.node->title.empty() ? strings_.text("untitled")
                                                             : thread.root.node->title}};
   return view;
 }
 
-Json SiteViews::person_page(const Person& person) const {
-  Json view = common(model_.person_path(person.id));
+Json SiteViews::person_page(const Person& person, const TemplateEngine& engine) const {
+  Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
-  Json said = Json::array();
-  for (const Node* node : model_.said_by(person.id)) said.push_back(flat_node(*node));
+  std::string said;
+  for (const Node* node : model_.said_by(person.id)) {
+    const std::string& rendered = said_.at(node_slot(*node));
+    said += rendered.empty() ? said_html(*node, TemplateEngine::frame(flat_node(*node)), engine)
+                             : rendered;
+  }
   view["has_said"] = !said.empty();
-  view["said"] = std::move(said);
+  view["said_html"] = std::move(said);
   view["page"] = {{"title", person.name.empty() ? person.id : person.name}};
   return view;
 }
 
 Json SiteViews::people_page() const {
-  Json view = common("people/");
+  Json view = page_keys("people/");
   Json people = Json::array();
   for (const Person* person : model_.people_by_activity()) {
     people.push_back(person_summary(*person));
@@ -480,8 +522,8 @@ Json SiteViews::people_page() const {
   return view;
 }
 
-Json SiteViews::sources_page() {
-  Json view = common("sources/");
+Json SiteViews::sources_page() const {
+  Json view = page_keys("sources/");
   Json sources = Json::array();
   std::size_t problems = 0;
   for (const SourceReport& report : model_.conversation().sources) {
@@ -495,8 +537,8 @@ Json SiteViews::sources_page() {
   return view;
 }
 
-Json SiteViews::spam_page() {
-  Json view = common("spam/");
+Json SiteViews::spam_page() const {
+  Json view = page_keys("spam/");
   Json spam = Json::array();
   for (const Node* node : model_.display().spam) spam.push_back(spam_item(*node));
   view["noindex"] = true;
@@ -507,10 +549,18 @@ Json SiteViews::spam_page() {
   return view;
 }
 
-Json SiteViews::content_page(const ContentPage& page) {
-  Json view = common(page.directory);
+Json SiteViews::content_page(const ContentPage& page) const {
+  Json view = page_keys(page.directory);
+  const std::string root = root_prefix(page.directory);
+  Json menu = Json::array();  // this page is the current one
+  for (const ContentPage& entry : content_.pages) {
+    menu.push_back({{"title", entry.title},
+                    {"url", root + entry.directory},
+                    {"current", entry.directory == page.directory}});
+  }
+  view["menu"] = std::move(menu);
   view["page"] = {{"title", page.title},
-                  {"url", view["root"].get<std::string>() + page.directory},
+                  {"url", root + page.directory},
                   {"date_iso", iso_or_empty(page.date)},
                   {"date_human", strings_.date(page.date)},
                   {"html", page.html}};

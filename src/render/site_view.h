@@ -16,67 +16,83 @@
 
 namespace confab {
 
-/// One page of the hub: index.html, then page/2/index.html for older threads, and so on.
-struct HubPage {
-  std::string directory;  ///< "" or "page/2/"
-  nlohmann::json view;
-};
-
-/// Builds every page's view. Third-party HTML comes sanitized from the model, third-party URLs
-/// meant for href/src are checked here (unsafe ones become ""), and text stays raw for the
-/// template engine to escape.
+/// Builds every page's view, and renders the pieces many pages share (each reply, each item of
+/// a person's page) once per build.
+///
+/// Third-party HTML comes sanitized from the model, third-party URLs meant for href/src are
+/// checked here (unsafe ones become ""), and text stays raw for the template engine to escape.
+///
+/// Work comes in two rounds so that both can run on several threads, each with its own engine:
+/// first prepare_thread() for every thread (any order, each index once), then the pages. Page
+/// views are rendered over page_frame(directory): the keys every page at that depth shares.
 class SiteViews {
  public:
-  /// `engine` renders each reply once per run (partials/node.html), for every page showing it.
   SiteViews(const RenderInput& input, const SiteContent& content, const SiteModel& model,
-            const Strings& strings, const TemplateEngine& engine);
+            const Strings& strings);
 
-  /// The hub, split so that no page grows much past a few hundred kilobytes.
-  std::vector<HubPage> hub_pages();
-  /// threads/<slug>/index.html for the thread at `index` in display().threads.
-  nlohmann::json thread_page(std::size_t index);
-  /// The people pages touch no state, so another thread may build them while this one renders
-  /// the hub and the threads.
-  nlohmann::json person_page(const Person& person) const;
+  /// Round one, for the thread at `index` in display().threads: renders its replies (and, for
+  /// the threads on the hub's first page, their copy for the site root) and every node's item
+  /// for its author's page. Touches only this thread's slots.
+  void prepare_thread(std::size_t index, const TemplateEngine& engine);
+
+  /// The keys every page in `directory` shares with the pages as deep as it (where the site
+  /// root is, the site, the campaign, the menu, the build time), made once per depth.
+  const TemplateEngine::Frame& page_frame(const std::string& directory) const;
+
+  /// Round two; each call may run on any thread.
+  /// The hub, split so that no page grows much past a few hundred kilobytes: index.html, then
+  /// page/2/ for older threads, and so on. `number` counts from 1.
+  std::size_t hub_page_count() const { return hub_ranges_.size(); }
+  std::string hub_directory(std::size_t number) const;
+  nlohmann::json hub_page(std::size_t number) const;
+  /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread).
+  nlohmann::json thread_page(std::size_t index) const;
+  /// people/<slug>/index.html. Renders the items prepare_thread did not (nodes not shown).
+  nlohmann::json person_page(const Person& person, const TemplateEngine& engine) const;
   nlohmann::json people_page() const;
-  nlohmann::json sources_page();
-  nlohmann::json spam_page();
-  nlohmann::json content_page(const ContentPage& page);
+  nlohmann::json sources_page() const;
+  nlohmann::json spam_page() const;
+  nlohmann::json content_page(const ContentPage& page) const;
 
  private:
-  nlohmann::json common(const std::string& directory) const;
-  /// The keys of common() that are the same on every page, made once per build.
-  void prepare_common();
-  /// The keys that depend only on how deep a page is (root and the links made from it).
+  /// The keys of a page that depend on its own directory (see page_frame for the rest).
+  nlohmann::json page_keys(const std::string& directory) const;
   nlohmann::json root_links(const std::string& root) const;
   /// The node's view without its replies (see node.html's keys in the theme's README).
-  nlohmann::json node_view(const DisplayNode& shown) const;
-  /// partials/node.html for `shown` and, inside it, its replies; adds to `replies` the node
-  /// and every reply below it.
-  std::string node_html(const DisplayNode& shown, const TemplateEngine::Frame& links,
-                        std::size_t& replies) const;
-  /// The rendered replies of a thread for pages whose root is `root`, cached: the hub's older
-  /// pages and the thread's own page sit at the same depth and share them.
-  const std::string& thread_replies(std::size_t index, const std::string& root);
-  /// The card for the thread at `index`, its replies rendered for `root`.
-  nlohmann::json card(std::size_t index, const std::string& root);
   nlohmann::json flat_node(const Node& node) const;
-  nlohmann::json thread_card(const DisplayThread& thread);
+  /// The keys of a node that depend on where the display tree shows it.
+  nlohmann::json display_keys(const DisplayNode& shown) const;
+  /// partials/node.html for `shown` and, inside it, its replies; `frames` holds each shown
+  /// node's data, made once and shared by the two depths it is rendered for.
+  std::string node_html(const DisplayNode& shown, const TemplateEngine::Frame& page,
+                        const std::map<const Node*, TemplateEngine::Frame>& frames,
+                        const TemplateEngine& engine) const;
+  std::string said_html(const Node& node, const TemplateEngine::Frame& node_frame,
+                        const TemplateEngine& engine) const;
+  /// The card for the thread at `index`, its replies rendered for `root`.
+  nlohmann::json card(std::size_t index, const std::string& root) const;
+  nlohmann::json thread_card(const DisplayThread& thread) const;
   nlohmann::json person_summary(const Person& person) const;
   nlohmann::json source(const SourceReport& source) const;
   nlohmann::json spam_item(const Node& node) const;
   nlohmann::json figures() const;
+  void plan_hub_pages();
+  std::size_t node_slot(const Node& node) const;
 
   const RenderInput& input_;
   const SiteContent& content_;
   const SiteModel& model_;
   const Strings& strings_;
-  const TemplateEngine& engine_;
-  nlohmann::json site_, campaign_;  ///< see prepare_common()
+  nlohmann::json site_, campaign_;
   std::string generated_iso_, generated_human_;
-  std::vector<nlohmann::json> cards_;                        ///< thread cards without replies_html
-  std::vector<std::map<std::string, std::string>> replies_;  ///< per thread, by root
-  std::vector<std::size_t> card_bytes_;  ///< a size estimate per card, for pagination
+  std::map<std::string, TemplateEngine::Frame> page_frames_;     ///< by root ("./", "../../")
+  std::vector<std::pair<std::size_t, std::size_t>> hub_ranges_;  ///< thread index ranges
+  nlohmann::json figures_;
+  // Filled by prepare_thread, one slot per thread or node (threads write disjoint slots).
+  std::vector<nlohmann::json> cards_;      ///< thread cards without replies_html
+  std::vector<std::string> replies_;       ///< replies rendered for pages two folders down
+  std::vector<std::string> root_replies_;  ///< for the site root (hub page 1's threads only)
+  std::vector<std::string> said_;          ///< person page items, by conversation node index
 };
 
 }  // namespace confab

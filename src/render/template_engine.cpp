@@ -86,12 +86,91 @@ std::string expand_partials(const Templates& templates, const std::string& name,
   return out;
 }
 
+/// HTML escaping with the library's mapping (& < > " ' as &amp; &lt; &gt; &quot; &apos;), but
+/// copying runs of plain text at once rather than a character at a time.
+std::string escape_html(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = nullptr;
+    switch (text[i]) {
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&apos;";
+        break;
+      default:
+        continue;
+    }
+    out.append(text, start, i - start);
+    out += entity;
+    start = i + 1;
+  }
+  out.append(text, start, std::string::npos);
+  return out;
+}
+
+/// Where the library writes a rendered page: straight into one string.
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& text) {
+    out += text;
+    return *this;
+  }
+};
+
 /// The data stack, plus partial lookup by template name in the theme rather than in the data,
 /// remembering names that are not there so the caller can report them. Only recursive partials
-/// get here: the others were expanded in place.
-class ThemeContext : public mustache::context<std::string> {
+/// get here: the others were expanded in place. Names resolve as in the library's own context
+/// (innermost frame first; "a.b" is looked up whole in each frame in turn), without its
+/// string-stream split of dotted names.
+class ThemeContext : public mustache::basic_context<std::string> {
  public:
-  ThemeContext(const std::map<std::string, mustache::data>& partials) : partials_(partials) {}
+  explicit ThemeContext(const std::map<std::string, mustache::data>& partials)
+      : partials_(partials) {
+    frames_.reserve(8);
+  }
+
+  void push(const mustache::data* data) override { frames_.push_back(data); }
+  void pop() override { frames_.pop_back(); }
+
+  const mustache::data* get(const std::string& name) const override {
+    if (name.size() == 1 && name[0] == '.') return frames_.back();
+    const std::size_t dot = name.find('.');
+    if (dot == std::string::npos) {
+      for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
+        if (const mustache::data* found = (*frame)->get(name)) return found;
+      }
+      return nullptr;
+    }
+    std::vector<std::string> parts;
+    for (std::size_t start = 0;;) {
+      const std::size_t end = name.find('.', start);
+      parts.emplace_back(name, start, end == std::string::npos ? std::string::npos : end - start);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
+      const mustache::data* found = *frame;
+      for (const std::string& part : parts) {
+        found = found->get(part);
+        if (!found) break;
+      }
+      if (found) return found;
+    }
+    return nullptr;
+  }
 
   const mustache::data* get_partial(const std::string& name) const override {
     const auto found = partials_.find(name);
@@ -104,6 +183,7 @@ class ThemeContext : public mustache::context<std::string> {
 
  private:
   const std::map<std::string, mustache::data>& partials_;
+  std::vector<const mustache::data*> frames_;  ///< outermost first
   mutable std::vector<std::string> missing_;
 };
 
@@ -129,6 +209,7 @@ TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json&
     std::vector<std::string> expanding = {name};
     std::string expanded = expand_partials(templates, name, expanding);
     auto parsed = std::make_unique<mustache::mustache>(expanded);
+    parsed->set_custom_escape(escape_html);
     if (!parsed->is_valid()) {
       throw RenderError("template " + name + ": " + parsed->error_message());
     }
@@ -146,39 +227,54 @@ struct TemplateEngine::Frame::Data {
 TemplateEngine::Frame::Frame(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 TemplateEngine::Frame::~Frame() = default;
 TemplateEngine::Frame::Frame(Frame&&) noexcept = default;
+TemplateEngine::Frame& TemplateEngine::Frame::operator=(Frame&&) noexcept = default;
 
-TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) const {
+TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) {
   return Frame(std::make_unique<Frame::Data>(Frame::Data{to_mustache(data)}));
 }
 
 std::string TemplateEngine::render(const std::string& name, const nlohmann::json& data) const {
-  return render_frames(name, nullptr, data);
+  return render_frames(name, {}, &data);
 }
 
 std::string TemplateEngine::render(const std::string& name, const nlohmann::json& outer,
                                    const nlohmann::json& data) const {
   const Frame converted = frame(outer);
-  return render_frames(name, &converted, data);
+  return render_frames(name, {&converted}, &data);
 }
 
 std::string TemplateEngine::render(const std::string& name, const Frame& outer,
                                    const nlohmann::json& data) const {
-  return render_frames(name, &outer, data);
+  return render_frames(name, {&outer}, &data);
 }
 
-std::string TemplateEngine::render_frames(const std::string& name, const Frame* outer,
-                                          const nlohmann::json& data) const {
+std::string TemplateEngine::render(const std::string& name,
+                                   std::initializer_list<const Frame*> frames,
+                                   const nlohmann::json& data) const {
+  return render_frames(name, frames, &data);
+}
+
+std::string TemplateEngine::render(const std::string& name,
+                                   std::initializer_list<const Frame*> frames) const {
+  return render_frames(name, frames, nullptr);
+}
+
+std::string TemplateEngine::render_frames(const std::string& name,
+                                          std::initializer_list<const Frame*> frames,
+                                          const nlohmann::json* data) const {
   const auto found = parsed_->pages.find(name);
   if (found == parsed_->pages.end()) {
     throw RenderError("template " + name + " is missing from the theme");
   }
   mustache::mustache& parsed = *found->second;
-  const mustache::data root = to_mustache(data);
+  const mustache::data root = data ? to_mustache(*data) : mustache::data();
   ThemeContext context(parsed_->partials);
   context.push(&parsed_->globals);
-  if (outer) context.push(&outer->data_->value);
-  context.push(&root);
-  std::string output = parsed.render(context);
+  for (const Frame* frame : frames) context.push(&frame->data_->value);
+  if (data) context.push(&root);
+  std::string output;
+  StringSink sink{output};
+  parsed.render(context, sink);
   if (!context.missing().empty()) {
     throw RenderError("template " + context.missing().front() + " (included from " + name +
                       ") is missing from the theme");

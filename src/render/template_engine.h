@@ -2,6 +2,7 @@
 // the template library (kainjow mustache, a heavy header: include it nowhere else).
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,7 +13,8 @@ namespace confab {
 
 using Templates = std::map<std::string, std::string>;
 
-/// The theme's templates, parsed once for a whole render run.
+/// The theme's templates, parsed once for a whole render run. Rendering is not thread-safe (the
+/// library keeps state in a parsed template): give each thread its own engine.
 ///
 /// `{{> partials/node.html}}` includes the template of that name. The library re-parses a
 /// partial at every inclusion, so each template is parsed once with its partials' text put in
@@ -33,11 +35,14 @@ class TemplateEngine {
 
   bool has(const std::string& name) const { return templates_.count(name) > 0; }
 
-  /// Data converted once for many renders (e.g. the links every reply on a page shares).
+  /// Data converted once for many renders (e.g. the links every reply on a page shares, or a
+  /// node shown on several pages). A frame is read-only once made: engines on other threads may
+  /// render with it at the same time.
   class Frame {
    public:
     ~Frame();
     Frame(Frame&&) noexcept;
+    Frame& operator=(Frame&&) noexcept;
 
    private:
     friend class TemplateEngine;
@@ -45,7 +50,7 @@ class TemplateEngine {
     explicit Frame(std::unique_ptr<Data> data);
     std::unique_ptr<Data> data_;
   };
-  Frame frame(const nlohmann::json& data) const;
+  static Frame frame(const nlohmann::json& data);
 
   /// Renders templates[name] with `data` over the globals. Throws RenderError naming a
   /// missing or broken template.
@@ -55,11 +60,16 @@ class TemplateEngine {
   std::string render(const std::string& name, const nlohmann::json& outer,
                      const nlohmann::json& data) const;
   std::string render(const std::string& name, const Frame& outer, const nlohmann::json& data) const;
+  /// Frames stacked outermost first over the globals, then `data` on top.
+  std::string render(const std::string& name, std::initializer_list<const Frame*> frames,
+                     const nlohmann::json& data) const;
+  /// Frames only, outermost first (the last one is the innermost).
+  std::string render(const std::string& name, std::initializer_list<const Frame*> frames) const;
 
  private:
   struct Parsed;
-  std::string render_frames(const std::string& name, const Frame* outer,
-                            const nlohmann::json& data) const;
+  std::string render_frames(const std::string& name, std::initializer_list<const Frame*> frames,
+                            const nlohmann::json* data) const;
 
   const Templates& templates_;
   std::unique_ptr<Parsed> parsed_;

@@ -521,6 +521,19 @@ TEST(SiteLanguageTest, UnknownLanguageFallsBackToEnglishAndMissingStringsAreName
   EXPECT_TRUE(contains(render_error(input), "i18n/de.toml")) << render_error(input);
 }
 
+TEST_F(SiteTest, TheOutputDoesNotDependOnHowManyThreadsRenderIt) {
+  for (std::size_t workers : {1u, 3u, 8u}) {
+    RenderInput input = sample_input(conversation_);
+    input.workers = workers;
+    const auto files = render_site(input);
+    ASSERT_EQ(files.size(), files_.size()) << workers;
+    for (std::size_t i = 0; i < files_.size(); ++i) {
+      EXPECT_EQ(files[i].path, files_[i].path) << workers;
+      EXPECT_EQ(files[i].bytes, files_[i].bytes) << files_[i].path << ", " << workers;
+    }
+  }
+}
+
 TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
   Conversation conversation;
   conversation.generated = *make_utc_time(2009, 1, 1, 0, 0, 0);
