@@ -1,10 +1,10 @@
 #include "render/site_model.h"
 
 #include <algorithm>
-#include <future>
 #include <tuple>
 
 #include "base/identifiers.h"
+#include "base/parallel_for.h"
 #include "base/url.h"
 #include "render/render.h"
 
@@ -51,7 +51,7 @@ const std::string kNothing;
 
 }  // namespace
 
-SiteModel::SiteModel(const Conversation& conversation)
+SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
     : conversation_(conversation), display_(arrange_conversation(conversation)) {
   for (const Node& node : conversation.nodes) nodes_.emplace(node.id, &node);
   for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
@@ -73,15 +73,15 @@ SiteModel::SiteModel(const Conversation& conversation)
       if (!node.author.empty()) said_by_[node.author].push_back(&node);
     }
   }
-  sanitize_all(shown_nodes);
+  sanitize_all(shown_nodes, workers ? workers : default_worker_count());
   for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
   name_threads();
   name_people();
 }
 
-void SiteModel::sanitize_all(const std::vector<const Node*>& shown) {
-  // Each node's HTML is parsed on its own, so the work splits across cores; the first error
-  // thrown in either half is rethrown here.
+void SiteModel::sanitize_all(const std::vector<const Node*>& shown, std::size_t workers) {
+  // Each node's HTML is parsed on its own, so the work spreads over the cores; the first error
+  // thrown is rethrown here.
   std::vector<std::pair<const Node*, std::string>> jobs;
   jobs.reserve(shown.size() + display_.spam.size());
   for (const Node* node : shown) {
@@ -89,15 +89,13 @@ void SiteModel::sanitize_all(const std::vector<const Node*>& shown) {
   }
   for (const Node* node : display_.spam) jobs.emplace_back(node, "");
   std::vector<std::string> results(jobs.size());
-  const auto sanitize_range = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
+  constexpr std::size_t kBatch = 256;  // nodes per hand-out: small enough to balance the cores
+  parallel_for((jobs.size() + kBatch - 1) / kBatch, workers, [&](std::size_t, std::size_t batch) {
+    const std::size_t end = std::min(jobs.size(), (batch + 1) * kBatch);
+    for (std::size_t i = batch * kBatch; i < end; ++i) {
       results[i] = sanitize_html(jobs[i].first->content_html, jobs[i].second);
     }
-  };
-  const std::size_t half = jobs.size() / 2;
-  auto second_half = std::async(std::launch::async, sanitize_range, half, jobs.size());
-  sanitize_range(0, half);
-  second_half.get();
+  });
   html_.reserve(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     html_.emplace(jobs[i].first->id, std::move(results[i]));

@@ -16,8 +16,9 @@ namespace confab {
 
 class SiteModel {
  public:
-  /// Sanitizes every node's content (the costly part of a build, done once here).
-  explicit SiteModel(const Conversation& conversation);
+  /// Sanitizes every node's content (the costly part of a build, done once here) on `workers`
+  /// threads (0 = one per core).
+  explicit SiteModel(const Conversation& conversation, std::size_t workers = 0);
   SiteModel(const SiteModel&) = delete;
   SiteModel& operator=(const SiteModel&) = delete;
 
@@ -51,8 +52,8 @@ class SiteModel {
   const std::vector<const Node*>& said_by(const std::string& person_id) const;
 
  private:
-  /// Sanitizes the shown nodes, then the spam, on two cores.
-  void sanitize_all(const std::vector<const Node*>& shown);
+  /// Sanitizes the shown nodes, then the spam.
+  void sanitize_all(const std::vector<const Node*>& shown, std::size_t workers);
   void name_threads();
   void name_people();
 

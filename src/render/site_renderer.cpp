@@ -75,13 +75,13 @@ std::vector<OutputFile> render_site(const RenderInput& input) {
   const Strings strings = Strings::load(input.theme, input.language);
   const nlohmann::json globals = {{"t", strings.text_table()}};
   const SiteContent content = read_site_content(input.content, input.include_drafts);
-  const SiteModel model(*input.conversation);
+  const std::size_t workers = input.workers ? input.workers : default_worker_count();
+  const SiteModel model(*input.conversation, workers);
   SiteViews views(input, content, model, strings);
 
   // Every page is rendered on its own, so the work spreads over the cores: each worker renders
   // with an engine of its own (the template library keeps state while it renders), and every
   // result goes to a slot fixed in advance, so the output does not depend on who finished first.
-  const std::size_t workers = input.workers ? input.workers : default_worker_count();
   std::vector<std::unique_ptr<TemplateEngine>> engines;
   for (std::size_t i = 0; i < workers; ++i) {
     engines.push_back(std::make_unique<TemplateEngine>(input.theme.templates, globals));
