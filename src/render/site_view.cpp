@@ -140,43 +140,69 @@ Json SiteViews::root_links(const std::string& root) const {
           {"spam_url", root + "spam/"}};
 }
 
-Json SiteViews::flat_node(const Node& node) const {
+namespace {
+
+/// Lets node_keys() fill a JSON view with the same calls as a TemplateEngine::FrameBuilder.
+struct JsonKeys {
+  Json& view;
+  void set(const std::string& key, std::string value) { view[key] = std::move(value); }
+  void set(const std::string& key, const char* value) { view[key] = value; }
+  void set(const std::string& key, bool value) { view[key] = value; }
+};
+
+}  // namespace
+
+template <typename Keys>
+void SiteViews::node_keys(const Node& node, Keys& keys) const {
   const Person* person = model_.person(node.author);
   const SourceReport* source = model_.source(node.source);
   const DisplayThread* thread = model_.thread_of(node.id);
-  Json view;
-  view["id"] = node.id;
-  view["anchor"] = model_.anchor(node);
-  view["kind"] = node_kind_name(node.kind);
-  view["is_post"] = node.kind == NodeKind::post;
-  view["is_comment"] = node.kind == NodeKind::comment;
-  view["is_mention"] = node.kind == NodeKind::mention;
-  view["title"] = node.title;
-  view["url"] = safe_href(node.url);
-  view["author_name"] = model_.author_name(node);
+  keys.set("id", node.id);
+  keys.set("anchor", model_.anchor(node));
+  keys.set("kind", node_kind_name(node.kind));
+  keys.set("is_post", node.kind == NodeKind::post);
+  keys.set("is_comment", node.kind == NodeKind::comment);
+  keys.set("is_mention", node.kind == NodeKind::mention);
+  keys.set("title", node.title);
+  keys.set("url", safe_href(node.url));
+  keys.set("author_name", model_.author_name(node));
   std::string author_url = safe_href(node.author_url);
   if (author_url.empty() && person && !person->urls.empty()) {
     author_url = safe_href(person->urls.front());
   }
-  view["author_url"] = author_url;
-  view["author_path"] = model_.person_path(node.author);
-  view["source_name"] = model_.source_name(node.source);
-  view["source_url"] = source ? safe_href(source->url) : "";
-  view["date_iso"] = iso_or_empty(node.published);
-  view["date_human"] = strings_.date(node.published);
-  view["html"] = model_.html(node);
-  view["team"] = node.by_team || (person && person->team);
-  view["awaiting_reply"] = model_.awaiting_reply(node);
-  view["thread_path"] = thread ? model_.thread_path(*thread->root.node) : "";
-  view["thread_title"] = thread ? thread->root.node->title : "";
-  view["parent_unknown"] = false;
-  view["in_reply_to"] = "";
-  view["thread_info"] = false;
-  view["has_children"] = false;
-  view["replies_html"] = "";
-  view["reply_count"] = 0;
-  view["reply_label"] = "";
+  keys.set("author_url", std::move(author_url));
+  keys.set("author_path", model_.person_path(node.author));
+  keys.set("source_name", model_.source_name(node.source));
+  keys.set("source_url", source ? safe_href(source->url) : "");
+  keys.set("date_iso", iso_or_empty(node.published));
+  keys.set("date_human", strings_.date(node.published));
+  keys.set("html", model_.html(node));
+  keys.set("team", node.by_team || (person && person->team));
+  keys.set("awaiting_reply", model_.awaiting_reply(node));
+  keys.set("thread_path", thread ? model_.thread_path(*thread->root.node) : "");
+  keys.set("thread_title", thread ? thread->root.node->title : "");
+  // Set even where they are empty, so that in a list of nodes nothing shows through from the
+  // page around them.
+  keys.set("parent_unknown", false);
+  keys.set("in_reply_to", "");
+  keys.set("thread_info", false);
+  keys.set("has_children", false);
+  keys.set("replies_html", "");
+  keys.set("reply_count", "0");
+  keys.set("reply_label", "");
+}
+
+Json SiteViews::flat_node(const Node& node) const {
+  Json view;
+  JsonKeys keys{view};
+  node_keys(node, keys);
   return view;
+}
+
+TemplateEngine::Frame SiteViews::node_frame(const Node& node) const {
+  TemplateEngine::FrameBuilder keys;
+  node_keys(node, keys);
+  return keys.build();
 }
 
 Json SiteViews::display_keys(const DisplayNode& shown) const {
@@ -220,8 +246,7 @@ void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) 
     const DisplayNode* shown = pending.back();
     pending.pop_back();
     const Node& node = *shown->node;
-    const TemplateEngine::Frame& frame =
-        frames.emplace(&node, TemplateEngine::frame(flat_node(node))).first->second;
+    const TemplateEngine::Frame& frame = frames.emplace(&node, node_frame(node)).first->second;
     if (!model_.person_path(node.author).empty())
       said_[node_slot(node)] = said_html(node, frame, engine);
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
@@ -501,8 +526,7 @@ Json SiteViews::person_page(const Person& person, const TemplateEngine& engine) 
   std::string said;
   for (const Node* node : model_.said_by(person.id)) {
     const std::string& rendered = said_.at(node_slot(*node));
-    said += rendered.empty() ? said_html(*node, TemplateEngine::frame(flat_node(*node)), engine)
-                             : rendered;
+    said += rendered.empty() ? said_html(*node, node_frame(*node), engine) : rendered;
   }
   view["has_said"] = !said.empty();
   view["said_html"] = std::move(said);

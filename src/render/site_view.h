@@ -60,6 +60,10 @@ class SiteViews {
   nlohmann::json root_links(const std::string& root) const;
   /// The node's view without its replies (see node.html's keys in the theme's README).
   nlohmann::json flat_node(const Node& node) const;
+  TemplateEngine::Frame node_frame(const Node& node) const;
+  /// The keys of flat_node(), set on a JSON view or a TemplateEngine::FrameBuilder.
+  template <typename Keys>
+  void node_keys(const Node& node, Keys& keys) const;
   /// The keys of a node that depend on where the display tree shows it.
   nlohmann::json display_keys(const DisplayNode& shown) const;
   /// partials/node.html for `shown` and, inside it, its replies; `frames` holds each shown

@@ -233,6 +233,30 @@ TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) {
   return Frame(std::make_unique<Frame::Data>(Frame::Data{to_mustache(data)}));
 }
 
+TemplateEngine::FrameBuilder::FrameBuilder()
+    : data_(std::make_unique<Frame::Data>(
+          Frame::Data{mustache::data(mustache::data::type::object)})) {}
+TemplateEngine::FrameBuilder::~FrameBuilder() = default;
+
+void TemplateEngine::FrameBuilder::set(const std::string& key, std::string value) {
+  // operator[] then a move: the library's set() would copy the value.
+  data_->value[key] = value.empty() ? mustache::data(false) : mustache::data(std::move(value));
+}
+
+void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
+  data_->value[key] = mustache::data(value);
+}
+
+void TemplateEngine::FrameBuilder::set(const std::string& key, const nlohmann::json& value) {
+  data_->value[key] = to_mustache(value);
+}
+
+TemplateEngine::Frame TemplateEngine::FrameBuilder::build() {
+  Frame built(std::move(data_));
+  data_ = std::make_unique<Frame::Data>(Frame::Data{mustache::data(mustache::data::type::object)});
+  return built;
+}
+
 std::string TemplateEngine::render(const std::string& name, const nlohmann::json& data) const {
   return render_frames(name, {}, &data);
 }

@@ -52,6 +52,26 @@ class TemplateEngine {
   };
   static Frame frame(const nlohmann::json& data);
 
+  /// Builds a frame key by key straight into the library's own data, with the JSON mapping
+  /// ("" is false): for data made once per node, where building JSON and converting it would
+  /// cost as much as the rendering itself.
+  class FrameBuilder {
+   public:
+    FrameBuilder();
+    ~FrameBuilder();
+    FrameBuilder(const FrameBuilder&) = delete;
+    FrameBuilder& operator=(const FrameBuilder&) = delete;
+    void set(const std::string& key, std::string value);
+    void set(const std::string& key, const char* value) { set(key, std::string(value)); }
+    void set(const std::string& key, bool value);
+    void set(const std::string& key, const nlohmann::json& value);
+    /// The frame made so far; the builder is empty afterwards.
+    Frame build();
+
+   private:
+    std::unique_ptr<Frame::Data> data_;
+  };
+
   /// Renders templates[name] with `data` over the globals. Throws RenderError naming a
   /// missing or broken template.
   std::string render(const std::string& name, const nlohmann::json& data) const;
