@@ -1,9 +1,14 @@
 // conversation.json: fixed key order, nulls for absent values, never a missing key.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "base/time.h"
+#include "render/json_writer.h"
 #include "render/render.h"
 
 namespace confab {
@@ -70,6 +75,157 @@ Conversation sample() {
   thread.size = 1;
   thread.blogs = {"brand"};
   conversation.threads = {thread};
+  return conversation;
+}
+
+// The reference: the same data as an nlohmann tree, dumped with the settings conversation.json
+// always had. conversation_to_json writes text directly and must match it byte for byte.
+Json time_or_null(const std::optional<UnixTime>& time) {
+  return time ? Json(format_rfc3339(*time)) : Json(nullptr);
+}
+
+Json string_or_null(const std::string& text) {
+  return text.empty() ? Json(nullptr) : Json(text);
+}
+
+template <typename Item, typename ToJson>
+Json list_of(const std::vector<Item>& items, ToJson to_json) {
+  Json list = Json::array();
+  for (const auto& item : items) list.push_back(to_json(item));
+  return list;
+}
+
+Json strings(const std::vector<std::string>& values) {
+  return list_of(values, [](const std::string& value) { return Json(value); });
+}
+
+Json reference_tree(const Conversation& conversation) {
+  Json json;
+  json["generated"] = format_rfc3339(conversation.generated);
+  json["campaign"]["title"] = conversation.campaign_title;
+  json["campaign"]["links"] = strings(conversation.campaign_links);
+  json["sources"] = list_of(conversation.sources, [](const SourceReport& source) {
+    Json item;
+    item["id"] = source.id;
+    item["name"] = source.name;
+    item["url"] = source.url;
+    item["feed"] = source.feed;
+    item["role"] = source_kind_name(source.role);
+    item["status"] = source_status_name(source.status);
+    item["error"] = string_or_null(source.error);
+    item["error_kind"] = string_or_null(source.error_kind);
+    item["last_success"] = time_or_null(source.last_success);
+    item["discovered_from"] = string_or_null(source.discovered_from);
+    return item;
+  });
+  json["nodes"] = list_of(conversation.nodes, [](const Node& node) {
+    Json item;
+    item["id"] = node.id;
+    item["kind"] = node_kind_name(node.kind);
+    item["source"] = node.source;
+    item["url"] = node.url;
+    item["title"] = node.title;
+    item["author"] = string_or_null(node.author);
+    item["published"] = time_or_null(node.published);
+    item["parent"] = string_or_null(node.parent);
+    item["thread"] = node.thread;
+    item["links_to"] = strings(node.links_to);
+    item["spam"] = nullptr;
+    if (node.spam) {
+      item["spam"]["score"] = node.spam->score;
+      item["spam"]["reasons"] = strings(node.spam->reasons);
+    }
+    item["also_links_to"] = strings(node.also_links_to);
+    item["mentions"] = strings(node.mentions);
+    item["linking_url"] = string_or_null(node.linking_url);
+    item["parent_unknown"] = node.parent_unknown;
+    item["by_team"] = node.by_team;
+    return item;
+  });
+  json["people"] = list_of(conversation.people, [](const Person& person) {
+    Json item;
+    item["id"] = person.id;
+    item["name"] = person.name;
+    item["urls"] = strings(person.urls);
+    item["team"] = person.team;
+    item["posts"] = person.posts;
+    item["comments"] = person.comments;
+    item["blogs"] = strings(person.blogs);
+    item["replies_received"] = person.replies_received;
+    item["repliers"] = person.repliers;
+    item["cross_blog_replies"] = person.cross_blog_replies;
+    item["influence"] = person.influence;
+    return item;
+  });
+  json["awaiting_reply"] = strings(conversation.awaiting_reply);
+  json["threads"] = list_of(conversation.threads, [](const ThreadSummary& thread) {
+    Json item;
+    item["root"] = thread.root;
+    item["size"] = thread.size;
+    item["blogs"] = strings(thread.blogs);
+    item["last_activity"] = time_or_null(thread.last_activity);
+    return item;
+  });
+  return json;
+}
+
+std::string dump(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string reference_text(const Conversation& conversation) {
+  return dump(reference_tree(conversation)) + "\n";
+}
+
+/// Strings that once tripped up JSON writers, each valid or invalid UTF-8 on purpose.
+std::vector<std::string> tricky_strings() {
+  std::string every_control;
+  for (int byte = 0; byte < 0x20; ++byte) every_control += static_cast<char>(byte);
+  return {
+      "",
+      every_control,
+      std::string("nul \0 inside", 12),
+      "quote \" backslash \\ slash / del \x7F",
+      "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xEF\xBF\xBF",  // 2-, 3-, 4-byte, noncharacter
+      "lone continuation \x80 and \xBF",
+      "overlong \xC0\x80 \xC1\xBF \xE0\x80\x80 \xF0\x80\x80\x80",
+      "surrogate \xED\xA0\x80 beyond \xF4\x90\x80\x80 \xF5\x80 \xFF\xFE",
+      "cut \xE2\x82 short then ascii",
+      "cut \xF0\x9F\x98",  // incomplete at the very end
+      "\xC3",
+      "lead then lead \xC3\xC3\xA9",
+      "\xE2\x28\xA1 \xF0\x28\x8C\x28",
+  };
+}
+
+Conversation tricky_conversation() {
+  Conversation conversation = sample();
+  const std::vector<std::string> texts = tricky_strings();
+  conversation.campaign_title = texts[4];
+  conversation.campaign_links = texts;
+  conversation.awaiting_reply = texts;
+  conversation.sources[1].error = texts[1];
+  conversation.sources[1].error_kind = texts[5];
+  conversation.sources[1].discovered_from = texts[6];
+  conversation.people[0].urls = texts;
+  conversation.people[0].name = texts[7];
+  conversation.people[0].comments = std::numeric_limits<int>::max();
+  conversation.people[0].influence = std::numeric_limits<int>::min();
+  conversation.people[0].repliers = -3;
+  conversation.threads[0].blogs = texts;
+  conversation.threads[0].last_activity = *make_utc_time(2030, 1, 2, 3, 4, 5);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Node node = conversation.nodes[1];
+    node.id = texts[i];
+    node.title = texts[(i + 1) % texts.size()];
+    node.author = texts[(i + 2) % texts.size()];
+    node.linking_url = texts[(i + 3) % texts.size()];
+    node.mentions = {texts[i], texts[(i + 5) % texts.size()]};
+    node.parent_unknown = i % 2 == 0;
+    node.by_team = i % 3 == 0;
+    if (i % 4 == 0) node.spam.reset();
+    conversation.nodes.push_back(node);
+  }
   return conversation;
 }
 
@@ -161,6 +317,95 @@ TEST(ConversationJsonTest, InvalidUtf8DoesNotThrow) {
   conversation.nodes[0].title = "bad \xFF byte";
   const Json json = Json::parse(conversation_to_json(conversation));
   EXPECT_EQ(json["nodes"][0]["title"], "bad \xEF\xBF\xBD byte");
+}
+
+TEST(ConversationJsonTest, SameBytesAsNlohmannDump) {
+  EXPECT_EQ(conversation_to_json(sample()), reference_text(sample()));
+  EXPECT_EQ(conversation_to_json(Conversation{}), reference_text(Conversation{}));
+}
+
+TEST(ConversationJsonTest, TrickyStringsSameBytesAsNlohmannDump) {
+  EXPECT_EQ(conversation_to_json(tricky_conversation()), reference_text(tricky_conversation()));
+}
+
+TEST(ConversationJsonTest, SpamScoresSameBytesAsNlohmannDump) {
+  Conversation conversation = sample();
+  const double scores[] = {0.0,
+                           -0.0,
+                           0.1,
+                           0.75,
+                           2.5,
+                           1.0,
+                           1e-7,
+                           1e-5,
+                           0.0001,
+                           1.0 / 3,
+                           0.1 + 0.2,
+                           123456789012345.0,
+                           1e15,
+                           1e16,
+                           1e21,
+                           -42.125,
+                           5e-324,
+                           std::numeric_limits<double>::max(),
+                           std::numeric_limits<double>::quiet_NaN(),
+                           std::numeric_limits<double>::infinity()};
+  for (double score : scores) {
+    conversation.nodes[1].spam->score = score;
+    EXPECT_EQ(conversation_to_json(conversation), reference_text(conversation)) << score;
+  }
+  EXPECT_NE(conversation_to_json(conversation).find("\"score\": null"), std::string::npos);
+}
+
+TEST(JsonWriterTest, EscapingMatchesNlohmannOnRandomBytes) {
+  // Bytes drawn mostly from the interesting ranges: controls, quotes, leads and continuations.
+  const std::string alphabet =
+      std::string("\x00\x01\x1F\"\\/a~\x7F", 9) +
+      "\x80\x8F\x90\x9F\xA0\xBF\xC0\xC1\xC2\xDF\xE0\xE1\xED\xEE\xEF\xF0\xF1\xF4\xF5\xFF";
+  std::mt19937 random(20261125);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = length(random); i > 0; --i) text += alphabet[pick(random)];
+    std::string escaped;
+    append_json_escaped(escaped, text);
+    const std::string expected = dump(Json(text));
+    ASSERT_EQ('"' + escaped + '"', expected) << testing::PrintToString(text);
+  }
+}
+
+TEST(JsonWriterTest, LayoutMatchesNlohmannForNestedAndEmptyContainers) {
+  JsonWriter writer;
+  writer.begin_array();
+  writer.begin_array();
+  writer.end_array();
+  writer.begin_object();
+  writer.end_object();
+  writer.begin_object();
+  writer.key("list");
+  writer.begin_array();
+  writer.begin_array();
+  writer.integer(-7);
+  writer.end_array();
+  writer.null();
+  writer.end_array();
+  writer.key("empty");
+  writer.begin_object();
+  writer.end_object();
+  writer.key("yes");
+  writer.boolean(true);
+  writer.end_object();
+  writer.number(2.0);
+  writer.string("x");
+  writer.end_array();
+  const Json expected = Json::parse(R"([[], {}, {"list": [[-7], null], "empty": {}, "yes": true},
+                                        2.0, "x"])");
+  EXPECT_EQ(writer.take(), dump(expected));
+
+  writer.integer(0);  // a lone top-level value, and take() leaves the writer empty
+  EXPECT_EQ(writer.take(), "0");
+  EXPECT_EQ(writer.take(), "");
 }
 
 TEST(ConversationJsonTest, EnumNames) {
