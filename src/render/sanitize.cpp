@@ -16,8 +16,14 @@
 // - Links to web pages get rel="nofollow ugc noopener noreferrer": everything in third-party
 //   content is external to the hub and vouched for by nobody.
 // - Video iframes from a few known players are re-emitted with a fixed, sandboxed attribute set.
+//
+// Plain little comments (text, <p>, <br>, <em>, <strong>, <b>, <i>) skip the parse: the fast path
+// in sanitize_fast_path.cpp writes the same bytes for them, which tests/render and the
+// sanitize_fuzzer check against the path below.
 #include <algorithm>
+#include <array>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +31,7 @@
 #include "render/gumbo_tree.h"
 #include "render/render.h"
 #include "render/safe_url.h"
+#include "render/sanitize_paths.h"
 
 namespace confab {
 namespace {
@@ -70,16 +77,43 @@ bool is_small_number(std::string_view value) {
          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string_view element_name(const GumboElement& element) {
-  if (element.tag == GUMBO_TAG_UNKNOWN) return {};  // unknown: unwrapped, its name never needed
+std::string_view element_name(GumboTag tag) {
+  if (tag == GUMBO_TAG_UNKNOWN) return {};  // unknown: unwrapped, its name never needed
   // <strike> is the obsolete spelling of <s>; a struck-out word changes what a comment says.
-  if (element.tag == GUMBO_TAG_STRIKE) return "s";
-  return gumbo_normalized_tagname(element.tag);
+  if (tag == GUMBO_TAG_STRIKE) return "s";
+  return gumbo_normalized_tagname(tag);
+}
+
+enum class Treatment : unsigned char { unwrap, keep, drop, link, embed };
+
+/// What the writer does with an element, by tag: the lists above, looked up once per tag rather
+/// than searched for every element of every comment.
+Treatment treatment_of(GumboTag tag) {
+  static const auto table = [] {
+    std::array<Treatment, GUMBO_TAG_LAST + 1> treatments{};
+    for (int value = 0; value <= GUMBO_TAG_LAST; ++value) {
+      const std::string_view name = element_name(static_cast<GumboTag>(value));
+      Treatment& treatment = treatments[value];
+      if (name == "iframe") {
+        treatment = Treatment::embed;
+      } else if (contains(kDroppedElements, name)) {
+        treatment = Treatment::drop;
+      } else if (!contains(kAllowedElements, name)) {
+        treatment = Treatment::unwrap;
+      } else {
+        treatment = name == "a" ? Treatment::link : Treatment::keep;
+      }
+    }
+    return treatments;
+  }();
+  return tag >= 0 && tag <= GUMBO_TAG_LAST ? table[tag] : Treatment::unwrap;
 }
 
 class Sanitizer {
  public:
-  explicit Sanitizer(std::string_view base_url) : base_url_(base_url) {}
+  Sanitizer(std::string_view base_url, std::size_t input_size) : base_url_(base_url) {
+    out_.reserve(input_size);  // the output is rarely much longer than the input
+  }
 
   void write_children(const GumboNode& parent) {
     const GumboVector& children = parent.v.element.children;
@@ -109,27 +143,33 @@ class Sanitizer {
   void write_element(const GumboNode& node) {
     const GumboElement& element = node.v.element;
     if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
-    const std::string_view name = element_name(element);
-    if (name == "iframe") {
-      write_embed(element);
-      return;
+    switch (treatment_of(element.tag)) {
+      case Treatment::embed:
+        write_embed(element);
+        return;
+      case Treatment::drop:
+        return;
+      case Treatment::unwrap:
+        write_children(node);
+        return;
+      case Treatment::link:
+        write_link(node);
+        return;
+      case Treatment::keep:
+        break;
     }
-    if (contains(kDroppedElements, name)) return;
-    if (!contains(kAllowedElements, name)) {
-      write_children(node);
-      return;
-    }
-    if (name == "a") {
-      write_link(node);
-      return;
-    }
-    std::string start_tag = "<" + std::string(name);
+    const std::string_view name = element_name(element.tag);
+    const std::size_t start_tag = out_.size();
+    out_ += '<';
+    out_ += name;
     for (unsigned i = 0; i < element.attributes.length; ++i) {
       const auto& attribute = *static_cast<const GumboAttribute*>(element.attributes.data[i]);
-      append_attribute(start_tag, name, attribute.name, attribute.value);
+      append_attribute(out_, name, attribute.name, attribute.value);
     }
-    if (name == "img" && start_tag.find(" src=\"") == std::string::npos) return;
-    out_ += start_tag;
+    if (name == "img" && out_.find(" src=\"", start_tag) == std::string::npos) {
+      out_.resize(start_tag);  // an image without a source means nothing
+      return;
+    }
     out_ += '>';
     if (contains(kVoidElements, name)) return;
     // The parser eats one newline right after <pre>; give it back so the text keeps its form.
@@ -141,7 +181,9 @@ class Sanitizer {
       }
     }
     write_children(node);
-    out_ += "</" + std::string(name) + ">";
+    out_ += "</";
+    out_ += name;
+    out_ += '>';
   }
 
   void append_attribute(std::string& tag, std::string_view element, std::string_view name,
@@ -212,11 +254,18 @@ class Sanitizer {
 
 }  // namespace
 
-std::string sanitize_html(const std::string& html, const std::string& base_url) {
+std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url) {
   const GumboTree tree(html);
-  Sanitizer sanitizer(base_url);
+  Sanitizer sanitizer(base_url, html.size());
   sanitizer.write_children(tree.container());
   return sanitizer.take();
+}
+
+// Most comments are a line or two of text in <p>; the fast path writes those without a parse and
+// refuses everything else (see sanitize_fast_path.cpp).
+std::string sanitize_html(const std::string& html, const std::string& base_url) {
+  if (std::optional<std::string> simple = sanitize_simple_html(html)) return std::move(*simple);
+  return sanitize_html_with_gumbo(html, base_url);
 }
 
 }  // namespace confab
