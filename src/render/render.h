@@ -2,6 +2,7 @@
 // Render does no I/O: the caller reads templates and content and writes the returned files.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -50,7 +51,16 @@ struct RenderError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Renders the whole site: index.html, conversation.json, content pages, static files.
+/// Receives each output file as soon as it is made. Called from several threads at once (it
+/// must be thread-safe) and in no particular order; the files are the same on every run.
+using OutputSink = std::function<void(OutputFile file)>;
+
+/// Renders the whole site: index.html, conversation.json, content pages, static files, each
+/// handed to `sink` when ready so that writing overlaps rendering and a page's memory is freed
+/// once it is written. A RenderError may come after some files were handed over: the caller
+/// writes into a staging folder it can drop.
+void render_site(const RenderInput& input, const OutputSink& sink);
+/// The same, collected and sorted by path.
 std::vector<OutputFile> render_site(const RenderInput& input);
 
 /// conversation.json, the hub's data for other tools (stable schema, see README).

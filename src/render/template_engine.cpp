@@ -239,12 +239,13 @@ TemplateEngine::FrameBuilder::FrameBuilder()
 TemplateEngine::FrameBuilder::~FrameBuilder() = default;
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, std::string value) {
+  if (value.empty()) return;
   // operator[] then a move: the library's set() would copy the value.
-  data_->value[key] = value.empty() ? mustache::data(false) : mustache::data(std::move(value));
+  data_->value[key] = mustache::data(std::move(value));
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
-  data_->value[key] = mustache::data(value);
+  if (value) data_->value[key] = mustache::data(true);
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, const nlohmann::json& value) {

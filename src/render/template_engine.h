@@ -52,9 +52,10 @@ class TemplateEngine {
   };
   static Frame frame(const nlohmann::json& data);
 
-  /// Builds a frame key by key straight into the library's own data, with the JSON mapping
-  /// ("" is false): for data made once per node, where building JSON and converting it would
-  /// cost as much as the rendering itself.
+  /// Builds a frame key by key straight into the library's own data: for data made once per
+  /// node, where building JSON and converting it would cost as much as the rendering itself.
+  /// False and "" are not stored (half a node's keys, and their allocations): a missing name
+  /// reads as false unless a frame below has it, so give such frames names of their own.
   class FrameBuilder {
    public:
     FrameBuilder();

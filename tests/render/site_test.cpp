@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -228,11 +230,20 @@ class SiteTest : public ::testing::Test {
 TEST_F(SiteTest, WritesTheExpectedFiles) {
   std::vector<std::string> paths;
   for (const OutputFile& file : files_) paths.push_back(file.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{
-                       "index.html", "threads/launch-b-day-b-more/index.html", "people/index.html",
-                       "people/carol-from-brand/index.html", "sources/index.html",
-                       "spam/index.html", "about/index.html", "conversation.json", "feed.xml",
-                       "feed.json", "sources.opml", "sitemap.xml", "robots.txt", "style.css"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"about/index.html",
+                                             "conversation.json",
+                                             "feed.json",
+                                             "feed.xml",
+                                             "index.html",
+                                             "people/carol-from-brand/index.html",
+                                             "people/index.html",
+                                             "robots.txt",
+                                             "sitemap.xml",
+                                             "sources.opml",
+                                             "sources/index.html",
+                                             "spam/index.html",
+                                             "style.css",
+                                             "threads/launch-b-day-b-more/index.html"}));
   EXPECT_EQ(find_file(files_, "conversation.json")->bytes, conversation_to_json(conversation_));
   EXPECT_EQ(find_file(files_, "style.css")->bytes, default_theme().static_files.at("style.css"));
 }
@@ -532,6 +543,22 @@ TEST_F(SiteTest, TheOutputDoesNotDependOnHowManyThreadsRenderIt) {
       EXPECT_EQ(files[i].bytes, files_[i].bytes) << files_[i].path << ", " << workers;
     }
   }
+}
+
+TEST_F(SiteTest, TheSinkGetsEveryFileOnce) {
+  std::mutex lock;
+  std::map<std::string, std::string> streamed;
+  std::size_t calls = 0;
+  RenderInput input = sample_input(conversation_);
+  input.workers = 4;
+  render_site(input, [&](OutputFile file) {
+    const std::lock_guard<std::mutex> hold(lock);
+    ++calls;
+    streamed[file.path] = std::move(file.bytes);
+  });
+  EXPECT_EQ(calls, files_.size());
+  ASSERT_EQ(streamed.size(), files_.size());
+  for (const OutputFile& file : files_) EXPECT_EQ(streamed[file.path], file.bytes) << file.path;
 }
 
 TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {

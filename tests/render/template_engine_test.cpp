@@ -76,5 +76,31 @@ TEST(TemplateEngineTest, TemplatesChangingDelimitersAreLeftAlone) {
   EXPECT_EQ(engine.render("p.html", {{"name", "n"}}), "n{{> q.html}}");
 }
 
+TEST(TemplateEngineTest, FramesStackOuterFirstAndBuildersLeaveOutFalseValues) {
+  const Templates templates = {
+      {"node.html",
+       "{{title}}|{{#team}}team{{/team}}{{^team}}solo{{/team}}|{{#note}}{{note}}{{/note}}|"
+       "{{t.on}} {{root}}|{{html}}|{{{html}}}|{{a.b}}"}};
+  const TemplateEngine engine(templates, {{"t", {{"on", "on"}}}});
+  const TemplateEngine::Frame page =
+      TemplateEngine::frame({{"root", "../../"}, {"a", {{"b", "ab"}}}});
+  TemplateEngine::FrameBuilder builder;
+  builder.set("title", "Hello & \"you\" 'all'");
+  builder.set("team", false);
+  builder.set("note", "");
+  builder.set("html", "<em>x</em>");
+  const TemplateEngine::Frame node = builder.build();
+  EXPECT_EQ(engine.render("node.html", {&page, &node}),
+            "Hello &amp; &quot;you&quot; &apos;all&apos;|solo||on ../../|&lt;em&gt;x&lt;/em&gt;|"
+            "<em>x</em>|ab");
+  // The innermost frame wins; a name it lacks comes from the frames below.
+  EXPECT_EQ(engine.render("node.html", {&page, &node}, {{"title", "Top"}, {"team", true}}),
+            "Top|team||on ../../|&lt;em&gt;x&lt;/em&gt;|<em>x</em>|ab");
+  // A builder starts again empty after build().
+  builder.set("team", true);
+  const TemplateEngine::Frame second = builder.build();
+  EXPECT_EQ(engine.render("node.html", {&second}), "|team||on |||");
+}
+
 }  // namespace
 }  // namespace confab
