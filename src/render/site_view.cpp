@@ -269,6 +269,14 @@ Json SiteViews::card(std::size_t index, const std::string& root) const {
   return view;
 }
 
+Json SiteViews::take_card(std::size_t index, const std::string& root) {
+  Json view = std::move(cards_.at(index));
+  std::string replies = std::move(replies_.at(index));
+  std::string root_replies = std::move(root_replies_.at(index));
+  view["replies_html"] = root == "./" ? std::move(root_replies) : std::move(replies);
+  return view;
+}
+
 Json SiteViews::thread_card(const DisplayThread& thread) const {
   Json view = flat_node(*thread.root.node);
   view.update(display_keys(thread.root));
@@ -444,7 +452,7 @@ std::string SiteViews::hub_directory(std::size_t number) const {
   return number <= 1 ? "" : "page/" + std::to_string(number) + "/";
 }
 
-Json SiteViews::hub_page(std::size_t number) const {
+Json SiteViews::hub_page(std::size_t number) {
   const Conversation& conversation = model_.conversation();
   const std::size_t total = hub_ranges_.size();
   const bool first = number == 1;
@@ -457,7 +465,7 @@ Json SiteViews::hub_page(std::size_t number) const {
   view["figures"] = figures_;
   Json threads = Json::array();
   const auto [begin, end] = hub_ranges_.at(number - 1);
-  for (std::size_t index = begin; index < end; ++index) threads.push_back(card(index, root));
+  for (std::size_t index = begin; index < end; ++index) threads.push_back(take_card(index, root));
   view["has_threads"] = !threads.empty();
   view["threads"] = std::move(threads);
   view["pagination"] = {
@@ -520,12 +528,12 @@ Json SiteViews::thread_page(std::size_t index) const {
   return view;
 }
 
-Json SiteViews::person_page(const Person& person, const TemplateEngine& engine) const {
+Json SiteViews::person_page(const Person& person, const TemplateEngine& engine) {
   Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
   std::string said;
   for (const Node* node : model_.said_by(person.id)) {
-    const std::string& rendered = said_.at(node_slot(*node));
+    std::string rendered = std::move(said_.at(node_slot(*node)));  // each is shown once
     said += rendered.empty() ? said_html(*node, node_frame(*node), engine) : rendered;
   }
   view["has_said"] = !said.empty();

@@ -39,16 +39,18 @@ class SiteViews {
   /// root is, the site, the campaign, the menu, the build time), made once per depth.
   const TemplateEngine::Frame& page_frame(const std::string& directory) const;
 
-  /// Round two; each call may run on any thread.
+  /// Round two; each call may run on any thread (calls for different pages touch different
+  /// slots). A thread's card and a person's items are handed over, not copied: each hub page
+  /// and person page is made once.
   /// The hub, split so that no page grows much past a few hundred kilobytes: index.html, then
   /// page/2/ for older threads, and so on. `number` counts from 1.
   std::size_t hub_page_count() const { return hub_ranges_.size(); }
   std::string hub_directory(std::size_t number) const;
-  nlohmann::json hub_page(std::size_t number) const;
+  nlohmann::json hub_page(std::size_t number);
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread).
   nlohmann::json thread_page(std::size_t index) const;
   /// people/<slug>/index.html. Renders the items prepare_thread did not (nodes not shown).
-  nlohmann::json person_page(const Person& person, const TemplateEngine& engine) const;
+  nlohmann::json person_page(const Person& person, const TemplateEngine& engine);
   nlohmann::json people_page() const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
@@ -75,6 +77,8 @@ class SiteViews {
                         const TemplateEngine& engine) const;
   /// The card for the thread at `index`, its replies rendered for `root`.
   nlohmann::json card(std::size_t index, const std::string& root) const;
+  /// The same, moved out of the slots (the hub page is the card's last user).
+  nlohmann::json take_card(std::size_t index, const std::string& root);
   nlohmann::json thread_card(const DisplayThread& thread) const;
   nlohmann::json person_summary(const Person& person) const;
   nlohmann::json source(const SourceReport& source) const;
