@@ -19,7 +19,7 @@ constexpr std::size_t kFeedItems = 50;
 std::vector<const Node*> feed_items(const SiteModel& model) {
   std::vector<const Node*> items;
   for (const Node& node : model.conversation().nodes) {
-    if (!node.spam && node.published && model.thread_of(node.id)) items.push_back(&node);
+    if (!node.spam && node.published && model.thread_of(node)) items.push_back(&node);
   }
   std::sort(items.begin(), items.end(), [](const Node* a, const Node* b) {
     if (*a->published != *b->published) return *a->published > *b->published;
@@ -31,7 +31,7 @@ std::vector<const Node*> feed_items(const SiteModel& model) {
 
 std::string item_title(const SiteModel& model, const Node& node, const Strings& strings) {
   if (node.kind == NodeKind::post && !node.title.empty()) return node.title;
-  const DisplayThread* thread = model.thread_of(node.id);
+  const DisplayThread* thread = model.thread_of(node);
   std::string author = model.author_name(node);
   if (author.empty()) author = strings.text("anonymous");
   std::string topic = thread ? thread->root.node->title : "";
@@ -48,7 +48,7 @@ std::string item_id(const Node& node) {
 std::string item_link(const SiteModel& model, const Node& node, const FeedSite& site) {
   const std::string own = safe_link_url(node.url, "").value_or("");
   if (is_web_url(own)) return own;
-  const DisplayThread* thread = model.thread_of(node.id);
+  const DisplayThread* thread = model.thread_of(node);
   if (site.base_url.empty() || !thread) return "";
   return site.base_url + model.thread_path(*thread->root.node) + "#" + model.anchor(node);
 }

@@ -1,6 +1,7 @@
 #include "render/site_model.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 #include "base/identifiers.h"
@@ -57,6 +58,9 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
   for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
   for (const Person& person : conversation.people) people_.emplace(person.id, &person);
   awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
+  thread_of_.assign(conversation.nodes.size(), nullptr);
+  html_.resize(conversation.nodes.size());
+  anchors_.resize(conversation.nodes.size());
 
   SlugClaims anchors;
   std::vector<const Node*> shown_nodes;
@@ -66,9 +70,9 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
       const DisplayNode* shown = pending.back();
       pending.pop_back();
       const Node& node = *shown->node;
-      thread_of_.emplace(node.id, &thread);
+      thread_of_[slot(node)] = &thread;
       shown_nodes.push_back(&node);
-      anchors_.emplace(node.id, "n-" + anchors.claim(node.id, node.id));
+      anchors_[slot(node)] = "n-" + anchors.claim(node.id, node.id);
       for (const DisplayNode& child : shown->children) pending.push_back(&child);
       if (!node.author.empty()) said_by_[node.author].push_back(&node);
     }
@@ -96,10 +100,7 @@ void SiteModel::sanitize_all(const std::vector<const Node*>& shown, std::size_t 
       results[i] = sanitize_html(jobs[i].first->content_html, jobs[i].second);
     }
   });
-  html_.reserve(jobs.size());
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    html_.emplace(jobs[i].first->id, std::move(results[i]));
-  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) html_[slot(*jobs[i].first)] = std::move(results[i]);
 }
 
 void SiteModel::name_threads() {
@@ -149,19 +150,33 @@ const Person* SiteModel::person(const std::string& id) const {
   return found == people_.end() ? nullptr : found->second;
 }
 
+std::size_t SiteModel::slot(const Node& node) const {
+  const std::vector<Node>& nodes = conversation_.nodes;
+  // Pointers are compared as integers: a node from elsewhere is not in the vector's range.
+  const auto address = reinterpret_cast<std::uintptr_t>(&node);
+  const auto begin = reinterpret_cast<std::uintptr_t>(nodes.data());
+  if (address < begin || address >= begin + nodes.size() * sizeof(Node)) return nodes.size();
+  return (address - begin) / sizeof(Node);
+}
+
 const DisplayThread* SiteModel::thread_of(const std::string& node_id) const {
-  const auto found = thread_of_.find(node_id);
-  return found == thread_of_.end() ? nullptr : found->second;
+  const Node* found = node(node_id);
+  return found ? thread_of(*found) : nullptr;
+}
+
+const DisplayThread* SiteModel::thread_of(const Node& node) const {
+  const std::size_t index = slot(node);
+  return index < thread_of_.size() ? thread_of_[index] : nullptr;
 }
 
 const std::string& SiteModel::html(const Node& node) const {
-  const auto found = html_.find(node.id);
-  return found == html_.end() ? kNothing : found->second;
+  const std::size_t index = slot(node);
+  return index < html_.size() ? html_[index] : kNothing;
 }
 
 const std::string& SiteModel::anchor(const Node& node) const {
-  const auto found = anchors_.find(node.id);
-  return found == anchors_.end() ? kNothing : found->second;
+  const std::size_t index = slot(node);
+  return index < anchors_.size() ? anchors_[index] : kNothing;
 }
 
 std::string SiteModel::thread_path(const Node& root) const {

@@ -30,6 +30,7 @@ class SiteModel {
   const Person* person(const std::string& id) const;
   /// The shown thread a node is in (its displayed root), nullptr for spam and unshown nodes.
   const DisplayThread* thread_of(const std::string& node_id) const;
+  const DisplayThread* thread_of(const Node& node) const;
 
   /// The sanitized content of a node.
   const std::string& html(const Node& node) const;
@@ -62,9 +63,13 @@ class SiteModel {
   std::unordered_map<std::string, const Node*> nodes_;
   std::map<std::string, const SourceReport*> sources_;
   std::map<std::string, const Person*> people_;
-  std::unordered_map<std::string, const DisplayThread*> thread_of_;
-  std::unordered_map<std::string, std::string> html_;
-  std::unordered_map<std::string, std::string> anchors_;
+  /// The position of `node` in conversation().nodes; size() for a node from elsewhere.
+  std::size_t slot(const Node& node) const;
+
+  // By slot: looked up for every node on every page that shows it, so no hashing of ids.
+  std::vector<const DisplayThread*> thread_of_;
+  std::vector<std::string> html_;
+  std::vector<std::string> anchors_;
   std::map<std::string, std::string> thread_slugs_;  ///< root id -> slug
   std::map<std::string, std::string> person_slugs_;  ///< person id -> slug
   std::set<std::string> awaiting_;

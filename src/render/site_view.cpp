@@ -156,7 +156,7 @@ template <typename Keys>
 void SiteViews::node_keys(const Node& node, Keys& keys) const {
   const Person* person = model_.person(node.author);
   const SourceReport* source = model_.source(node.source);
-  const DisplayThread* thread = model_.thread_of(node.id);
+  const DisplayThread* thread = model_.thread_of(node);
   keys.set("id", node.id);
   keys.set("anchor", model_.anchor(node));
   keys.set("kind", node_kind_name(node.kind));
