@@ -1,6 +1,7 @@
 // Render benchmark (issue 6): a synthetic conversation of 10,000 threads and 100,000 comments
-// through render_site with the default theme, then written to a temporary folder. Prints the
-// figures; asserts nothing (BENCHMARKS.md records them).
+// through render_site with the default theme, then written with write_output_atomically (as
+// `confab build` does) to a temporary folder or --out DIR. Prints the figures; asserts nothing
+// (BENCHMARKS.md records them).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli/site_files.h"
 #include "render/render.h"
 
 namespace fs = std::filesystem;
@@ -91,8 +93,24 @@ confab::Conversation synthetic(int threads, int comments_per_thread, int blogs) 
 }  // namespace
 
 int main(int argc, char** argv) {
-  // --keep DIR: write the site into DIR and leave it there (to compare two builds' output).
-  const std::string keep = argc == 3 && std::string(argv[1]) == "--keep" ? argv[2] : "";
+  // --out DIR: write the site there instead of a temporary folder (e.g. /dev/shm to time confab
+  // rather than the disk). --keep: leave it there afterwards (to compare two builds' output);
+  // "--keep DIR" is short for "--out DIR --keep".
+  fs::path out = fs::temp_directory_path() / "confab-render-bench";
+  bool keep = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc && argv[i + 1][0] != '-';
+    if (arg == "--out" && has_value) {
+      out = argv[++i];
+    } else if (arg == "--keep") {
+      keep = true;
+      if (has_value) out = argv[++i];
+    } else {
+      std::fprintf(stderr, "usage: %s [--out DIR] [--keep]\n", argv[0]);
+      return 2;
+    }
+  }
   const confab::Conversation conversation = synthetic(10000, 10, 50);
   const fs::path theme_dir = fs::path(CONFAB_SOURCE_DIR) / "themes" / "default";
   confab::RenderInput input;
@@ -109,28 +127,30 @@ int main(int argc, char** argv) {
   const auto start = Clock::now();
   const auto files = confab::render_site(input);
   const auto rendered = Clock::now();
-  const fs::path out =
-      keep.empty() ? fs::temp_directory_path() / "confab-render-bench" : fs::path(keep);
-  fs::remove_all(out);
   std::size_t bytes = 0, hub_pages = 0, largest_hub = 0;
   for (const auto& file : files) {
-    const fs::path path = out / file.path;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary)
-        .write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
     bytes += file.bytes.size();
     if (file.path == "index.html" || file.path.starts_with("page/")) {
       ++hub_pages;
       largest_hub = std::max(largest_hub, file.bytes.size());
     }
   }
+  // A previous run's tree is removed untimed: the figure is the writing of a fresh site.
+  fs::remove_all(out);
+  const auto writing = Clock::now();
+  try {
+    confab::write_output_atomically(out, files);
+  } catch (const confab::SiteFileError& error) {
+    std::fprintf(stderr, "render_bench: %s\n", error.what());
+    return 1;
+  }
   const auto written = Clock::now();
-  if (keep.empty()) fs::remove_all(out);
+  if (!keep) fs::remove_all(out);
   auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
   std::printf("render_site: %zu nodes, %zu threads -> %zu files, %.1f MB\n",
               conversation.nodes.size(), conversation.threads.size(), files.size(), bytes / 1e6);
   std::printf("  render %.2f s, write %.2f s, total %.2f s\n", seconds(start, rendered),
-              seconds(rendered, written), seconds(start, written));
+              seconds(writing, written), seconds(start, rendered) + seconds(writing, written));
   std::printf("  hub pages %zu, largest %.0f KB (limit 300 KB)\n", hub_pages, largest_hub / 1024.0);
   return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -32,6 +33,12 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
+int count_entries(const fs::path& dir) {
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
+  return entries;
+}
+
 TEST(WriteOutput, ReplacesTheWholeFolder) {
   const fs::path root = fresh_dir("swap");
   write(root / "public/stale.html", "old");
@@ -40,9 +47,7 @@ TEST(WriteOutput, ReplacesTheWholeFolder) {
   EXPECT_EQ(read(root / "public/a/b/c.txt"), "deep");
   EXPECT_FALSE(fs::exists(root / "public/stale.html"));
   // No staging folders are left beside it.
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(root)) ++entries;
-  EXPECT_EQ(entries, 1);
+  EXPECT_EQ(count_entries(root), 1);
 }
 
 TEST(WriteOutput, AFailedWriteLeavesThePreviousOutput) {
@@ -55,9 +60,109 @@ TEST(WriteOutput, AFailedWriteLeavesThePreviousOutput) {
     EXPECT_EQ(read(root / "public/index.html"), "previous");
     EXPECT_FALSE(fs::exists(root / "escape.html"));
   }
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(root)) ++entries;
-  EXPECT_EQ(entries, 1);
+  EXPECT_EQ(count_entries(root), 1);
+}
+
+/// The message write_output_atomically throws, or "" when it does not throw.
+std::string write_error(const fs::path& output, const std::vector<OutputFile>& files) {
+  try {
+    write_output_atomically(output, files);
+  } catch (const SiteFileError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(WriteOutput, AFileThatCannotBeWrittenIsNamedWithTheReason) {
+  const fs::path root = fresh_dir("unwritable");
+  write(root / "public/index.html", "previous");
+  // "notes" is both a page and the folder of another page: whichever way round, one of the two
+  // cannot be written.
+  const std::string error = write_error(root / "public", {{"index.html", "new"},
+                                                          {"notes", "a page"},
+                                                          {"notes/index.html", "another page"},
+                                                          {"zzz/last.html", "fine"}});
+  EXPECT_NE(error.find((root / "public" / "notes").string()), std::string::npos) << error;
+  EXPECT_NE(error.find(std::strerror(EISDIR)), std::string::npos) << error;
+  EXPECT_EQ(read(root / "public/index.html"), "previous");
+  EXPECT_EQ(count_entries(root), 1);  // the staging folder is gone
+}
+
+TEST(WriteOutput, AFolderThatCannotBeCreatedIsNamedWithTheReason) {
+  const fs::path root = fresh_dir("long-folder");
+  const std::string long_name(300, 'x');  // longer than any file system allows for one name
+  const std::string error =
+      write_error(root / "public", {{"index.html", "new"}, {long_name + "/index.html", "x"}});
+  EXPECT_NE(error.find((root / "public" / long_name).string()), std::string::npos) << error;
+  EXPECT_NE(error.find(std::strerror(ENAMETOOLONG)), std::string::npos) << error;
+  EXPECT_FALSE(fs::exists(root / "public"));
+  EXPECT_EQ(count_entries(root), 0);
+}
+
+TEST(WriteOutput, OneBadFileAmongManyFailsTheWholeWrite) {
+  const fs::path root = fresh_dir("one-bad");
+  write(root / "public/index.html", "previous");
+  std::vector<OutputFile> files;
+  for (int i = 0; i < 500; ++i) files.push_back({"ok/" + std::to_string(i) + ".html", "fine"});
+  files.push_back({"ok/" + std::string(300, 'y') + ".html", "name too long"});
+  for (int i = 500; i < 1000; ++i) files.push_back({"ok/" + std::to_string(i) + ".html", "fine"});
+  const std::string error = write_error(root / "public", files);
+  EXPECT_NE(error.find(std::string(300, 'y')), std::string::npos) << error;
+  EXPECT_EQ(read(root / "public/index.html"), "previous");
+  EXPECT_FALSE(fs::exists(root / "public/ok"));
+  EXPECT_EQ(count_entries(root), 1);
+}
+
+TEST(WriteOutput, WritesManyFilesInManyFoldersByteForByte) {
+  const fs::path root = fresh_dir("many");
+  std::vector<OutputFile> files;
+  for (int i = 0; i < 3000; ++i) {
+    // Three depths, shared and unshared folders, every byte value, sizes from 0 bytes to 9 KB
+    // and a few of 300 KB.
+    const std::string n = std::to_string(i);
+    std::string path = i % 3 == 0   ? "threads/t" + n + "/index.html"
+                       : i % 3 == 1 ? "people/p" + n + "/index.html"
+                                    : "page/" + std::to_string(i % 7) + "/deep/f" + n + ".html";
+    const int size = i % 500 == 7 ? 300'000 : (i * 37) % 9000;
+    std::string bytes;
+    for (int b = 0; b < size; ++b) bytes.push_back(static_cast<char>((b * 31 + i) % 256));
+    files.push_back({std::move(path), std::move(bytes)});
+  }
+  files.push_back({"index.html", "top"});
+  write_output_atomically(root / "public", files);
+  for (const auto& file : files) {
+    std::ifstream in(root / "public" / file.path, std::ios::binary);
+    ASSERT_TRUE(in) << file.path;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    ASSERT_EQ(bytes.str(), file.bytes) << file.path;
+  }
+  int written = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root / "public")) {
+    written += entry.is_regular_file() ? 1 : 0;
+  }
+  EXPECT_EQ(written, static_cast<int>(files.size()));
+  fs::remove_all(root);
+}
+
+TEST(WriteOutput, WritesEmptyFilesAndAnEmptySite) {
+  const fs::path root = fresh_dir("empty");
+  write_output_atomically(root / "public", {{"empty.html", ""}, {"a/b/empty.txt", ""}});
+  EXPECT_TRUE(fs::is_regular_file(root / "public/empty.html"));
+  EXPECT_EQ(fs::file_size(root / "public/empty.html"), 0u);
+  EXPECT_EQ(fs::file_size(root / "public/a/b/empty.txt"), 0u);
+  write_output_atomically(root / "public", {});
+  EXPECT_TRUE(fs::is_directory(root / "public"));
+  EXPECT_EQ(count_entries(root / "public"), 0);
+  EXPECT_EQ(count_entries(root), 1);
+}
+
+TEST(WriteOutput, TheLaterOfTwoFilesWithOnePathWins) {
+  const fs::path root = fresh_dir("twice");
+  write_output_atomically(root / "public",
+                          {{"a.html", "first"}, {"b.html", "b"}, {"a.html", "second"}});
+  EXPECT_EQ(read(root / "public/a.html"), "second");
+  EXPECT_EQ(read(root / "public/b.html"), "b");
 }
 
 TEST(LoadTheme, SiteLayoutsOverrideTheThemeFileOfTheSameName) {
