@@ -82,9 +82,11 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options, Con
   }
   report.conversation = build_conversation(config, report.harvests, options.now);
   input.conversation = &report.conversation;
-  const auto files = render_site(input);
-  write_output_atomically(report.output, files);
-  report.files_written = files.size();
+  // Pages are written as they are rendered, into a staging folder swapped in at the end.
+  StagedOutput staged(report.output);
+  render_site(input, [&staged](OutputFile file) { staged.write(file); });
+  staged.commit();
+  report.files_written = staged.files_written();
   return report;
 }
 

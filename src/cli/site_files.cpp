@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/parallel_for.h"
+
 namespace confab {
 
 namespace fs = std::filesystem;
@@ -105,69 +107,6 @@ std::vector<const OutputFile*> checked_files(const std::vector<OutputFile>& file
   return checked;
 }
 
-/// Every folder the files go into, and each one's ancestors, once. Sorted, a folder comes before
-/// the folders inside it (a string sorts before the strings it is a prefix of).
-std::set<std::string> folders_for(const std::vector<const OutputFile*>& files) {
-  std::set<std::string> folders;
-  for (const OutputFile* file : files) {
-    std::string_view folder = file->path;
-    for (auto slash = folder.rfind('/'); slash != std::string_view::npos;
-         slash = folder.rfind('/')) {
-      folder = folder.substr(0, slash);
-      // Once a folder is known, so are its ancestors.
-      if (folder.empty() || !folders.emplace(folder).second) break;
-    }
-  }
-  return folders;
-}
-
-/// Creates `folders` (sorted, parents first) under `root`, one system call each.
-void make_folders(const fs::path& root, const std::set<std::string>& folders,
-                  const fs::path& shown_root) {
-  for (const auto& folder : folders) {
-    // EEXIST: "a//b" and "a/b" name the same folder.
-    if (::mkdir((root / folder).c_str(), 0777) == 0 || errno == EEXIST) continue;
-    const int code = errno;
-    throw SiteFileError((shown_root / folder).string() +
-                        ": cannot create folder: " + describe(code));
-  }
-}
-
-/// Writes the files under `root` (their folders exist) on several threads: creating and
-/// filling thousands of small files is system-call bound, and the kernel runs those side by
-/// side. The first error stops the others and is rethrown once every thread has stopped.
-void write_files(const fs::path& root, const std::vector<const OutputFile*>& files,
-                 const fs::path& shown_root) {
-  const std::size_t workers =
-      std::min<std::size_t>(files.size(), std::max(2u, std::thread::hardware_concurrency()));
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::mutex error_lock;
-  std::exception_ptr first_error;
-  const auto write_some = [&] {
-    while (!failed.load(std::memory_order_relaxed)) {
-      const std::size_t index = next.fetch_add(1, std::memory_order_relaxed);
-      if (index >= files.size()) return;
-      try {
-        write_file(root, *files[index], shown_root);
-      } catch (...) {
-        const std::lock_guard<std::mutex> hold(error_lock);
-        if (!first_error) first_error = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  std::vector<std::thread> helpers;
-  try {
-    for (std::size_t helper = 1; helper < workers; ++helper) helpers.emplace_back(write_some);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the ones started and this one write everything.
-  }
-  write_some();
-  for (std::thread& helper : helpers) helper.join();
-  if (first_error) std::rethrow_exception(first_error);
-}
-
 }  // namespace
 
 Theme load_theme(const SiteConfig& config) {
@@ -200,36 +139,85 @@ std::vector<ContentFile> load_content(const SiteConfig& config) {
   return content;
 }
 
-void write_output_atomically(const fs::path& output, const std::vector<OutputFile>& files) {
-  const std::vector<const OutputFile*> checked = checked_files(files);
-  const std::set<std::string> folders = folders_for(checked);
-  const fs::path target = fs::absolute(output).lexically_normal();
-  const fs::path parent = target.parent_path();
+StagedOutput::StagedOutput(const fs::path& output)
+    : target_(fs::absolute(output).lexically_normal()) {
+  const fs::path parent = target_.parent_path();
   const std::string suffix = "." + std::to_string(getpid());
-  const fs::path staging = parent / ("." + target.filename().string() + ".new" + suffix);
-  const fs::path previous = parent / ("." + target.filename().string() + ".old" + suffix);
+  staging_ = parent / ("." + target_.filename().string() + ".new" + suffix);
+  previous_ = parent / ("." + target_.filename().string() + ".old" + suffix);
   try {
     fs::create_directories(parent);
-    fs::remove_all(staging);
-    fs::create_directories(staging);
-    make_folders(staging, folders, target);
-    write_files(staging, checked, target);
+    fs::remove_all(staging_);
+    fs::create_directories(staging_);
+  } catch (const fs::filesystem_error& error) {
+    throw SiteFileError(target_.string() + ": cannot write output: " + error.what());
+  }
+}
+
+StagedOutput::~StagedOutput() {
+  if (committed_) return;
+  std::error_code ignored;
+  fs::remove_all(staging_, ignored);
+}
+
+void StagedOutput::make_folders_for(const std::string& path) {
+  const std::size_t last_slash = path.rfind('/');
+  if (last_slash == std::string::npos) return;
+  {
+    const std::lock_guard<std::mutex> hold(lock_);
+    if (folders_.count(path.substr(0, last_slash))) return;
+  }
+  // Parents first; another thread may make the same folder meanwhile (EEXIST), never a
+  // child before its parent, since each thread walks the chain from the top.
+  for (std::size_t slash = path.find('/'); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
+    const std::string folder = path.substr(0, slash);
+    {
+      const std::lock_guard<std::mutex> hold(lock_);
+      if (folders_.count(folder)) continue;
+    }
+    if (::mkdir((staging_ / folder).c_str(), 0777) != 0 && errno != EEXIST) {
+      throw SiteFileError((target_ / folder).string() +
+                          ": cannot create folder: " + describe(errno));
+    }
+    const std::lock_guard<std::mutex> hold(lock_);
+    folders_.insert(folder);
+  }
+}
+
+void StagedOutput::write(const OutputFile& file) {
+  if (!is_safe_relative(file.path)) {
+    throw SiteFileError("refusing to write '" + file.path + "': outside the output folder");
+  }
+  make_folders_for(file.path);
+  write_file(staging_, file, target_);
+  ++files_;
+}
+
+void StagedOutput::commit() {
+  try {
     // Two renames: the old output exists until the new one is in place.
-    if (fs::exists(target)) fs::rename(target, previous);
-    fs::rename(staging, target);
-    fs::remove_all(previous);
+    if (fs::exists(target_)) fs::rename(target_, previous_);
+    fs::rename(staging_, target_);
+    committed_ = true;
+    fs::remove_all(previous_);
   } catch (const fs::filesystem_error& error) {
     std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    if (!fs::exists(target, ignored) && fs::exists(previous, ignored)) {
-      fs::rename(previous, target, ignored);
+    if (!fs::exists(target_, ignored) && fs::exists(previous_, ignored)) {
+      fs::rename(previous_, target_, ignored);
     }
-    throw SiteFileError(target.string() + ": cannot write output: " + error.what());
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    throw;
+    throw SiteFileError(target_.string() + ": cannot write output: " + error.what());
   }
+}
+
+void write_output_atomically(const fs::path& output, const std::vector<OutputFile>& files) {
+  const std::vector<const OutputFile*> checked = checked_files(files);
+  StagedOutput staged(output);
+  // Creating and filling thousands of small files is system-call bound, and the kernel runs
+  // those side by side.
+  parallel_for(checked.size(), std::max<std::size_t>(2, default_worker_count()),
+               [&](std::size_t, std::size_t index) { staged.write(*checked[index]); });
+  staged.commit();
 }
 
 }  // namespace confab

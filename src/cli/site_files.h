@@ -1,8 +1,12 @@
 // The build's file I/O: reading the theme and content a site has, writing the output atomically.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "config/config.h"
@@ -22,8 +26,36 @@ Theme load_theme(const SiteConfig& config);
 /// Every content/*.md (recursively) with its path relative to content/, sorted by path.
 std::vector<ContentFile> load_content(const SiteConfig& config);
 
+/// A new output folder in the making: files go into a staging folder beside `output` as they
+/// come, from any thread, and commit() swaps it in. A build that fails before commit() leaves
+/// the previous output untouched (the staging folder goes with this object).
+class StagedOutput {
+ public:
+  explicit StagedOutput(const std::filesystem::path& output);
+  ~StagedOutput();
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
+
+  /// Writes one file, making its folders. Safe to call from several threads at once; refuses
+  /// paths that would leave the output. Errors name the file as it will be in `output`.
+  void write(const OutputFile& file);
+  /// Puts the staged folder in place of `output` (two renames), then removes the old one.
+  void commit();
+  std::size_t files_written() const { return files_; }
+
+ private:
+  void make_folders_for(const std::string& path);
+
+  std::filesystem::path target_, staging_, previous_;
+  std::mutex lock_;
+  std::unordered_set<std::string> folders_;  ///< made so far, relative to the staging folder
+  std::atomic<std::size_t> files_{0};
+  bool committed_ = false;
+};
+
 /// Writes the files into a fresh temporary folder beside `output`, then swaps it in, so a
-/// failed build leaves the previous output untouched. Refuses paths that would leave `output`.
+/// failed build leaves the previous output untouched. Refuses paths that would leave `output`;
+/// when two files share a path the later one wins.
 void write_output_atomically(const std::filesystem::path& output,
                              const std::vector<OutputFile>& files);
 
