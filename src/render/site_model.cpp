@@ -112,7 +112,7 @@ void SiteModel::name_threads() {
     std::string text = root->title;
     if (slugify(text, kSlugLength) == "item")
       text = source_name(root->source) + " " + author_name(*root);
-    thread_slugs_[root->id] = claims.claim(text, root->id);
+    thread_paths_[root->id] = "threads/" + claims.claim(text, root->id) + "/";
   }
 }
 
@@ -130,8 +130,9 @@ void SiteModel::name_people() {
   std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
   SlugClaims claims;
   for (const Person* person : by_id) {
-    person_slugs_[person->id] =
-        claims.claim(person->name.empty() ? person->id : person->name, person->id);
+    person_paths_[person->id] =
+        "people/" + claims.claim(person->name.empty() ? person->id : person->name, person->id) +
+        "/";
   }
 }
 
@@ -179,14 +180,14 @@ const std::string& SiteModel::anchor(const Node& node) const {
   return index < anchors_.size() ? anchors_[index] : kNothing;
 }
 
-std::string SiteModel::thread_path(const Node& root) const {
-  const auto found = thread_slugs_.find(root.id);
-  return found == thread_slugs_.end() ? "" : "threads/" + found->second + "/";
+const std::string& SiteModel::thread_path(const Node& root) const {
+  const auto found = thread_paths_.find(root.id);
+  return found == thread_paths_.end() ? kNothing : found->second;
 }
 
-std::string SiteModel::person_path(const std::string& person_id) const {
-  const auto found = person_slugs_.find(person_id);
-  return found == person_slugs_.end() ? "" : "people/" + found->second + "/";
+const std::string& SiteModel::person_path(const std::string& person_id) const {
+  const auto found = person_paths_.find(person_id);
+  return found == person_paths_.end() ? kNothing : found->second;
 }
 
 std::string SiteModel::author_name(const Node& node) const {

@@ -37,9 +37,9 @@ class SiteModel {
   /// The node's HTML id, unique across the site so links can point at it from any page.
   const std::string& anchor(const Node& node) const;
   /// "threads/<slug>/" for the thread whose root is `root`.
-  std::string thread_path(const Node& root) const;
+  const std::string& thread_path(const Node& root) const;
   /// "people/<slug>/", "" for nobody.
-  std::string person_path(const std::string& person_id) const;
+  const std::string& person_path(const std::string& person_id) const;
 
   /// The name to show for a node's author: as the feed gave it, else the person's, else "".
   std::string author_name(const Node& node) const;
@@ -70,8 +70,9 @@ class SiteModel {
   std::vector<const DisplayThread*> thread_of_;
   std::vector<std::string> html_;
   std::vector<std::string> anchors_;
-  std::map<std::string, std::string> thread_slugs_;  ///< root id -> slug
-  std::map<std::string, std::string> person_slugs_;  ///< person id -> slug
+  // Made once: every node on every page links to its thread and its author.
+  std::unordered_map<std::string, std::string> thread_paths_;  ///< root id -> "threads/<slug>/"
+  std::unordered_map<std::string, std::string> person_paths_;  ///< person id -> "people/<slug>/"
   std::set<std::string> awaiting_;
   std::vector<const Person*> people_by_activity_;
   std::map<std::string, std::vector<const Node*>> said_by_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -137,8 +138,10 @@ struct StringSink {
 /// string-stream split of dotted names.
 class ThemeContext : public mustache::basic_context<std::string> {
  public:
-  explicit ThemeContext(const std::map<std::string, mustache::data>& partials)
-      : partials_(partials) {
+  /// `split_names` keeps "a.b" split as {"a", "b"} from one render to the next.
+  ThemeContext(const std::map<std::string, mustache::data>& partials,
+               std::unordered_map<std::string, std::vector<std::string>>& split_names)
+      : partials_(partials), split_names_(split_names) {
     frames_.reserve(8);
   }
 
@@ -154,12 +157,15 @@ class ThemeContext : public mustache::basic_context<std::string> {
       }
       return nullptr;
     }
-    std::vector<std::string> parts;
-    for (std::size_t start = 0;;) {
-      const std::size_t end = name.find('.', start);
-      parts.emplace_back(name, start, end == std::string::npos ? std::string::npos : end - start);
-      if (end == std::string::npos) break;
-      start = end + 1;
+    auto [cached, is_new] = split_names_.try_emplace(name);
+    std::vector<std::string>& parts = cached->second;
+    if (is_new) {
+      for (std::size_t start = 0;;) {
+        const std::size_t end = name.find('.', start);
+        parts.emplace_back(name, start, end == std::string::npos ? std::string::npos : end - start);
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
     }
     for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
       const mustache::data* found = *frame;
@@ -183,6 +189,7 @@ class ThemeContext : public mustache::basic_context<std::string> {
 
  private:
   const std::map<std::string, mustache::data>& partials_;
+  std::unordered_map<std::string, std::vector<std::string>>& split_names_;
   std::vector<const mustache::data*> frames_;  ///< outermost first
   mutable std::vector<std::string> missing_;
 };
@@ -194,6 +201,8 @@ struct TemplateEngine::Parsed {
   /// Each template's expanded text, as a partial for the library's run-time inclusion.
   std::map<std::string, mustache::data> partials;
   std::map<std::string, std::unique_ptr<mustache::mustache>> pages;
+  /// Dotted names ("t.on") split once per engine rather than at every lookup.
+  std::unordered_map<std::string, std::vector<std::string>> split_names;
 };
 
 TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json& globals)
@@ -293,7 +302,7 @@ std::string TemplateEngine::render_frames(const std::string& name,
   }
   mustache::mustache& parsed = *found->second;
   const mustache::data root = data ? to_mustache(*data) : mustache::data();
-  ThemeContext context(parsed_->partials);
+  ThemeContext context(parsed_->partials, parsed_->split_names);
   context.push(&parsed_->globals);
   for (const Frame* frame : frames) context.push(&frame->data_->value);
   if (data) context.push(&root);
