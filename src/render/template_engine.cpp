@@ -24,7 +24,12 @@ mustache::data to_mustache(const nlohmann::json& json) {
     }
     case nlohmann::json::value_t::array: {
       mustache::data list(mustache::data::type::list);
-      for (const auto& item : json) list.push_back(to_mustache(item));
+      // The library only appends copies (deep ones: a thread card and its replies), and its
+      // vector copies every item again when it grows. Its vector is not const, only the
+      // accessor is: reserve it and move the items in.
+      auto& items = const_cast<mustache::list&>(list.list_value());
+      items.reserve(json.size());
+      for (const auto& item : json) items.push_back(to_mustache(item));
       return list;
     }
     case nlohmann::json::value_t::string: {
