@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <future>
 #include <tuple>
+#include <unordered_set>
 
 #include "base/identifiers.h"
 #include "base/parallel_for.h"
@@ -32,7 +34,7 @@ class SlugClaims {
   }
 
  private:
-  std::set<std::string> taken_;
+  std::unordered_set<std::string> taken_;
 };
 
 bool older_first(const Node* a, const Node* b) {
@@ -62,25 +64,35 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
   html_.resize(conversation.nodes.size());
   anchors_.resize(conversation.nodes.size());
 
-  SlugClaims anchors;
   std::vector<const Node*> shown_nodes;
   for (const DisplayThread& thread : display_.threads) {
     std::vector<const DisplayNode*> pending = {&thread.root};
     while (!pending.empty()) {
       const DisplayNode* shown = pending.back();
       pending.pop_back();
-      const Node& node = *shown->node;
-      thread_of_[slot(node)] = &thread;
-      shown_nodes.push_back(&node);
-      anchors_[slot(node)] = "n-" + anchors.claim(node.id, node.id);
+      thread_of_[slot(*shown->node)] = &thread;
+      shown_nodes.push_back(shown->node);
       for (const DisplayNode& child : shown->children) pending.push_back(&child);
-      if (!node.author.empty()) said_by_[node.author].push_back(&node);
     }
   }
-  sanitize_all(shown_nodes, workers ? workers : default_worker_count());
-  for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
-  name_threads();
-  name_people();
+  // Sanitizing (on every core) needs only the nodes; the naming below goes on meanwhile.
+  auto sanitized = std::async(std::launch::async, [&] {
+    sanitize_all(shown_nodes, workers ? workers : default_worker_count());
+  });
+  try {
+    SlugClaims anchors;
+    for (const Node* node : shown_nodes) {
+      anchors_[slot(*node)] = "n-" + anchors.claim(node->id, node->id);
+      if (!node->author.empty()) said_by_[node->author].push_back(node);
+    }
+    for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
+    name_threads();
+    name_people();
+  } catch (...) {
+    sanitized.wait();  // it reads this object: let it finish before the error unwinds it
+    throw;
+  }
+  sanitized.get();
 }
 
 void SiteModel::sanitize_all(const std::vector<const Node*>& shown, std::size_t workers) {

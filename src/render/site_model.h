@@ -75,7 +75,7 @@ class SiteModel {
   std::unordered_map<std::string, std::string> person_paths_;  ///< person id -> "people/<slug>/"
   std::set<std::string> awaiting_;
   std::vector<const Person*> people_by_activity_;
-  std::map<std::string, std::vector<const Node*>> said_by_;
+  std::unordered_map<std::string, std::vector<const Node*>> said_by_;
 };
 
 }  // namespace confab
