@@ -85,15 +85,24 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
     engines.push_back(std::make_unique<TemplateEngine>(input.theme.templates, globals));
   }
   const auto& threads = model.display().threads;
-  parallel_for(threads.size(), workers, [&](std::size_t worker, std::size_t index) {
-    views.prepare_thread(index, *engines[worker]);
-    render_page(outputs, *engines[worker], views, "thread.html",
-                model.thread_path(*threads[index].root.node), views.thread_page(index));
+  // Round one, a hub page at a time: its threads' replies, items and pages, then the hub page
+  // itself, which takes their cards and replies (so they are not all kept until the end).
+  const std::size_t hub_count = views.hub_page_count();
+  parallel_for(hub_count, workers, [&](std::size_t worker, std::size_t page) {
+    const TemplateEngine& engine = *engines[worker];
+    const auto [begin, end] = views.hub_threads(page + 1);
+    for (std::size_t index = begin; index < end; ++index) {
+      views.prepare_thread(index, engine);
+      render_page(outputs, engine, views, "thread.html",
+                  model.thread_path(*threads[index].root.node), views.thread_page(index));
+    }
+    render_page(outputs, engine, views, "index.html", views.hub_directory(page + 1),
+                views.hub_page(page + 1));
   });
 
-  // Round two: the hub, the people, the other pages and the data files.
+  // Round two: the people (whose items come from every thread), the other pages and the data
+  // files.
   const std::vector<const Person*>& people = model.people_by_activity();
-  const std::size_t hub_count = views.hub_page_count();
   const FeedSite site = feed_site(input);
   std::vector<std::function<void(const TemplateEngine&)>> singles = {
       [&](const TemplateEngine&) {
@@ -119,17 +128,11 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
     });
   }
   // The big single jobs go first so that the many small pages fill in around them.
-  const std::size_t total = singles.size() + hub_count + people.size();
+  const std::size_t total = singles.size() + people.size();
   parallel_for(total, workers, [&](std::size_t worker, std::size_t index) {
     const TemplateEngine& engine = *engines[worker];
     if (index < singles.size()) return singles[index](engine);
-    index -= singles.size();
-    if (index < hub_count) {
-      const std::size_t number = index + 1;
-      return render_page(outputs, engine, views, "index.html", views.hub_directory(number),
-                         views.hub_page(number));
-    }
-    const Person& person = *people[index - hub_count];
+    const Person& person = *people[index - singles.size()];
     render_page(outputs, engine, views, "person.html", model.person_path(person.id),
                 views.person_page(person, engine));
   });

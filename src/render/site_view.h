@@ -22,15 +22,17 @@ namespace confab {
 /// Third-party HTML comes sanitized from the model, third-party URLs meant for href/src are
 /// checked here (unsafe ones become ""), and text stays raw for the template engine to escape.
 ///
-/// Work comes in two rounds so that both can run on several threads, each with its own engine:
-/// first prepare_thread() for every thread (any order, each index once), then the pages. Page
-/// views are rendered over page_frame(directory): the keys every page at that depth shares.
+/// Work comes in two rounds so that both can run on several threads, each with its own engine.
+/// Round one, one hub page at a time (any order): prepare_thread() and thread_page() for each
+/// of its threads, then hub_page(). Round two: the person pages (their items come from every
+/// thread) and the rest. Calls for different pages touch different slots. Page views are
+/// rendered over page_frame(directory): the keys every page at that depth shares.
 class SiteViews {
  public:
   SiteViews(const RenderInput& input, const SiteContent& content, const SiteModel& model,
             const Strings& strings);
 
-  /// Round one, for the thread at `index` in display().threads: renders its replies (and, for
+  /// For the thread at `index` in display().threads: renders its replies (and, for
   /// the threads on the hub's first page, their copy for the site root) and every node's item
   /// for its author's page. Touches only this thread's slots.
   void prepare_thread(std::size_t index, const TemplateEngine& engine);
@@ -39,12 +41,15 @@ class SiteViews {
   /// root is, the site, the campaign, the menu, the build time), made once per depth.
   const TemplateEngine::Frame& page_frame(const std::string& directory) const;
 
-  /// Round two; each call may run on any thread (calls for different pages touch different
-  /// slots). A thread's card and a person's items are handed over, not copied: each hub page
-  /// and person page is made once.
+  /// A thread's card and a person's items are handed over to hub_page() and person_page(), not
+  /// copied: each of those pages is made once.
   /// The hub, split so that no page grows much past a few hundred kilobytes: index.html, then
   /// page/2/ for older threads, and so on. `number` counts from 1.
   std::size_t hub_page_count() const { return hub_ranges_.size(); }
+  /// The threads on hub page `number`: [first, last) in display().threads.
+  std::pair<std::size_t, std::size_t> hub_threads(std::size_t number) const {
+    return hub_ranges_.at(number - 1);
+  }
   std::string hub_directory(std::size_t number) const;
   nlohmann::json hub_page(std::size_t number);
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread).
