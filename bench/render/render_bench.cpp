@@ -117,16 +117,19 @@ int main(int argc, char** argv) {
   // "--keep DIR" is short for "--out DIR --keep".
   fs::path out = fs::temp_directory_path() / "confab-render-bench";
   bool keep = false;
+  std::size_t workers = 0;  // --workers N: render with N threads (default: one per core)
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc && argv[i + 1][0] != '-';
     if (arg == "--out" && has_value) {
       out = argv[++i];
+    } else if (arg == "--workers" && has_value) {
+      workers = std::stoul(argv[++i]);
     } else if (arg == "--keep") {
       keep = true;
       if (has_value) out = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: %s [--out DIR] [--keep]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--out DIR] [--keep] [--workers N]\n", argv[0]);
       return 2;
     }
   }
@@ -137,6 +140,7 @@ int main(int argc, char** argv) {
   input.base_url = "https://hub.example/";
   input.language = "en";
   input.conversation = &conversation;
+  input.workers = workers;
   input.theme.templates = read_folder(theme_dir / "templates");
   input.theme.static_files = read_folder(theme_dir / "static");
   for (auto& [name, text] : read_folder(theme_dir / "i18n")) {
@@ -144,9 +148,10 @@ int main(int argc, char** argv) {
   }
 
   auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
-  std::printf("render_site: %zu nodes, %zu threads, %zu people, %u cores\n",
+  std::printf("render_site: %zu nodes, %zu threads, %zu people, %u cores, %zu workers\n",
               conversation.nodes.size(), conversation.threads.size(), conversation.people.size(),
-              std::thread::hardware_concurrency());
+              std::thread::hardware_concurrency(),
+              workers ? workers : std::size_t{std::thread::hardware_concurrency()});
 
   // 1. Rendering alone: the files are counted and dropped.
   std::mutex lock;
