@@ -65,15 +65,16 @@ struct ClosesOnExit {
   }
 };
 
-/// Writes `file` under `root`. Errors name it under `shown_root`: the output folder the user
-/// knows, not the staging folder it is written into.
-void write_file(const fs::path& root, const OutputFile& file, const fs::path& shown_root) {
+/// Writes `file` under the folder open as `root` (its path relative to it: the kernel does not
+/// walk the whole staging path again for each of thousands of files). Errors name it under
+/// `shown_root`: the output folder the user knows, not the staging folder it is written into.
+void write_file(int root, const OutputFile& file, const fs::path& shown_root) {
   const auto failure = [&](const char* what) {
     const int code = errno;  // before building the message touches it
     return SiteFileError((shown_root / file.path).string() + ": " + what + ": " + describe(code));
   };
   ClosesOnExit out{
-      ::open((root / file.path).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
+      ::openat(root, file.path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
   if (out.fd < 0) throw failure("cannot create");
   std::string_view bytes = file.bytes;
   while (!bytes.empty()) {
@@ -149,12 +150,20 @@ StagedOutput::StagedOutput(const fs::path& output)
     fs::create_directories(parent);
     fs::remove_all(staging_);
     fs::create_directories(staging_);
+    staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (staging_fd_ < 0) {
+      const int code = errno;
+      std::error_code ignored;
+      fs::remove_all(staging_, ignored);
+      throw SiteFileError(staging_.string() + ": cannot open: " + describe(code));
+    }
   } catch (const fs::filesystem_error& error) {
     throw SiteFileError(target_.string() + ": cannot write output: " + error.what());
   }
 }
 
 StagedOutput::~StagedOutput() {
+  if (staging_fd_ >= 0) ::close(staging_fd_);
   if (committed_) return;
   std::error_code ignored;
   fs::remove_all(staging_, ignored);
@@ -176,7 +185,7 @@ void StagedOutput::make_folders_for(const std::string& path) {
       const std::lock_guard<std::mutex> hold(lock_);
       if (folders_.count(folder)) continue;
     }
-    if (::mkdir((staging_ / folder).c_str(), 0777) != 0 && errno != EEXIST) {
+    if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
       throw SiteFileError((target_ / folder).string() +
                           ": cannot create folder: " + describe(errno));
     }
@@ -190,7 +199,7 @@ void StagedOutput::write(const OutputFile& file) {
     throw SiteFileError("refusing to write '" + file.path + "': outside the output folder");
   }
   make_folders_for(file.path);
-  write_file(staging_, file, target_);
+  write_file(staging_fd_, file, target_);
   ++files_;
 }
 

@@ -47,6 +47,7 @@ class StagedOutput {
   void make_folders_for(const std::string& path);
 
   std::filesystem::path target_, staging_, previous_;
+  int staging_fd_ = -1;  ///< the staging folder, open: files are made relative to it
   std::mutex lock_;
   std::unordered_set<std::string> folders_;  ///< made so far, relative to the staging folder
   std::atomic<std::size_t> files_{0};
