@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "base/markup_escape.h"
@@ -132,7 +133,8 @@ std::string activity_chart_svg(const Conversation& conversation, const Strings& 
 }
 
 std::string reply_graph_svg(const Conversation& conversation, const Strings& strings) {
-  std::map<std::string, const Node*> by_id;
+  std::unordered_map<std::string, const Node*> by_id;
+  by_id.reserve(conversation.nodes.size());
   for (const Node& node : conversation.nodes) by_id.emplace(node.id, &node);
   // Edges between blogs, counted once per replying post and target blog.
   std::map<std::pair<std::string, std::string>, int> edges;

@@ -1,10 +1,10 @@
 #include "render/display_tree.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace confab {
 namespace {
@@ -33,6 +33,7 @@ std::optional<UnixTime> latest_activity(const DisplayNode& display) {
 class Arranger {
  public:
   explicit Arranger(const Conversation& conversation) : conversation_(conversation) {
+    by_id_.reserve(conversation.nodes.size());
     for (const Node& node : conversation.nodes) by_id_.emplace(node.id, &node);
   }
 
@@ -46,9 +47,9 @@ class Arranger {
       }
       place(node, roots);
     }
-    std::map<std::string, const Node*> root_by_id;
+    std::unordered_map<std::string, const Node*> root_by_id;
     for (const Node* root : roots) root_by_id.emplace(root->id, root);
-    std::set<std::string> listed;
+    std::unordered_set<std::string> listed;
     for (const ThreadSummary& summary : conversation_.threads) {
       const auto root = root_by_id.find(summary.root);
       if (root == root_by_id.end() || !listed.insert(summary.root).second) continue;
@@ -136,10 +137,11 @@ class Arranger {
   }
 
   const Conversation& conversation_;
-  std::map<std::string, const Node*> by_id_;
-  std::map<const Node*, std::vector<const Node*>> children_;
-  std::set<const Node*> rehung_;
-  std::set<const Node*> built_;
+  // Looked up, never walked in order: hashed (this runs on one core before the pages).
+  std::unordered_map<std::string, const Node*> by_id_;
+  std::unordered_map<const Node*, std::vector<const Node*>> children_;
+  std::unordered_set<const Node*> rehung_;
+  std::unordered_set<const Node*> built_;
 };
 
 }  // namespace
