@@ -41,8 +41,8 @@ class SiteViews {
   /// root is, the site, the campaign, the menu, the build time), made once per depth.
   const TemplateEngine::Frame& page_frame(const std::string& directory) const;
 
-  /// A thread's card and a person's items are handed over to hub_page() and person_page(), not
-  /// copied: each of those pages is made once.
+  /// A thread's card and replies are handed over to hub_page(), not copied: each hub page is
+  /// made once.
   /// The hub, split so that no page grows much past a few hundred kilobytes: index.html, then
   /// page/2/ for older threads, and so on. `number` counts from 1.
   std::size_t hub_page_count() const { return hub_ranges_.size(); }
@@ -55,7 +55,7 @@ class SiteViews {
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread).
   nlohmann::json thread_page(std::size_t index) const;
   /// people/<slug>/index.html. Renders the items prepare_thread did not (nodes not shown).
-  nlohmann::json person_page(const Person& person, const TemplateEngine& engine);
+  nlohmann::json person_page(const Person& person, const TemplateEngine& engine) const;
   nlohmann::json people_page() const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
