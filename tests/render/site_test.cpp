@@ -230,20 +230,11 @@ class SiteTest : public ::testing::Test {
 TEST_F(SiteTest, WritesTheExpectedFiles) {
   std::vector<std::string> paths;
   for (const OutputFile& file : files_) paths.push_back(file.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{"about/index.html",
-                                             "conversation.json",
-                                             "feed.json",
-                                             "feed.xml",
-                                             "index.html",
-                                             "people/carol-from-brand/index.html",
-                                             "people/index.html",
-                                             "robots.txt",
-                                             "sitemap.xml",
-                                             "sources.opml",
-                                             "sources/index.html",
-                                             "spam/index.html",
-                                             "style.css",
-                                             "threads/launch-b-day-b-more/index.html"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{
+                       "about/index.html", "conversation.json", "feed.json", "feed.xml",
+                       "index.html", "people/carol-from-brand/index.html", "people/index.html",
+                       "robots.txt", "sitemap.xml", "sources.opml", "sources/index.html",
+                       "spam/index.html", "style.css", "threads/launch-b-day-b-more/index.html"}));
   EXPECT_EQ(find_file(files_, "conversation.json")->bytes, conversation_to_json(conversation_));
   EXPECT_EQ(find_file(files_, "style.css")->bytes, default_theme().static_files.at("style.css"));
 }
