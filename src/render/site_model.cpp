@@ -55,64 +55,62 @@ const std::string kNothing;
 }  // namespace
 
 SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
-    : conversation_(conversation), display_(arrange_conversation(conversation)) {
-  for (const Node& node : conversation.nodes) nodes_.emplace(node.id, &node);
-  for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
-  for (const Person& person : conversation.people) people_.emplace(person.id, &person);
-  awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
-  thread_of_.assign(conversation.nodes.size(), nullptr);
-  html_.resize(conversation.nodes.size());
-  anchors_.resize(conversation.nodes.size());
-
-  std::vector<const Node*> shown_nodes;
-  for (const DisplayThread& thread : display_.threads) {
-    std::vector<const DisplayNode*> pending = {&thread.root};
-    while (!pending.empty()) {
-      const DisplayNode* shown = pending.back();
-      pending.pop_back();
-      thread_of_[slot(*shown->node)] = &thread;
-      shown_nodes.push_back(shown->node);
-      for (const DisplayNode& child : shown->children) pending.push_back(&child);
-    }
-  }
-  // Sanitizing (on every core) needs only the nodes; the naming below goes on meanwhile.
-  auto sanitized = std::async(std::launch::async, [&] {
-    sanitize_all(shown_nodes, workers ? workers : default_worker_count());
+    : conversation_(conversation) {
+  const std::size_t count = conversation.nodes.size();
+  thread_of_.assign(count, nullptr);
+  html_.resize(count);
+  anchors_.resize(count);
+  // Sanitizing needs nothing but each node's own content, so it starts at once, on every core,
+  // while this thread arranges the threads and names things.
+  auto sanitized = std::async(std::launch::async, [this, workers] {
+    sanitize_all(workers ? workers : default_worker_count());
   });
   try {
+    display_ = arrange_conversation(conversation);
+    nodes_.reserve(count);
+    for (const Node& node : conversation.nodes) nodes_.emplace(node.id, &node);
+    for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
+    for (const Person& person : conversation.people) people_.emplace(person.id, &person);
+    awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
+
     SlugClaims anchors;
-    for (const Node* node : shown_nodes) {
-      anchors_[slot(*node)] = "n-" + anchors.claim(node->id, node->id);
-      if (!node->author.empty()) said_by_[node->author].push_back(node);
+    for (const DisplayThread& thread : display_.threads) {
+      std::vector<const DisplayNode*> pending = {&thread.root};
+      while (!pending.empty()) {
+        const DisplayNode* shown = pending.back();
+        pending.pop_back();
+        const Node& node = *shown->node;
+        thread_of_[slot(node)] = &thread;
+        anchors_[slot(node)] = "n-" + anchors.claim(node.id, node.id);
+        if (!node.author.empty()) said_by_[node.author].push_back(&node);
+        for (const DisplayNode& child : shown->children) pending.push_back(&child);
+      }
     }
     for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
     name_threads();
     name_people();
   } catch (...) {
-    sanitized.wait();  // it reads this object: let it finish before the error unwinds it
+    sanitized.wait();  // it writes into this object: let it finish before the error unwinds it
     throw;
   }
   sanitized.get();
 }
 
-void SiteModel::sanitize_all(const std::vector<const Node*>& shown, std::size_t workers) {
+void SiteModel::sanitize_all(std::size_t workers) {
   // Each node's HTML is parsed on its own, so the work spreads over the cores; the first error
-  // thrown is rethrown here.
-  std::vector<std::pair<const Node*, std::string>> jobs;
-  jobs.reserve(shown.size() + display_.spam.size());
-  for (const Node* node : shown) {
-    jobs.emplace_back(node, node->base_url.empty() ? node->url : node->base_url);
-  }
-  for (const Node* node : display_.spam) jobs.emplace_back(node, "");
-  std::vector<std::string> results(jobs.size());
+  // thrown is rethrown here. Spam is sanitized without a base: its relative links go. (A node
+  // the display leaves out, caught in a parent cycle, is sanitized too and never shown.)
+  const std::vector<Node>& nodes = conversation_.nodes;
   constexpr std::size_t kBatch = 256;  // nodes per hand-out: small enough to balance the cores
-  parallel_for((jobs.size() + kBatch - 1) / kBatch, workers, [&](std::size_t, std::size_t batch) {
-    const std::size_t end = std::min(jobs.size(), (batch + 1) * kBatch);
+  parallel_for((nodes.size() + kBatch - 1) / kBatch, workers, [&](std::size_t, std::size_t batch) {
+    const std::size_t end = std::min(nodes.size(), (batch + 1) * kBatch);
     for (std::size_t i = batch * kBatch; i < end; ++i) {
-      results[i] = sanitize_html(jobs[i].first->content_html, jobs[i].second);
+      const Node& node = nodes[i];
+      const std::string& base =
+          node.spam ? kNothing : (node.base_url.empty() ? node.url : node.base_url);
+      html_[i] = sanitize_html(node.content_html, base);
     }
   });
-  for (std::size_t i = 0; i < jobs.size(); ++i) html_[slot(*jobs[i].first)] = std::move(results[i]);
 }
 
 void SiteModel::name_threads() {

@@ -53,8 +53,8 @@ class SiteModel {
   const std::vector<const Node*>& said_by(const std::string& person_id) const;
 
  private:
-  /// Sanitizes the shown nodes, then the spam.
-  void sanitize_all(const std::vector<const Node*>& shown, std::size_t workers);
+  /// Sanitizes every node's content into html_.
+  void sanitize_all(std::size_t workers);
   void name_threads();
   void name_people();
 
