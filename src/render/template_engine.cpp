@@ -93,7 +93,8 @@ std::string expand_partials(const Templates& templates, const std::string& name,
 }
 
 /// HTML escaping with the library's mapping (& < > " ' as &amp; &lt; &gt; &quot; &apos;), but
-/// copying runs of plain text at once rather than a character at a time.
+/// copying runs of plain text at once rather than a character at a time. Not base's
+/// append_escaped_attribute, which writes ' as &#39;: themes keep the bytes the library wrote.
 std::string escape_html(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -274,17 +275,6 @@ TemplateEngine::Frame TemplateEngine::FrameBuilder::build() {
 
 std::string TemplateEngine::render(const std::string& name, const nlohmann::json& data) const {
   return render_frames(name, {}, &data);
-}
-
-std::string TemplateEngine::render(const std::string& name, const nlohmann::json& outer,
-                                   const nlohmann::json& data) const {
-  const Frame converted = frame(outer);
-  return render_frames(name, {&converted}, &data);
-}
-
-std::string TemplateEngine::render(const std::string& name, const Frame& outer,
-                                   const nlohmann::json& data) const {
-  return render_frames(name, {&outer}, &data);
 }
 
 std::string TemplateEngine::render(const std::string& name,

@@ -76,12 +76,8 @@ class TemplateEngine {
   /// Renders templates[name] with `data` over the globals. Throws RenderError naming a
   /// missing or broken template.
   std::string render(const std::string& name, const nlohmann::json& data) const;
-  /// The same with `outer` between the globals and `data`: names not in `data` are looked up
-  /// in `outer`, then in the globals.
-  std::string render(const std::string& name, const nlohmann::json& outer,
-                     const nlohmann::json& data) const;
-  std::string render(const std::string& name, const Frame& outer, const nlohmann::json& data) const;
-  /// Frames stacked outermost first over the globals, then `data` on top.
+  /// Frames stacked outermost first over the globals, then `data` on top: names not in `data`
+  /// are looked up in the frames, innermost first, then in the globals.
   std::string render(const std::string& name, std::initializer_list<const Frame*> frames,
                      const nlohmann::json& data) const;
   /// Frames only, outermost first (the last one is the innermost).

@@ -45,9 +45,10 @@ TEST(TemplateEngineTest, GlobalsAndOuterFramesAreVisibleAndShadowed) {
   const Templates templates = {{"p.html", "{{t.hello}} {{root}} {{name}}"}};
   const TemplateEngine engine(templates, {{"t", {{"hello", "Hi"}}}, {"name", "global"}});
   EXPECT_EQ(engine.render("p.html", {{"name", "page"}}), "Hi  page");
-  EXPECT_EQ(engine.render("p.html", {{"root", "../"}}, Json::object()), "Hi ../ global");
-  const TemplateEngine::Frame outer = engine.frame({{"root", "./"}, {"name", "outer"}});
-  EXPECT_EQ(engine.render("p.html", outer, {{"name", "data"}}), "Hi ./ data");
+  const TemplateEngine::Frame parent = TemplateEngine::frame({{"root", "../"}});
+  EXPECT_EQ(engine.render("p.html", {&parent}, Json::object()), "Hi ../ global");
+  const TemplateEngine::Frame outer = TemplateEngine::frame({{"root", "./"}, {"name", "outer"}});
+  EXPECT_EQ(engine.render("p.html", {&outer}, {{"name", "data"}}), "Hi ./ data");
 }
 
 TEST(TemplateEngineTest, ValuesMapAsDocumented) {
