@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,24 +33,31 @@ std::optional<UnixTime> latest_activity(const DisplayNode& display) {
 
 class Arranger {
  public:
-  explicit Arranger(const Conversation& conversation) : conversation_(conversation) {
-    by_id_.reserve(conversation.nodes.size());
-    for (const Node& node : conversation.nodes) by_id_.emplace(node.id, &node);
+  explicit Arranger(const Conversation& conversation)
+      : conversation_(conversation),
+        nodes_(conversation.nodes),
+        children_(nodes_.size()),
+        rehung_(nodes_.size(), false),
+        built_(nodes_.size(), false) {
+    by_id_.reserve(nodes_.size());
+    for (const Node& node : nodes_) by_id_.emplace(node.id, &node);
   }
 
   DisplayConversation arrange() {
     DisplayConversation display;
     std::vector<const Node*> roots;
-    for (const Node& node : conversation_.nodes) {
+    for (const Node& node : nodes_) {
       if (is_spam(node)) {
         display.spam.push_back(&node);
         continue;
       }
       place(node, roots);
     }
-    std::unordered_map<std::string, const Node*> root_by_id;
+    std::unordered_map<std::string_view, const Node*> root_by_id;
+    root_by_id.reserve(roots.size());
     for (const Node* root : roots) root_by_id.emplace(root->id, root);
-    std::unordered_set<std::string> listed;
+    std::unordered_set<std::string_view> listed;
+    listed.reserve(conversation_.threads.size());
     for (const ThreadSummary& summary : conversation_.threads) {
       const auto root = root_by_id.find(summary.root);
       if (root == root_by_id.end() || !listed.insert(summary.root).second) continue;
@@ -73,6 +81,11 @@ class Arranger {
     return it == by_id_.end() ? nullptr : it->second;
   }
 
+  /// The node's position in the conversation: every node here is one of its nodes.
+  std::size_t slot(const Node& node) const {
+    return static_cast<std::size_t>(&node - nodes_.data());
+  }
+
   /// Decides under which shown node `node` hangs, or makes it a root.
   void place(const Node& node, std::vector<const Node*>& roots) {
     if (node.parent.empty()) {
@@ -93,24 +106,34 @@ class Arranger {
     }
     if (!parent || parent == &node) {
       roots.push_back(&node);
-      if (!node.parent.empty()) rehung_.insert(&node);
+      if (!node.parent.empty()) rehung_[slot(node)] = true;
       return;
     }
-    children_[parent].push_back(&node);
-    if (moved) rehung_.insert(&node);
+    children_[slot(*parent)].push_back(&node);
+    if (moved) rehung_[slot(node)] = true;
+  }
+
+  /// Marks `node` as placed on the page; false if it already was (a parent cycle).
+  bool claim(const Node& node) {
+    const std::size_t index = slot(node);
+    if (built_[index]) return false;
+    built_[index] = true;
+    return true;
   }
 
   DisplayNode build(const Node& node, int depth = 0) {
     DisplayNode display;
     display.node = &node;
-    display.parent_unknown = node.parent_unknown || rehung_.count(&node) > 0;
-    if (!built_.insert(&node).second) return display;  // a cycle: show the node once only
+    display.parent_unknown = node.parent_unknown || rehung_[slot(node)];
+    if (!claim(node)) return display;  // a cycle: show the node once only
     if (depth + 1 >= kMaxDisplayDepth) {
       // The last level: the whole subtree below becomes one flat, time-ordered list.
       flatten(node, display.children);
     } else {
-      for (const Node* child : children_[&node]) {
-        if (built_.count(child) == 0) display.children.push_back(build(*child, depth + 1));
+      const std::vector<const Node*>& children = children_[slot(node)];
+      display.children.reserve(children.size());
+      for (const Node* child : children) {
+        if (!built_[slot(*child)]) display.children.push_back(build(*child, depth + 1));
       }
     }
     std::sort(display.children.begin(), display.children.end(), shown_before);
@@ -124,11 +147,11 @@ class Arranger {
     while (!pending.empty()) {
       const Node* parent = pending.back();
       pending.pop_back();
-      for (const Node* child : children_[parent]) {
-        if (!built_.insert(child).second) continue;
+      for (const Node* child : children_[slot(*parent)]) {
+        if (!claim(*child)) continue;
         DisplayNode display;
         display.node = child;
-        display.parent_unknown = child->parent_unknown || rehung_.count(child) > 0;
+        display.parent_unknown = child->parent_unknown || rehung_[slot(*child)];
         if (parent != &ancestor) display.reply_to = parent;
         out.push_back(std::move(display));
         pending.push_back(child);
@@ -137,11 +160,13 @@ class Arranger {
   }
 
   const Conversation& conversation_;
-  // Looked up, never walked in order: hashed (this runs on one core before the pages).
-  std::unordered_map<std::string, const Node*> by_id_;
-  std::unordered_map<const Node*, std::vector<const Node*>> children_;
-  std::unordered_set<const Node*> rehung_;
-  std::unordered_set<const Node*> built_;
+  const std::vector<Node>& nodes_;
+  // Looked up, never walked in order: hashed, on views of the ids (this runs on one core
+  // before the pages). The rest is by slot.
+  std::unordered_map<std::string_view, const Node*> by_id_;
+  std::vector<std::vector<const Node*>> children_;
+  std::vector<bool> rehung_;
+  std::vector<bool> built_;
 };
 
 }  // namespace
