@@ -60,31 +60,26 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
   thread_of_.assign(count, nullptr);
   html_.resize(count);
   anchors_.resize(count);
+  std::vector<std::string> anchor_slugs(count);
   // Sanitizing needs nothing but each node's own content, so it starts at once, on every core,
   // while this thread arranges the threads and names things.
-  auto sanitized = std::async(std::launch::async, [this, workers] {
-    sanitize_all(workers ? workers : default_worker_count());
+  auto sanitized = std::async(std::launch::async, [this, workers, &anchor_slugs] {
+    sanitize_all(workers ? workers : default_worker_count(), anchor_slugs);
   });
   try {
     display_ = arrange_conversation(conversation);
     nodes_.reserve(count);
     for (const Node& node : conversation.nodes) nodes_.emplace(node.id, &node);
     for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
+    people_.reserve(conversation.people.size());
     for (const Person& person : conversation.people) people_.emplace(person.id, &person);
     awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
 
-    SlugClaims anchors;
     for (const DisplayThread& thread : display_.threads) {
-      std::vector<const DisplayNode*> pending = {&thread.root};
-      while (!pending.empty()) {
-        const DisplayNode* shown = pending.back();
-        pending.pop_back();
-        const Node& node = *shown->node;
+      for_each_shown(thread, [&](const Node& node) {
         thread_of_[slot(node)] = &thread;
-        anchors_[slot(node)] = "n-" + anchors.claim(node.id, node.id);
         if (!node.author.empty()) said_by_[node.author].push_back(&node);
-        for (const DisplayNode& child : shown->children) pending.push_back(&child);
-      }
+      });
     }
     for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
     name_threads();
@@ -94,12 +89,47 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
     throw;
   }
   sanitized.get();
+  name_nodes(anchor_slugs);
 }
 
-void SiteModel::sanitize_all(std::size_t workers) {
+template <typename Visit>
+void SiteModel::for_each_shown(const DisplayThread& thread, const Visit& visit) {
+  std::vector<const DisplayNode*> pending = {&thread.root};
+  while (!pending.empty()) {
+    const DisplayNode* shown = pending.back();
+    pending.pop_back();
+    visit(*shown->node);
+    for (const DisplayNode& child : shown->children) pending.push_back(&child);
+  }
+}
+
+void SiteModel::name_nodes(std::vector<std::string>& anchor_slugs) {
+  // Claimed like slugs (SlugClaims): in display order, the first node to want an anchor gets it
+  // plain, later ones get a hash of their id appended. The set holds views of anchors_, whose
+  // strings stay where they are once claimed.
+  std::unordered_set<std::string_view> taken;
+  taken.reserve(anchors_.size());
+  for (const DisplayThread& thread : display_.threads) {
+    for_each_shown(thread, [&](const Node& node) {
+      std::string& anchor = anchors_[slot(node)];
+      anchor = std::move(anchor_slugs[slot(node)]);
+      if (taken.count(anchor)) {
+        const std::string base = anchor;
+        anchor = base + "-" + short_hash(node.id, kClashHashDigits);
+        for (int n = 2; taken.count(anchor); ++n) {
+          anchor = base + "-" + short_hash(node.id, kClashHashDigits) + "-" + std::to_string(n);
+        }
+      }
+      taken.insert(anchor);
+    });
+  }
+}
+
+void SiteModel::sanitize_all(std::size_t workers, std::vector<std::string>& anchor_slugs) {
   // Each node's HTML is parsed on its own, so the work spreads over the cores; the first error
   // thrown is rethrown here. Spam is sanitized without a base: its relative links go. (A node
   // the display leaves out, caught in a parent cycle, is sanitized too and never shown.)
+  // Each node's anchor slug is made here too, for the same reason.
   const std::vector<Node>& nodes = conversation_.nodes;
   constexpr std::size_t kBatch = 256;  // nodes per hand-out: small enough to balance the cores
   parallel_for((nodes.size() + kBatch - 1) / kBatch, workers, [&](std::size_t, std::size_t batch) {
@@ -109,6 +139,7 @@ void SiteModel::sanitize_all(std::size_t workers) {
       const std::string& base =
           node.spam ? kNothing : (node.base_url.empty() ? node.url : node.base_url);
       html_[i] = sanitize_html(node.content_html, base);
+      anchor_slugs[i] = "n-" + slugify(node.id, kSlugLength);
     }
   });
 }

@@ -3,10 +3,10 @@
 // HTML anchor). The views read it; nothing here knows about templates.
 #pragma once
 
-#include <map>
-#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "render/display_tree.h"
@@ -53,16 +53,22 @@ class SiteModel {
   const std::vector<const Node*>& said_by(const std::string& person_id) const;
 
  private:
-  /// Sanitizes every node's content into html_.
-  void sanitize_all(std::size_t workers);
+  /// Sanitizes every node's content into html_, and makes each node's anchor slug.
+  void sanitize_all(std::size_t workers, std::vector<std::string>& anchor_slugs);
+  /// Gives every shown node its unique anchor (from `anchor_slugs`, by slot).
+  void name_nodes(std::vector<std::string>& anchor_slugs);
+  /// Calls visit(node) for every node shown in `thread`.
+  template <typename Visit>
+  static void for_each_shown(const DisplayThread& thread, const Visit& visit);
   void name_threads();
   void name_people();
 
   const Conversation& conversation_;
   DisplayConversation display_;
-  std::unordered_map<std::string, const Node*> nodes_;
-  std::map<std::string, const SourceReport*> sources_;
-  std::map<std::string, const Person*> people_;
+  // Keyed by views of the conversation's own ids: looked up, never walked.
+  std::unordered_map<std::string_view, const Node*> nodes_;
+  std::unordered_map<std::string_view, const SourceReport*> sources_;
+  std::unordered_map<std::string_view, const Person*> people_;
   /// The position of `node` in conversation().nodes; size() for a node from elsewhere.
   std::size_t slot(const Node& node) const;
 
@@ -71,11 +77,13 @@ class SiteModel {
   std::vector<std::string> html_;
   std::vector<std::string> anchors_;
   // Made once: every node on every page links to its thread and its author.
-  std::unordered_map<std::string, std::string> thread_paths_;  ///< root id -> "threads/<slug>/"
-  std::unordered_map<std::string, std::string> person_paths_;  ///< person id -> "people/<slug>/"
-  std::set<std::string> awaiting_;
+  std::unordered_map<std::string_view, std::string>
+      thread_paths_;  ///< root id -> "threads/<slug>/"
+  std::unordered_map<std::string_view, std::string>
+      person_paths_;  ///< person id -> "people/<slug>/"
+  std::unordered_set<std::string_view> awaiting_;
   std::vector<const Person*> people_by_activity_;
-  std::unordered_map<std::string, std::vector<const Node*>> said_by_;
+  std::unordered_map<std::string_view, std::vector<const Node*>> said_by_;
 };
 
 }  // namespace confab
