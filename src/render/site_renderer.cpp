@@ -45,10 +45,10 @@ class OutputSet {
 /// naming it on failure.
 void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
                  const std::string& template_name, const std::string& directory,
-                 const nlohmann::json& view) {
+                 nlohmann::json view) {
   std::string html;
   try {
-    html = engine.render(template_name, {&views.page_frame(directory)}, view);
+    html = engine.render(template_name, {&views.page_frame(directory)}, std::move(view));
   } catch (const RenderError& error) {
     throw RenderError((directory.empty() ? std::string("index.html") : directory) + ": " +
                       error.what());

@@ -223,7 +223,7 @@ std::string SiteViews::node_html(const DisplayNode& shown, const TemplateEngine:
   }
   Json view = display_keys(shown);
   view["replies_html"] = std::move(children);
-  return engine.render("partials/node.html", {&page, &frames.at(shown.node)}, view);
+  return engine.render("partials/node.html", {&page, &frames.at(shown.node)}, std::move(view));
 }
 
 std::string SiteViews::said_html(const Node& node, const TemplateEngine::Frame& node_frame,

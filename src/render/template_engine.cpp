@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -15,11 +16,30 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-mustache::data to_mustache(const nlohmann::json& json) {
+/// The library's data for a string, taking `text` over: the library's constructor only copies,
+/// so an empty string is made and the text swapped in (the string it points to is not const).
+mustache::data string_data(std::string&& text) {
+  mustache::data data{std::string()};
+  const_cast<std::string&>(data.string_value()).swap(text);
+  return data;
+}
+
+/// `json` in the library's form; from an rvalue the strings are moved rather than copied (a
+/// page's replies and a person's items are most of its bytes).
+template <typename Json>
+mustache::data to_mustache(Json&& json) {
+  constexpr bool kMove =
+      !std::is_const_v<std::remove_reference_t<Json>> && std::is_rvalue_reference_v<Json&&>;
   switch (json.type()) {
     case nlohmann::json::value_t::object: {
       mustache::data object(mustache::data::type::object);
-      for (const auto& [key, value] : json.items()) object[key] = to_mustache(value);  // moved
+      for (auto& [key, value] : json.items()) {
+        if constexpr (kMove) {
+          object[key] = to_mustache(std::move(value));  // moved
+        } else {
+          object[key] = to_mustache(value);
+        }
+      }
       return object;
     }
     case nlohmann::json::value_t::array: {
@@ -29,15 +49,27 @@ mustache::data to_mustache(const nlohmann::json& json) {
       // accessor is: reserve it and move the items in.
       auto& items = const_cast<mustache::list&>(list.list_value());
       items.reserve(json.size());
-      for (const auto& item : json) items.push_back(to_mustache(item));
+      for (auto& item : json) {
+        if constexpr (kMove) {
+          items.push_back(to_mustache(std::move(item)));
+        } else {
+          items.push_back(to_mustache(item));
+        }
+      }
       return list;
     }
     case nlohmann::json::value_t::string: {
-      const auto& text = json.get_ref<const std::string&>();
-      return text.empty() ? mustache::data(false) : mustache::data(text);
+      auto& text =
+          json.template get_ref<std::conditional_t<kMove, std::string&, const std::string&>>();
+      if (text.empty()) return mustache::data(false);
+      if constexpr (kMove) {
+        return string_data(std::move(text));
+      } else {
+        return mustache::data(text);
+      }
     }
     case nlohmann::json::value_t::boolean:
-      return mustache::data(json.get<bool>());
+      return mustache::data(json.template get<bool>());
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
     case nlohmann::json::value_t::number_float:
@@ -256,7 +288,7 @@ TemplateEngine::FrameBuilder::~FrameBuilder() = default;
 void TemplateEngine::FrameBuilder::set(const std::string& key, std::string value) {
   if (value.empty()) return;
   // operator[] then a move: the library's set() would copy the value.
-  data_->value[key] = mustache::data(std::move(value));
+  data_->value[key] = string_data(std::move(value));
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
@@ -273,13 +305,13 @@ TemplateEngine::Frame TemplateEngine::FrameBuilder::build() {
   return built;
 }
 
-std::string TemplateEngine::render(const std::string& name, const nlohmann::json& data) const {
+std::string TemplateEngine::render(const std::string& name, nlohmann::json data) const {
   return render_frames(name, {}, &data);
 }
 
 std::string TemplateEngine::render(const std::string& name,
                                    std::initializer_list<const Frame*> frames,
-                                   const nlohmann::json& data) const {
+                                   nlohmann::json data) const {
   return render_frames(name, frames, &data);
 }
 
@@ -290,13 +322,13 @@ std::string TemplateEngine::render(const std::string& name,
 
 std::string TemplateEngine::render_frames(const std::string& name,
                                           std::initializer_list<const Frame*> frames,
-                                          const nlohmann::json* data) const {
+                                          nlohmann::json* data) const {
   const auto found = parsed_->pages.find(name);
   if (found == parsed_->pages.end()) {
     throw RenderError("template " + name + " is missing from the theme");
   }
   mustache::mustache& parsed = *found->second;
-  const mustache::data root = data ? to_mustache(*data) : mustache::data();
+  const mustache::data root = data ? to_mustache(std::move(*data)) : mustache::data();
   ThemeContext context(parsed_->partials, parsed_->split_names);
   context.push(&parsed_->globals);
   for (const Frame* frame : frames) context.push(&frame->data_->value);

@@ -74,19 +74,20 @@ class TemplateEngine {
   };
 
   /// Renders templates[name] with `data` over the globals. Throws RenderError naming a
-  /// missing or broken template.
-  std::string render(const std::string& name, const nlohmann::json& data) const;
+  /// missing or broken template. `data` is taken, not copied: move it in where it is not
+  /// needed afterwards.
+  std::string render(const std::string& name, nlohmann::json data) const;
   /// Frames stacked outermost first over the globals, then `data` on top: names not in `data`
   /// are looked up in the frames, innermost first, then in the globals.
   std::string render(const std::string& name, std::initializer_list<const Frame*> frames,
-                     const nlohmann::json& data) const;
+                     nlohmann::json data) const;
   /// Frames only, outermost first (the last one is the innermost).
   std::string render(const std::string& name, std::initializer_list<const Frame*> frames) const;
 
  private:
   struct Parsed;
   std::string render_frames(const std::string& name, std::initializer_list<const Frame*> frames,
-                            const nlohmann::json* data) const;
+                            nlohmann::json* data) const;
 
   const Templates& templates_;
   std::unique_ptr<Parsed> parsed_;
