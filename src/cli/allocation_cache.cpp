@@ -41,6 +41,7 @@ struct FreeBlock {
 struct ThreadCache {
   FreeBlock* heads[kClasses];
   unsigned counts[kClasses];
+  bool owned;  ///< the thread's ThreadCacheOwner exists
   bool closed;
 };
 
@@ -71,6 +72,18 @@ std::size_t class_of(std::size_t size) {
   return (size == 0 ? 0 : size - 1) / kGranule;
 }
 
+/// How many blocks each class keeps, worked out once (a division per free is measurable).
+struct ClassLimits {
+  unsigned blocks[kClasses];
+  constexpr ClassLimits() : blocks() {
+    for (std::size_t index = 0; index < kClasses; ++index) {
+      blocks[index] = static_cast<unsigned>(
+          std::min<std::size_t>(kBlocksPerClass, kBytesPerClass / ((index + 1) * kGranule)));
+    }
+  }
+};
+constexpr ClassLimits kLimits;
+
 void* allocate(std::size_t size) {
   if (size <= kLargestCached) {
     const std::size_t index = class_of(size);
@@ -93,10 +106,13 @@ void release(void* block, std::size_t size) {
   if (!block) return;
   if (size <= kLargestCached && !cache.closed) {
     const std::size_t index = class_of(size);
-    const std::size_t limit =
-        std::min<std::size_t>(kBlocksPerClass, kBytesPerClass / ((index + 1) * kGranule));
-    if (cache.counts[index] < limit) {
-      (void)&owner;  // the first cached block makes this thread's owner, which empties the cache
+    if (cache.counts[index] < kLimits.blocks[index]) {
+      if (!cache.owned) {
+        // The first cached block makes this thread's owner, which empties the cache. (Touching
+        // `owner` at every call would cost a check of its guard each time.)
+        (void)&owner;
+        cache.owned = true;
+      }
       auto* free_block = static_cast<FreeBlock*>(block);
       free_block->next = cache.heads[index];
       cache.heads[index] = free_block;
