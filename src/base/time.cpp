@@ -33,7 +33,7 @@ std::optional<UnixTime> make_utc_time(int year, int month, int day, int hour, in
          hour * 3600 + minute * 60 + second;
 }
 
-std::string format_rfc3339(UnixTime t) {
+CivilTime civil_time(UnixTime t) {
   std::int64_t days = t / 86400;
   std::int64_t secs = t % 86400;
   if (secs < 0) {
@@ -50,12 +50,54 @@ std::string format_rfc3339(UnixTime t) {
   const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
   const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
-                static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
-                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
-                static_cast<long long>(secs % 60));
+  return {y,
+          static_cast<int>(m),
+          static_cast<int>(d),
+          static_cast<int>(secs / 3600),
+          static_cast<int>(secs / 60 % 60),
+          static_cast<int>(secs % 60)};
+}
+
+namespace {
+
+/// Appends `value` (0-99) as two digits.
+void append_two_digits(std::string& out, int value) {
+  out += static_cast<char>('0' + value / 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+}  // namespace
+
+std::string format_year(std::int64_t year) {
+  if (year >= 0 && year <= 9999) {
+    // Written by hand: every node on every page shows a date, and snprintf is slow.
+    const int y = static_cast<int>(year);
+    std::string out;
+    append_two_digits(out, y / 100);
+    append_two_digits(out, y % 100);
+    return out;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04lld", static_cast<long long>(year));
   return buffer;
+}
+
+std::string format_rfc3339(UnixTime t) {
+  const CivilTime time = civil_time(t);
+  std::string out = format_year(time.year);
+  out.reserve(out.size() + 16);
+  out += '-';
+  append_two_digits(out, time.month);
+  out += '-';
+  append_two_digits(out, time.day);
+  out += 'T';
+  append_two_digits(out, time.hour);
+  out += ':';
+  append_two_digits(out, time.minute);
+  out += ':';
+  append_two_digits(out, time.second);
+  out += 'Z';
+  return out;
 }
 
 std::optional<UnixTime> parse_rfc3339(const std::string& text) {

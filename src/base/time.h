@@ -18,6 +18,16 @@ std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 std::optional<UnixTime> make_utc_time(int year, int month, int day, int hour, int minute,
                                       int second);
 
+/// A UnixTime's calendar fields in UTC (proleptic Gregorian).
+struct CivilTime {
+  std::int64_t year;
+  int month, day, hour, minute, second;
+};
+CivilTime civil_time(UnixTime t);
+
+/// The year as format_rfc3339 writes it: at least four digits, "-" before a negative one.
+std::string format_year(std::int64_t year);
+
 /// "2009-05-06T19:30:00Z": RFC 3339 in UTC, the form every output of confab uses.
 std::string format_rfc3339(UnixTime t);
 

@@ -1,5 +1,7 @@
 #include "base/time.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 namespace confab {
@@ -10,6 +12,31 @@ TEST(Time, FormatsRfc3339InUtc) {
   EXPECT_EQ(format_rfc3339(1225301400), "2008-10-29T17:30:00Z");
   EXPECT_EQ(format_rfc3339(951782400), "2000-02-29T00:00:00Z");
   EXPECT_EQ(format_rfc3339(-1), "1969-12-31T23:59:59Z");
+}
+
+TEST(Time, FormatsYearsOutsideFourDigits) {
+  // Year 999, year 10000, and 1 BC (year 0) and 2 BC (year -1), proleptic Gregorian.
+  EXPECT_EQ(format_rfc3339(-30610310400), "0999-12-31T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(253402300800), "10000-01-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(-62167219200), "0000-01-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(-62198755200), "-001-01-01T00:00:00Z");
+  EXPECT_EQ(format_year(7), "0007");
+  EXPECT_EQ(format_year(-7), "-007");
+}
+
+TEST(Time, CivilTimeMatchesTheFormattedFields) {
+  // Every field of civil_time against the text, over a spread of times across four centuries.
+  for (UnixTime t = -2208988800; t < 4102444800; t += 86400 * 37 + 3671) {
+    const CivilTime civil = civil_time(t);
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%04lld-%02d-%02dT%02d:%02d:%02dZ",
+                  static_cast<long long>(civil.year), civil.month, civil.day, civil.hour,
+                  civil.minute, civil.second);
+    ASSERT_EQ(format_rfc3339(t), expected) << t;
+    ASSERT_EQ(make_utc_time(static_cast<int>(civil.year), civil.month, civil.day, civil.hour,
+                            civil.minute, civil.second),
+              t);
+  }
 }
 
 TEST(Time, MakeUtcTimeRejectsImpossibleDates) {
