@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <vector>
 
 #include "base/strings.h"
 
@@ -143,6 +144,11 @@ Strings Strings::load(const Theme& theme, const std::string& language) {
   for (const auto& [key, value] : strings.values_) {
     if (key.starts_with("text.")) strings.text_table_[key.substr(5)] = value;
   }
+  const auto separator = strings.values_.find("format.group_separator");
+  strings.group_separator_ = separator == strings.values_.end() ? "," : separator->second;
+  const auto date_pattern = strings.values_.find("format.date");
+  strings.date_pattern_ =
+      date_pattern == strings.values_.end() ? "{day} {month} {year}" : date_pattern->second;
   std::string months = strings.values_["format.months"];
   std::size_t pos = 0;
   for (std::string& name : strings.months_) {
@@ -175,16 +181,16 @@ std::string Strings::count(const std::string& noun, std::int64_t n) const {
     throw RenderError("theme strings: [count] " + key.substr(6) + " is missing from " +
                       language_file(language_));
   }
-  return fill(found->second, {{"n", number(n)}});
+  const std::string digits = number(n);
+  const std::pair<std::string_view, std::string_view> names[] = {{"n", digits}};
+  return fill_names(found->second, names);
 }
 
 std::string Strings::number(std::int64_t n) const {
-  const auto separator = values_.find("format.group_separator");
-  const std::string group = separator == values_.end() ? "," : separator->second;
   const std::string digits = std::to_string(n < 0 ? -n : n);
   std::string out = n < 0 ? "-" : "";
   for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += group;
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += group_separator_;
     out += digits[i];
   }
   return out;
@@ -200,26 +206,31 @@ const std::string& Strings::month(int month) const {
 }
 
 std::string Strings::date(UnixTime time) const {
-  // The project's one calendar conversion: "YYYY-MM-DDT..." from format_rfc3339.
-  const std::string stamp = format_rfc3339(time);
-  const std::size_t first_dash = stamp.find('-', 1);  // a year may carry a sign
-  const int month_number = std::stoi(stamp.substr(first_dash + 1, 2));
-  const int day = std::stoi(stamp.substr(first_dash + 4, 2));
-  const auto pattern = values_.find("format.date");
-  return fill(pattern == values_.end() ? "{day} {month} {year}" : pattern->second,
-              {{"day", std::to_string(day)},
-               {"month", month(month_number)},
-               {"year", stamp.substr(0, first_dash)}});
+  const CivilTime civil = civil_time(time);
+  const std::string day = std::to_string(civil.day);
+  const std::string year = format_year(civil.year);  // as in the RFC 3339 stamp
+  const std::pair<std::string_view, std::string_view> names[] = {
+      {"day", day}, {"month", month(civil.month)}, {"year", year}};
+  return fill_names(date_pattern_, names);
 }
 
 std::string Strings::fill(std::string pattern, const std::map<std::string, std::string>& values) {
+  std::vector<std::pair<std::string_view, std::string_view>> names(values.begin(), values.end());
+  return fill_names(pattern, names);
+}
+
+std::string Strings::fill_names(
+    std::string_view pattern,
+    std::span<const std::pair<std::string_view, std::string_view>> values) {
   std::string out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
     const std::size_t open = pattern.find('{', pos);
     const std::size_t close = open == std::string::npos ? open : pattern.find('}', open);
     if (close == std::string::npos) break;
-    const auto value = values.find(pattern.substr(open + 1, close - open - 1));
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    const auto value = std::find_if(values.begin(), values.end(),
+                                    [&](const auto& entry) { return entry.first == name; });
     out.append(pattern, pos, open - pos);
     if (value == values.end()) {
       out.append(pattern, open, close - open + 1);

@@ -4,7 +4,10 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -52,10 +55,17 @@ class Strings {
   static std::string fill(std::string pattern, const std::map<std::string, std::string>& values);
 
  private:
+  /// fill() over a few names given in place (dates and counts: no map to build each time).
+  static std::string fill_names(
+      std::string_view pattern,
+      std::span<const std::pair<std::string_view, std::string_view>> values);
+
   std::string language_;
   std::map<std::string, std::string> values_;
   nlohmann::json text_table_ = nlohmann::json::object();
   std::string months_[12];
+  std::string group_separator_;  ///< [format] group_separator, "," when missing
+  std::string date_pattern_;     ///< [format] date, "{day} {month} {year}" when missing
 };
 
 }  // namespace confab
