@@ -10,6 +10,7 @@
 #include "base/parallel_for.h"
 #include "base/url.h"
 #include "render/render.h"
+#include "render/safe_url.h"
 
 namespace confab {
 namespace {
@@ -70,9 +71,22 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
     display_ = arrange_conversation(conversation);
     nodes_.reserve(count);
     for (const Node& node : conversation.nodes) nodes_.emplace(node.id, &node);
-    for (const SourceReport& source : conversation.sources) sources_.emplace(source.id, &source);
+    for (const SourceReport& source : conversation.sources) {
+      std::string name = source.name;
+      if (name.empty()) name = url_host(source.url);
+      if (name.empty()) name = source.id;
+      sources_.emplace(source.id, SourceEntry{&source, std::move(name),
+                                              safe_link_url(source.url, "").value_or("")});
+    }
     people_.reserve(conversation.people.size());
-    for (const Person& person : conversation.people) people_.emplace(person.id, &person);
+    for (const Person& person : conversation.people) {
+      std::string url;
+      for (const std::string& candidate : person.urls) {
+        url = safe_link_url(candidate, "").value_or("");
+        if (!url.empty()) break;
+      }
+      people_.emplace(person.id, PersonEntry{&person, "", std::move(url)});
+    }
     awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
 
     for (const DisplayThread& thread : display_.threads) {
@@ -171,7 +185,7 @@ void SiteModel::name_people() {
   std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
   SlugClaims claims;
   for (const Person* person : by_id) {
-    person_paths_[person->id] =
+    people_.at(person->id).path =
         "people/" + claims.claim(person->name.empty() ? person->id : person->name, person->id) +
         "/";
   }
@@ -184,12 +198,12 @@ const Node* SiteModel::node(const std::string& id) const {
 
 const SourceReport* SiteModel::source(const std::string& id) const {
   const auto found = sources_.find(id);
-  return found == sources_.end() ? nullptr : found->second;
+  return found == sources_.end() ? nullptr : found->second.report;
 }
 
 const Person* SiteModel::person(const std::string& id) const {
   const auto found = people_.find(id);
-  return found == people_.end() ? nullptr : found->second;
+  return found == people_.end() ? nullptr : found->second.person;
 }
 
 std::size_t SiteModel::slot(const Node& node) const {
@@ -227,8 +241,13 @@ const std::string& SiteModel::thread_path(const Node& root) const {
 }
 
 const std::string& SiteModel::person_path(const std::string& person_id) const {
-  const auto found = person_paths_.find(person_id);
-  return found == person_paths_.end() ? kNothing : found->second;
+  const auto found = people_.find(person_id);
+  return found == people_.end() ? kNothing : found->second.path;
+}
+
+const std::string& SiteModel::person_url(const std::string& person_id) const {
+  const auto found = people_.find(person_id);
+  return found == people_.end() ? kNothing : found->second.url;
 }
 
 std::string SiteModel::author_name(const Node& node) const {
@@ -238,11 +257,13 @@ std::string SiteModel::author_name(const Node& node) const {
 }
 
 std::string SiteModel::source_name(const std::string& source_id) const {
-  const SourceReport* blog = source(source_id);
-  if (!blog) return source_id;
-  if (!blog->name.empty()) return blog->name;
-  const std::string host = url_host(blog->url);
-  return host.empty() ? source_id : host;
+  const auto found = sources_.find(source_id);
+  return found == sources_.end() ? source_id : found->second.name;
+}
+
+const std::string& SiteModel::source_url(const std::string& source_id) const {
+  const auto found = sources_.find(source_id);
+  return found == sources_.end() ? kNothing : found->second.url;
 }
 
 const std::vector<const Node*>& SiteModel::said_by(const std::string& person_id) const {

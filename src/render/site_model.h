@@ -41,10 +41,15 @@ class SiteModel {
   /// "people/<slug>/", "" for nobody.
   const std::string& person_path(const std::string& person_id) const;
 
+  /// The person's link: the first of their URLs fit for href, "" for none or nobody.
+  const std::string& person_url(const std::string& person_id) const;
+
   /// The name to show for a node's author: as the feed gave it, else the person's, else "".
   std::string author_name(const Node& node) const;
-  /// The blog's display name: its name, else its id.
+  /// The blog's display name: its name, else its host, else its id.
   std::string source_name(const std::string& source_id) const;
+  /// The blog's home page fit for href, "" for none or an unknown blog.
+  const std::string& source_url(const std::string& source_id) const;
   bool awaiting_reply(const Node& node) const { return awaiting_.count(node.id) > 0; }
 
   /// People by influence, then how much they said (posts + comments), most first; then name, id.
@@ -65,10 +70,21 @@ class SiteModel {
 
   const Conversation& conversation_;
   DisplayConversation display_;
+  /// What every node of a blog or a person shows of them, worked out once.
+  struct SourceEntry {
+    const SourceReport* report;
+    std::string name;  ///< source_name()
+    std::string url;   ///< source_url()
+  };
+  struct PersonEntry {
+    const Person* person;
+    std::string path;  ///< person_path()
+    std::string url;   ///< person_url()
+  };
   // Keyed by views of the conversation's own ids: looked up, never walked.
   std::unordered_map<std::string_view, const Node*> nodes_;
-  std::unordered_map<std::string_view, const SourceReport*> sources_;
-  std::unordered_map<std::string_view, const Person*> people_;
+  std::unordered_map<std::string_view, SourceEntry> sources_;
+  std::unordered_map<std::string_view, PersonEntry> people_;
   /// The position of `node` in conversation().nodes; size() for a node from elsewhere.
   std::size_t slot(const Node& node) const;
 

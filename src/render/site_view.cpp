@@ -155,7 +155,6 @@ struct JsonKeys {
 template <typename Keys>
 void SiteViews::node_keys(const Node& node, Keys& keys) const {
   const Person* person = model_.person(node.author);
-  const SourceReport* source = model_.source(node.source);
   const DisplayThread* thread = model_.thread_of(node);
   keys.set("id", node.id);
   keys.set("anchor", model_.anchor(node));
@@ -167,13 +166,11 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   keys.set("url", safe_href(node.url));
   keys.set("author_name", model_.author_name(node));
   std::string author_url = safe_href(node.author_url);
-  if (author_url.empty() && person && !person->urls.empty()) {
-    author_url = safe_href(person->urls.front());
-  }
+  if (author_url.empty()) author_url = model_.person_url(node.author);
   keys.set("author_url", std::move(author_url));
   keys.set("author_path", model_.person_path(node.author));
   keys.set("source_name", model_.source_name(node.source));
-  keys.set("source_url", source ? safe_href(source->url) : "");
+  keys.set("source_url", model_.source_url(node.source));
   keys.set("date_iso", iso_or_empty(node.published));
   keys.set("date_human", strings_.date(node.published));
   keys.set("html", model_.html(node));
@@ -205,13 +202,14 @@ TemplateEngine::Frame SiteViews::node_frame(const Node& node) const {
   return keys.build();
 }
 
-Json SiteViews::display_keys(const DisplayNode& shown) const {
+template <typename Keys>
+void SiteViews::display_keys(const DisplayNode& shown, Keys& keys) const {
   const auto below = static_cast<std::int64_t>(count_replies(shown));
-  return {{"parent_unknown", shown.parent_unknown},
-          {"in_reply_to", shown.reply_to ? model_.author_name(*shown.reply_to) : ""},
-          {"has_children", !shown.children.empty()},
-          {"reply_count", strings_.number(below)},
-          {"reply_label", strings_.count("reply", below)}};
+  keys.set("parent_unknown", shown.parent_unknown);
+  keys.set("in_reply_to", shown.reply_to ? model_.author_name(*shown.reply_to) : "");
+  keys.set("has_children", !shown.children.empty());
+  keys.set("reply_count", strings_.number(below));
+  keys.set("reply_label", strings_.count("reply", below));
 }
 
 std::string SiteViews::node_html(const DisplayNode& shown, const TemplateEngine::Frame& page,
@@ -221,9 +219,12 @@ std::string SiteViews::node_html(const DisplayNode& shown, const TemplateEngine:
   for (const DisplayNode& child : shown.children) {
     children += node_html(child, page, frames, engine);
   }
-  Json view = display_keys(shown);
-  view["replies_html"] = std::move(children);
-  return engine.render("partials/node.html", {&page, &frames.at(shown.node)}, std::move(view));
+  // Straight into the library's form: no JSON for data made once per reply.
+  TemplateEngine::FrameBuilder keys;
+  display_keys(shown, keys);
+  keys.set("replies_html", std::move(children));
+  const TemplateEngine::Frame display = keys.build();
+  return engine.render("partials/node.html", {&page, &frames.at(shown.node), &display});
 }
 
 std::string SiteViews::said_html(const Node& node, const TemplateEngine::Frame& node_frame,
@@ -279,7 +280,8 @@ Json SiteViews::take_card(std::size_t index, const std::string& root) {
 
 Json SiteViews::thread_card(const DisplayThread& thread) const {
   Json view = flat_node(*thread.root.node);
-  view.update(display_keys(thread.root));
+  JsonKeys display{view};
+  display_keys(thread.root, display);
   std::vector<std::string> blog_ids;
   std::optional<UnixTime> last_activity;
   std::size_t size = 0;
@@ -305,10 +307,7 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
   }
   Json blogs = Json::array();
   for (const std::string& id : blog_ids) {
-    const SourceReport* source = model_.source(id);
-    blogs.push_back({{"id", id},
-                     {"name", model_.source_name(id)},
-                     {"url", source ? safe_href(source->url) : ""}});
+    blogs.push_back({{"id", id}, {"name", model_.source_name(id)}, {"url", model_.source_url(id)}});
   }
   view["thread_info"] = {
       {"size", strings_.number(static_cast<std::int64_t>(size))},
@@ -323,20 +322,12 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
 Json SiteViews::person_summary(const Person& person) const {
   Json blogs = Json::array();
   for (const std::string& id : person.blogs) {
-    const SourceReport* source = model_.source(id);
-    blogs.push_back({{"id", id},
-                     {"name", model_.source_name(id)},
-                     {"url", source ? safe_href(source->url) : ""}});
-  }
-  std::string url;
-  for (const std::string& candidate : person.urls) {
-    url = safe_href(candidate);
-    if (!url.empty()) break;
+    blogs.push_back({{"id", id}, {"name", model_.source_name(id)}, {"url", model_.source_url(id)}});
   }
   return {{"id", person.id},
           {"name", person.name},
           {"path", model_.person_path(person.id)},
-          {"url", url},
+          {"url", model_.person_url(person.id)},
           {"team", person.team},
           {"posts", strings_.number(person.posts)},
           {"comments", strings_.number(person.comments)},

@@ -72,7 +72,8 @@ class SiteViews {
   template <typename Keys>
   void node_keys(const Node& node, Keys& keys) const;
   /// The keys of a node that depend on where the display tree shows it.
-  nlohmann::json display_keys(const DisplayNode& shown) const;
+  template <typename Keys>
+  void display_keys(const DisplayNode& shown, Keys& keys) const;
   /// partials/node.html for `shown` and, inside it, its replies; `frames` holds each shown
   /// node's data, made once and shared by the two depths it is rendered for.
   std::string node_html(const DisplayNode& shown, const TemplateEngine::Frame& page,
