@@ -1,9 +1,12 @@
 #include "render/template_engine.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -160,6 +163,66 @@ std::string escape_html(const std::string& text) {
   return out;
 }
 
+/// A cheap fingerprint of a name, for telling names apart before comparing them: its length
+/// and its first and last eight bytes. Equal names have equal keys; the rest is compared.
+std::uint64_t name_key(std::string_view name) {
+  std::uint64_t head = 0, tail = 0;
+  const std::size_t size = name.size();
+  std::memcpy(&head, name.data(), std::min<std::size_t>(size, 8));
+  if (size > 8) std::memcpy(&tail, name.data() + size - 8, 8);
+  return (head * 0x9E3779B97F4A7C15ULL) ^ (tail * 0xC2B2AE3D27D4EB4FULL) ^ size;
+}
+
+/// The top level of a frame: its names and values in the order set, found by scanning the
+/// names' keys. A frame holds a few dozen names at most, and every name in every template is
+/// looked up in frame after frame until one has it; a scan of packed keys is cheaper than the
+/// library's hashed object (a hash and a division per frame, and a node per name to allocate).
+class FrameTable {
+ public:
+  void reserve(std::size_t count) {
+    keys_.reserve(count);
+    entries_.reserve(count);
+  }
+
+  /// Sets `name`, replacing its value if it has one.
+  void set(const std::string& name, mustache::data value) {
+    const std::uint64_t key = name_key(name);
+    if (mustache::data* found = find(name, key)) {
+      *found = std::move(value);
+      return;
+    }
+    keys_.push_back(key);
+    entries_.emplace_back(name, std::move(value));
+  }
+
+  const mustache::data* find(std::string_view name, std::uint64_t key) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] == key && entries_[i].first == name) return &entries_[i].second;
+    }
+    return nullptr;
+  }
+
+ private:
+  mustache::data* find(std::string_view name, std::uint64_t key) {
+    return const_cast<mustache::data*>(std::as_const(*this).find(name, key));
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::pair<std::string, mustache::data>> entries_;
+};
+
+/// Room for a node's names in a frame made key by key, so that it is not grown on the way.
+constexpr std::size_t kFrameBuilderNames = 32;
+
+/// A JSON object's members as a frame table (moved out of it).
+FrameTable to_table(nlohmann::json&& object) {
+  FrameTable table;
+  if (!object.is_object()) return table;
+  table.reserve(object.size());
+  for (auto& [key, value] : object.items()) table.set(key, to_mustache(std::move(value)));
+  return table;
+}
+
 /// Where the library writes a rendered page: straight into one string.
 struct StringSink {
   std::string& out;
@@ -180,18 +243,23 @@ class ThemeContext : public mustache::basic_context<std::string> {
   ThemeContext(const std::map<std::string, mustache::data>& partials,
                std::unordered_map<std::string, std::vector<std::string>>& split_names)
       : partials_(partials), split_names_(split_names) {
-    frames_.reserve(8);
+    levels_.reserve(8);
   }
 
-  void push(const mustache::data* data) override { frames_.push_back(data); }
-  void pop() override { frames_.pop_back(); }
+  /// A frame of the engine's own (the globals, a page's keys, a node's).
+  void push_table(const FrameTable* table) { levels_.push_back({table, nullptr}); }
+  /// A value the library pushes while it renders a section (a list item, an object).
+  void push(const mustache::data* data) override { levels_.push_back({nullptr, data}); }
+  void pop() override { levels_.pop_back(); }
 
   const mustache::data* get(const std::string& name) const override {
-    if (name.size() == 1 && name[0] == '.') return frames_.back();
+    // "." is the section's current value; a frame of the engine's own is not a value.
+    if (name.size() == 1 && name[0] == '.') return levels_.back().data;
     const std::size_t dot = name.find('.');
     if (dot == std::string::npos) {
-      for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
-        if (const mustache::data* found = (*frame)->get(name)) return found;
+      const std::uint64_t key = name_key(name);
+      for (auto level = levels_.rbegin(); level != levels_.rend(); ++level) {
+        if (const mustache::data* found = level->find(name, key)) return found;
       }
       return nullptr;
     }
@@ -205,11 +273,11 @@ class ThemeContext : public mustache::basic_context<std::string> {
         start = end + 1;
       }
     }
-    for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
-      const mustache::data* found = *frame;
-      for (const std::string& part : parts) {
-        found = found->get(part);
-        if (!found) break;
+    const std::uint64_t key = name_key(parts.front());
+    for (auto level = levels_.rbegin(); level != levels_.rend(); ++level) {
+      const mustache::data* found = level->find(parts.front(), key);
+      for (std::size_t part = 1; found && part < parts.size(); ++part) {
+        found = found->get(parts[part]);
       }
       if (found) return found;
     }
@@ -226,16 +294,25 @@ class ThemeContext : public mustache::basic_context<std::string> {
   const std::vector<std::string>& missing() const { return missing_; }
 
  private:
+  /// One level of the stack: a frame table, or a value from the library.
+  struct Level {
+    const FrameTable* table;
+    const mustache::data* data;
+    const mustache::data* find(const std::string& name, std::uint64_t key) const {
+      return table ? table->find(name, key) : data->get(name);
+    }
+  };
+
   const std::map<std::string, mustache::data>& partials_;
   std::unordered_map<std::string, std::vector<std::string>>& split_names_;
-  std::vector<const mustache::data*> frames_;  ///< outermost first
+  std::vector<Level> levels_;  ///< outermost first
   mutable std::vector<std::string> missing_;
 };
 
 }  // namespace
 
 struct TemplateEngine::Parsed {
-  mustache::data globals;
+  FrameTable globals;
   /// Each template's expanded text, as a partial for the library's run-time inclusion.
   std::map<std::string, mustache::data> partials;
   std::map<std::string, std::unique_ptr<mustache::mustache>> pages;
@@ -251,7 +328,7 @@ TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json&
       throw RenderError("template " + name + ": " + parsed.error_message());
     }
   }
-  parsed_->globals = to_mustache(globals);
+  parsed_->globals = to_table(nlohmann::json(globals));
   for (const auto& [name, text] : templates) {
     std::vector<std::string> expanding = {name};
     std::string expanded = expand_partials(templates, name, expanding);
@@ -268,7 +345,7 @@ TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json&
 TemplateEngine::~TemplateEngine() = default;
 
 struct TemplateEngine::Frame::Data {
-  mustache::data value;
+  FrameTable table;
 };
 
 TemplateEngine::Frame::Frame(std::unique_ptr<Data> data) : data_(std::move(data)) {}
@@ -277,31 +354,32 @@ TemplateEngine::Frame::Frame(Frame&&) noexcept = default;
 TemplateEngine::Frame& TemplateEngine::Frame::operator=(Frame&&) noexcept = default;
 
 TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) {
-  return Frame(std::make_unique<Frame::Data>(Frame::Data{to_mustache(data)}));
+  return Frame(std::make_unique<Frame::Data>(Frame::Data{to_table(nlohmann::json(data))}));
 }
 
-TemplateEngine::FrameBuilder::FrameBuilder()
-    : data_(std::make_unique<Frame::Data>(
-          Frame::Data{mustache::data(mustache::data::type::object)})) {}
+TemplateEngine::FrameBuilder::FrameBuilder() : data_(std::make_unique<Frame::Data>()) {
+  data_->table.reserve(kFrameBuilderNames);
+}
 TemplateEngine::FrameBuilder::~FrameBuilder() = default;
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, std::string value) {
   if (value.empty()) return;
   // operator[] then a move: the library's set() would copy the value.
-  data_->value[key] = string_data(std::move(value));
+  data_->table.set(key, string_data(std::move(value)));
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
-  if (value) data_->value[key] = mustache::data(true);
+  if (value) data_->table.set(key, mustache::data(true));
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, const nlohmann::json& value) {
-  data_->value[key] = to_mustache(value);
+  data_->table.set(key, to_mustache(value));
 }
 
 TemplateEngine::Frame TemplateEngine::FrameBuilder::build() {
   Frame built(std::move(data_));
-  data_ = std::make_unique<Frame::Data>(Frame::Data{mustache::data(mustache::data::type::object)});
+  data_ = std::make_unique<Frame::Data>();
+  data_->table.reserve(kFrameBuilderNames);
   return built;
 }
 
@@ -328,11 +406,11 @@ std::string TemplateEngine::render_frames(const std::string& name,
     throw RenderError("template " + name + " is missing from the theme");
   }
   mustache::mustache& parsed = *found->second;
-  const mustache::data root = data ? to_mustache(std::move(*data)) : mustache::data();
+  const FrameTable root = data ? to_table(std::move(*data)) : FrameTable();
   ThemeContext context(parsed_->partials, parsed_->split_names);
-  context.push(&parsed_->globals);
-  for (const Frame* frame : frames) context.push(&frame->data_->value);
-  if (data) context.push(&root);
+  context.push_table(&parsed_->globals);
+  for (const Frame* frame : frames) context.push_table(&frame->data_->table);
+  if (data) context.push_table(&root);
   std::string output;
   StringSink sink{output};
   parsed.render(context, sink);

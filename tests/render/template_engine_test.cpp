@@ -103,5 +103,29 @@ TEST(TemplateEngineTest, FramesStackOuterFirstAndBuildersLeaveOutFalseValues) {
   EXPECT_EQ(engine.render("node.html", {&second}), "|team||on |||");
 }
 
+TEST(TemplateEngineTest, NamesAlikeAtBothEndsStayApartAndTheLastSetWins) {
+  // The two long names share their length and their first and last eight bytes.
+  const Templates templates = {{"p.html", "{{author_1_of_the_node}}/{{author_2_of_the_node}}"}};
+  const TemplateEngine engine(templates, Json::object());
+  TemplateEngine::FrameBuilder builder;
+  builder.set("author_1_of_the_node", "one");
+  builder.set("author_2_of_the_node", "first");
+  builder.set("author_2_of_the_node", "two");
+  const TemplateEngine::Frame frame = builder.build();
+  EXPECT_EQ(engine.render("p.html", {&frame}), "one/two");
+  EXPECT_EQ(engine.render("p.html", {{"author_2_of_the_node", "b"}, {"author_1_of_the_node", "a"}}),
+            "a/b");
+}
+
+TEST(TemplateEngineTest, DottedNamesResolveWholeInEachFrameInTurn) {
+  const Templates templates = {{"p.html", "{{a.b}}|{{a.c}}|{{#a}}{{b}}{{c}}{{/a}}"}};
+  const TemplateEngine engine(templates, Json::object());
+  const TemplateEngine::Frame outer = TemplateEngine::frame({{"a", {{"b", "outer-b"}}}});
+  // The inner frame's "a" has no "b": a.b comes from the outer frame. Inside {{#a}} a plain
+  // name is looked up in the section's value, then in the frames' top levels (none has "b").
+  EXPECT_EQ(engine.render("p.html", {&outer}, {{"a", {{"c", "inner-c"}}}}),
+            "outer-b|inner-c|inner-c");
+}
+
 }  // namespace
 }  // namespace confab
