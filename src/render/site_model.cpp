@@ -61,11 +61,10 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
   thread_of_.assign(count, nullptr);
   html_.resize(count);
   anchors_.resize(count);
-  std::vector<std::string> anchor_slugs(count);
   // Sanitizing needs nothing but each node's own content, so it starts at once, on every core,
   // while this thread arranges the threads and names things.
-  auto sanitized = std::async(std::launch::async, [this, workers, &anchor_slugs] {
-    sanitize_all(workers ? workers : default_worker_count(), anchor_slugs);
+  auto sanitized = std::async(std::launch::async, [this, workers] {
+    sanitize_all(workers ? workers : default_worker_count());
   });
   try {
     display_ = arrange_conversation(conversation);
@@ -98,12 +97,12 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
     for (auto& [person, nodes] : said_by_) std::sort(nodes.begin(), nodes.end(), newer_first);
     name_threads();
     name_people();
+    name_nodes();
   } catch (...) {
     sanitized.wait();  // it writes into this object: let it finish before the error unwinds it
     throw;
   }
   sanitized.get();
-  name_nodes(anchor_slugs);
 }
 
 template <typename Visit>
@@ -117,7 +116,7 @@ void SiteModel::for_each_shown(const DisplayThread& thread, const Visit& visit) 
   }
 }
 
-void SiteModel::name_nodes(std::vector<std::string>& anchor_slugs) {
+void SiteModel::name_nodes() {
   // Claimed like slugs (SlugClaims): in display order, the first node to want an anchor gets it
   // plain, later ones get a hash of their id appended. The set holds views of anchors_, whose
   // strings stay where they are once claimed.
@@ -126,7 +125,7 @@ void SiteModel::name_nodes(std::vector<std::string>& anchor_slugs) {
   for (const DisplayThread& thread : display_.threads) {
     for_each_shown(thread, [&](const Node& node) {
       std::string& anchor = anchors_[slot(node)];
-      anchor = std::move(anchor_slugs[slot(node)]);
+      anchor = "n-" + slugify(node.id, kSlugLength);
       if (taken.count(anchor)) {
         const std::string base = anchor;
         anchor = base + "-" + short_hash(node.id, kClashHashDigits);
@@ -139,11 +138,10 @@ void SiteModel::name_nodes(std::vector<std::string>& anchor_slugs) {
   }
 }
 
-void SiteModel::sanitize_all(std::size_t workers, std::vector<std::string>& anchor_slugs) {
+void SiteModel::sanitize_all(std::size_t workers) {
   // Each node's HTML is parsed on its own, so the work spreads over the cores; the first error
   // thrown is rethrown here. Spam is sanitized without a base: its relative links go. (A node
   // the display leaves out, caught in a parent cycle, is sanitized too and never shown.)
-  // Each node's anchor slug is made here too, for the same reason.
   const std::vector<Node>& nodes = conversation_.nodes;
   constexpr std::size_t kBatch = 256;  // nodes per hand-out: small enough to balance the cores
   parallel_for((nodes.size() + kBatch - 1) / kBatch, workers, [&](std::size_t, std::size_t batch) {
@@ -153,7 +151,6 @@ void SiteModel::sanitize_all(std::size_t workers, std::vector<std::string>& anch
       const std::string& base =
           node.spam ? kNothing : (node.base_url.empty() ? node.url : node.base_url);
       html_[i] = sanitize_html(node.content_html, base);
-      anchor_slugs[i] = "n-" + slugify(node.id, kSlugLength);
     }
   });
 }

@@ -58,10 +58,10 @@ class SiteModel {
   const std::vector<const Node*>& said_by(const std::string& person_id) const;
 
  private:
-  /// Sanitizes every node's content into html_, and makes each node's anchor slug.
-  void sanitize_all(std::size_t workers, std::vector<std::string>& anchor_slugs);
-  /// Gives every shown node its unique anchor (from `anchor_slugs`, by slot).
-  void name_nodes(std::vector<std::string>& anchor_slugs);
+  /// Sanitizes every node's content into html_.
+  void sanitize_all(std::size_t workers);
+  /// Gives every shown node its unique anchor.
+  void name_nodes();
   /// Calls visit(node) for every node shown in `thread`.
   template <typename Visit>
   static void for_each_shown(const DisplayThread& thread, const Visit& visit);
