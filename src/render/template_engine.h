@@ -37,7 +37,9 @@ class TemplateEngine {
 
   /// Data converted once for many renders (e.g. the links every reply on a page shares, or a
   /// node shown on several pages). A frame is read-only once made: engines on other threads may
-  /// render with it at the same time.
+  /// render with it at the same time. Its top-level names are kept by the engine itself (a
+  /// packed table, cheaper to search than the library's hashed objects); nested values are the
+  /// library's.
   class Frame {
    public:
     ~Frame();
@@ -52,8 +54,9 @@ class TemplateEngine {
   };
   static Frame frame(const nlohmann::json& data);
 
-  /// Builds a frame key by key straight into the library's own data: for data made once per
+  /// Builds a frame key by key, values straight into the library's form: for data made once per
   /// node, where building JSON and converting it would cost as much as the rendering itself.
+  /// Setting a name again replaces its value.
   /// False and "" are not stored (half a node's keys, and their allocations): a missing name
   /// reads as false unless a frame below has it, so give such frames names of their own.
   class FrameBuilder {
