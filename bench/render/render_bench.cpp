@@ -106,6 +106,19 @@ confab::Conversation synthetic(int threads, int comments_per_thread, int blogs) 
         {root.id, comments_per_thread + 1, {blog}, *root.published + 60 * comments_per_thread});
   }
   std::reverse(conversation.threads.begin(), conversation.threads.end());
+  // What the thread stage works out for each person (their pages show it): how much they wrote,
+  // on which blogs, and their reach (here from the blogs alone).
+  for (const Node& node : conversation.nodes) {
+    Person& person = conversation.people[std::stoul(node.author.substr(1))];
+    (node.kind == NodeKind::post ? person.posts : person.comments) += 1;
+    if (std::find(person.blogs.begin(), person.blogs.end(), node.source) == person.blogs.end()) {
+      person.blogs.push_back(node.source);
+    }
+  }
+  for (Person& person : conversation.people) {
+    std::sort(person.blogs.begin(), person.blogs.end());
+    person.influence = 2 * static_cast<int>(person.blogs.size());
+  }
   return conversation;
 }
 

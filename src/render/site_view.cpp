@@ -336,6 +336,7 @@ Json SiteViews::person_summary(const Person& person) const {
           {"posts_label", strings_.count("post", person.posts)},
           {"comments_label", strings_.count("comment", person.comments)},
           {"blogs_label", strings_.count("blog", static_cast<std::int64_t>(blogs.size()))},
+          {"has_blogs", !blogs.empty()},
           {"blogs", std::move(blogs)}};
 }
 
