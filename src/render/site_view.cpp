@@ -307,7 +307,10 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
   }
   Json blogs = Json::array();
   for (const std::string& id : blog_ids) {
-    blogs.push_back({{"id", id}, {"name", model_.source_name(id)}, {"url", model_.source_url(id)}});
+    blogs.push_back({{"id", id},
+                     {"name", model_.source_name(id)},
+                     {"url", model_.source_url(id)},
+                     {"first", blogs.empty()}});
   }
   view["thread_info"] = {
       {"size", strings_.number(static_cast<std::int64_t>(size))},
@@ -322,7 +325,10 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
 Json SiteViews::person_summary(const Person& person) const {
   Json blogs = Json::array();
   for (const std::string& id : person.blogs) {
-    blogs.push_back({{"id", id}, {"name", model_.source_name(id)}, {"url", model_.source_url(id)}});
+    blogs.push_back({{"id", id},
+                     {"name", model_.source_name(id)},
+                     {"url", model_.source_url(id)},
+                     {"first", blogs.empty()}});
   }
   return {{"id", person.id},
           {"name", person.name},
