@@ -105,6 +105,10 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
   said_.resize(conversation.nodes.size());
   plan_hub_pages();
   figures_ = figures();
+  // Every thread and person lists their blogs: each blog's entry is made once.
+  for (const SourceReport& source : conversation.sources) {
+    blog_items_.emplace(source.id, blog_item(source.id));
+  }
 }
 
 const TemplateEngine::Frame& SiteViews::page_frame(const std::string& directory) const {
@@ -278,6 +282,21 @@ Json SiteViews::take_card(std::size_t index, const std::string& root) {
   return view;
 }
 
+Json SiteViews::blog_list(const std::vector<std::string>& ids) const {
+  Json blogs = Json::array();
+  for (const std::string& id : ids) {
+    const auto known = blog_items_.find(id);
+    Json item = known != blog_items_.end() ? known->second : blog_item(id);
+    item["first"] = blogs.empty();
+    blogs.push_back(std::move(item));
+  }
+  return blogs;
+}
+
+Json SiteViews::blog_item(const std::string& id) const {
+  return {{"id", id}, {"name", model_.source_name(id)}, {"url", model_.source_url(id)}};
+}
+
 Json SiteViews::thread_card(const DisplayThread& thread) const {
   Json view = flat_node(*thread.root.node);
   JsonKeys display{view};
@@ -305,13 +324,7 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
       for (const DisplayNode& child : shown->children) pending.push_back(&child);
     }
   }
-  Json blogs = Json::array();
-  for (const std::string& id : blog_ids) {
-    blogs.push_back({{"id", id},
-                     {"name", model_.source_name(id)},
-                     {"url", model_.source_url(id)},
-                     {"first", blogs.empty()}});
-  }
+  Json blogs = blog_list(blog_ids);
   view["thread_info"] = {
       {"size", strings_.number(static_cast<std::int64_t>(size))},
       {"blog_count", strings_.number(static_cast<std::int64_t>(blogs.size()))},
@@ -323,13 +336,7 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
 }
 
 Json SiteViews::person_summary(const Person& person) const {
-  Json blogs = Json::array();
-  for (const std::string& id : person.blogs) {
-    blogs.push_back({{"id", id},
-                     {"name", model_.source_name(id)},
-                     {"url", model_.source_url(id)},
-                     {"first", blogs.empty()}});
-  }
+  Json blogs = blog_list(person.blogs);
   return {{"id", person.id},
           {"name", person.name},
           {"path", model_.person_path(person.id)},

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -86,6 +88,9 @@ class SiteViews {
   /// The same, moved out of the slots (the hub page is the card's last user).
   nlohmann::json take_card(std::size_t index, const std::string& root);
   nlohmann::json thread_card(const DisplayThread& thread) const;
+  /// The `blogs` list of a thread or a person: {id, name, url, first} for each of `ids`.
+  nlohmann::json blog_list(const std::vector<std::string>& ids) const;
+  nlohmann::json blog_item(const std::string& id) const;
   nlohmann::json person_summary(const Person& person) const;
   nlohmann::json source(const SourceReport& source) const;
   nlohmann::json spam_item(const Node& node) const;
@@ -102,6 +107,7 @@ class SiteViews {
   std::map<std::string, TemplateEngine::Frame> page_frames_;     ///< by root ("./", "../../")
   std::vector<std::pair<std::size_t, std::size_t>> hub_ranges_;  ///< thread index ranges
   nlohmann::json figures_;
+  std::unordered_map<std::string_view, nlohmann::json> blog_items_;  ///< by blog id, for blog_list
   // Filled by prepare_thread, one slot per thread or node (threads write disjoint slots).
   std::vector<nlohmann::json> cards_;      ///< thread cards without replies_html
   std::vector<std::string> replies_;       ///< replies rendered for pages two folders down
