@@ -17,9 +17,9 @@
 //   content is external to the hub and vouched for by nobody.
 // - Video iframes from a few known players are re-emitted with a fixed, sandboxed attribute set.
 //
-// Plain little comments (text, <p>, <br>, <em>, <strong>, <b>, <i>) skip the parse: the fast path
-// in sanitize_fast_path.cpp writes the same bytes for them, which tests/render and the
-// sanitize_fuzzer check against the path below.
+// Plain little comments (text, <p>, <br>, <em>, <strong>, <b>, <i>, <a href="...">) skip the
+// parse: the fast path in sanitize_fast_path.cpp writes the same bytes for them, which tests/render
+// and the sanitize_fuzzer check against the path below.
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -264,7 +264,9 @@ std::string sanitize_html_with_gumbo(const std::string& html, const std::string&
 // Most comments are a line or two of text in <p>; the fast path writes those without a parse and
 // refuses everything else (see sanitize_fast_path.cpp).
 std::string sanitize_html(const std::string& html, const std::string& base_url) {
-  if (std::optional<std::string> simple = sanitize_simple_html(html)) return std::move(*simple);
+  if (std::optional<std::string> simple = sanitize_simple_html(html, base_url)) {
+    return std::move(*simple);
+  }
   return sanitize_html_with_gumbo(html, base_url);
 }
 

@@ -17,6 +17,20 @@
 //   active formatting elements then always equals the open ones: nothing is reconstructed or
 //   re-parented, and each end tag closes exactly the current node.
 // - <br>, <br/>, <br />: a void element wherever it stands, written "<br>" as the gumbo path does.
+// - <a href="VALUE">, exactly so (lowercase, one double-quoted attribute, no space, no '/'): in the
+//   "attribute value (double-quoted)" state only '"' (ends it), '&' (a character reference), NUL
+//   (becomes U+FFFD) and the end of input are special; everything else, '<' and '>' included, is
+//   appended as it is. Input preprocessing turns CR and CR LF into LF before the tokenizer sees
+//   them. So a value without '&', NUL or CR, cut at the first '"' and followed by '>', is the
+//   attribute's value byte for byte; the plain-character rules of text are applied to it too
+//   (strict UTF-8, no controls but tab and LF), which also rules out NUL and CR. Tab and LF stay in
+//   the value and are dropped by safe_link_url, the same call as the gumbo path's, with the same
+//   base URL; when it finds no safe URL the gumbo path unwraps the link, and the fast path refuses.
+// - <a> is a formatting element like em: open at most once at a time (an <a> start tag while an
+//   <a> is in the list of active formatting elements would run the adoption agency), closed in
+//   reverse order (then the adoption agency's formatting element is the current node and has no
+//   furthest block: </a> just pops it), and <p> stays refused inside it as inside any element.
+//   The "Noah's Ark" clause never applies: no element is in the list twice.
 // - Everything is closed by the end (what the parser would close, and how, is left to gumbo).
 #include <array>
 #include <cstddef>
@@ -25,12 +39,13 @@
 #include <string_view>
 
 #include "base/markup_escape.h"
+#include "render/safe_url.h"
 #include "render/sanitize_paths.h"
 
 namespace confab {
 namespace {
 
-enum class Element : unsigned char { p, em, strong, b, i, br };
+enum class Element : unsigned char { p, em, strong, b, i, a, br };
 enum class TagKind : unsigned char { start, end, line_break };
 
 struct SimpleTag {
@@ -47,8 +62,12 @@ constexpr SimpleTag kSimpleTags[] = {
     {"</em>", Element::em, TagKind::end},         {"<strong>", Element::strong, TagKind::start},
     {"</strong>", Element::strong, TagKind::end}, {"<b>", Element::b, TagKind::start},
     {"</b>", Element::b, TagKind::end},           {"<i>", Element::i, TagKind::start},
-    {"</i>", Element::i, TagKind::end},
+    {"</i>", Element::i, TagKind::end},           {"</a>", Element::a, TagKind::end},
 };
+
+/// The one form of link start tag taken; the value and `">` follow it.
+constexpr std::string_view kLinkStart = "<a href=\"";
+constexpr SimpleTag kLinkTag = {kLinkStart, Element::a, TagKind::start};
 
 /// Named references taken with their ';' (a name with ';' is matched whole: no longer name
 /// starts with it), and the UTF-8 the parser decodes each to.
@@ -162,7 +181,7 @@ bool is_literal_ampersand(std::string_view text) {
 }
 
 /// The elements open at a point of the input, innermost last. Each element is open at most once,
-/// so five places are enough.
+/// so six places are enough.
 class OpenElements {
  public:
   /// Applies a tag if the subset allows it there; false when the input must take the gumbo path.
@@ -192,9 +211,31 @@ class OpenElements {
     return false;
   }
 
-  std::array<Element, 5> open_{};
+  std::array<Element, 6> open_{};
   std::size_t depth_ = 0;
 };
+
+/// The length of the value of a link start tag (`text` begins just after kLinkStart) when the
+/// parser reads it as these same bytes and the tag ends with `">` right after it; npos otherwise.
+std::size_t link_value_length(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte == '"') {
+      return at + 1 < text.size() && text[at + 1] == '>' ? at : std::string_view::npos;
+    }
+    if (byte == '&') return std::string_view::npos;
+    if (byte >= 0x80) {
+      const std::size_t length = plain_utf8_length(text.substr(at));
+      if (length == 0) return std::string_view::npos;
+      at += length;
+    } else {
+      if (!is_plain_character(byte)) return std::string_view::npos;
+      ++at;
+    }
+  }
+  return std::string_view::npos;  // no closing quote
+}
 
 const SimpleTag* match_tag(std::string_view text) {
   for (const SimpleTag& tag : kSimpleTags) {
@@ -205,7 +246,7 @@ const SimpleTag* match_tag(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> sanitize_simple_html(std::string_view html) {
+std::optional<std::string> sanitize_simple_html(std::string_view html, std::string_view base_url) {
   std::string out;
   out.reserve(html.size() + html.size() / 8);
   OpenElements open;
@@ -214,7 +255,22 @@ std::optional<std::string> sanitize_simple_html(std::string_view html) {
   const auto end_text = [&] { append_escaped_text(out, html.substr(text_start, at - text_start)); };
   while (at < html.size()) {
     const auto byte = static_cast<unsigned char>(html[at]);
-    if (byte == '<') {
+    if (byte == '<' && html.substr(at).starts_with(kLinkStart)) {
+      const std::size_t value_start = at + kLinkStart.size();
+      const std::size_t value_length = link_value_length(html.substr(value_start));
+      if (value_length == std::string_view::npos || !open.apply(kLinkTag)) return std::nullopt;
+      // The gumbo path unwraps a link to nowhere safe; leave that to it.
+      const auto url = safe_link_url(html.substr(value_start, value_length), base_url);
+      if (!url) return std::nullopt;
+      end_text();
+      out += "<a href=\"";
+      append_escaped_attribute(out, *url);
+      out += '"';
+      if (is_web_url(*url)) out += " rel=\"nofollow ugc noopener noreferrer\"";
+      out += '>';
+      at = value_start + value_length + 2;  // past `">`
+      text_start = at;
+    } else if (byte == '<') {
       const SimpleTag* tag = match_tag(html.substr(at));
       if (tag == nullptr || !open.apply(*tag)) return std::nullopt;
       end_text();

@@ -13,11 +13,12 @@ namespace confab {
 std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url);
 
 /// The fast path for the common tiny comment: plain text (strict UTF-8, no control characters but
-/// tab and newline), a few exact character references, and only <p> <br> <em> <strong> <b> <i>
-/// written exactly so (lowercase, no attributes) and strictly nested so that the HTML parser keeps
-/// them as written. Returns exactly what sanitize_html_with_gumbo returns for such input, and
-/// nullopt for anything else (the caller then takes the gumbo path). No URLs are involved, so no
-/// base URL is needed.
-std::optional<std::string> sanitize_simple_html(std::string_view html);
+/// tab and newline), a few exact character references, only <p> <br> <em> <strong> <b> <i> written
+/// exactly so (lowercase, no attributes), and links written exactly as <a href="VALUE"> (a value
+/// without '&' or control characters), all strictly nested so that the HTML parser keeps them as
+/// written. Returns exactly what sanitize_html_with_gumbo(html, base_url) returns for such input,
+/// and nullopt for anything else (the caller then takes the gumbo path), including a link whose
+/// URL safe_link_url refuses against `base_url` (the gumbo path unwraps it).
+std::optional<std::string> sanitize_simple_html(std::string_view html, std::string_view base_url);
 
 }  // namespace confab

@@ -7,6 +7,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/render.h"
@@ -20,10 +21,11 @@ using namespace std::string_literals;
 constexpr const char* kBase = "https://blog.example/2008/11/launch/";
 
 /// The fast path's answer, checked against the gumbo path's when there is one.
-std::optional<std::string> checked_fast_path(const std::string& html) {
-  std::optional<std::string> fast = sanitize_simple_html(html);
+std::optional<std::string> checked_fast_path(const std::string& html,
+                                             const std::string& base = kBase) {
+  std::optional<std::string> fast = sanitize_simple_html(html, base);
   if (fast) {
-    EXPECT_EQ(*fast, sanitize_html_with_gumbo(html, kBase)) << "input: " << html;
+    EXPECT_EQ(*fast, sanitize_html_with_gumbo(html, base)) << "input: " << html;
   }
   return fast;
 }
@@ -63,11 +65,150 @@ TEST(SanitizeFastPathTest, TakesSimpleCommentsAndMatchesGumbo) {
 }
 
 TEST(SanitizeFastPathTest, WritesWhatTheSanitizerWrites) {
-  EXPECT_EQ(sanitize_simple_html("Text<br />more text"), "Text<br>more text");
-  EXPECT_EQ(sanitize_simple_html("a > b & c"), "a &gt; b &amp; c");
-  EXPECT_EQ(sanitize_simple_html("&lt;b&gt; &quot;x&quot; &#39;"), "&lt;b&gt; \"x\" '");
-  EXPECT_EQ(sanitize_simple_html("a&nbsp;b"), "a\xC2\xA0"s + "b");
-  EXPECT_EQ(sanitize_simple_html("<p>Great film, thanks!</p>"), "<p>Great film, thanks!</p>");
+  EXPECT_EQ(sanitize_simple_html("Text<br />more text", kBase), "Text<br>more text");
+  EXPECT_EQ(sanitize_simple_html("a > b & c", kBase), "a &gt; b &amp; c");
+  EXPECT_EQ(sanitize_simple_html("&lt;b&gt; &quot;x&quot; &#39;", kBase), "&lt;b&gt; \"x\" '");
+  EXPECT_EQ(sanitize_simple_html("a&nbsp;b", kBase), "a\xC2\xA0"s + "b");
+  EXPECT_EQ(sanitize_simple_html("<p>Great film, thanks!</p>", kBase),
+            "<p>Great film, thanks!</p>");
+}
+
+constexpr const char* kRel = " rel=\"nofollow ugc noopener noreferrer\"";
+
+TEST(SanitizeFastPathTest, TakesSimpleLinksAndMatchesGumbo) {
+  const std::vector<std::string> inputs = {
+      "<a href=\"https://example.com/\">x</a>",
+      "<p>See also <a href=\"https://example.org/post/12\">my post</a> about the ad.</p>",
+      "<a href=\"/x\">relative</a>",
+      "<a href=\"x\">sibling</a> <a href=\"../up\">up</a> <a href=\"?q=1\">query</a>",
+      "<a href=\"#top\">fragment</a>",
+      "<a href=\"//ex.example/p\">protocol-relative</a>",
+      "<a href=\"https://ex.example/a?b=c\">query</a>",
+      "<a href=\"HTTP://EX.example/Path\">upper-case scheme</a>",
+      "<a href=\"mailto:a@b.example\">mail</a>",
+      "<a href=\" /x \">spaces around</a>",
+      "<a href=\"/a b\">space inside</a>",
+      "<a href=\"/x\ty\nz\">tab and newline inside</a>",
+      "<a href=\"/a'b<c>d\">quote and angle brackets</a>",
+      "<a href=\"/caf\xC3\xA9/\xF0\x9F\x98\x80\">non-ASCII</a>",
+      "<a href=\"/x\"></a>",
+      "<a href=\"/x\"><b>bold <i>link</i></b></a>",
+      "<b><i><em><strong><a href=\"/x\">all five</a></strong></em></i></b>",
+      "<p><a href=\"/x\">a</a><a href=\"/y\">b</a></p><p><a href=\"/z\">c</a></p>",
+      "<a href=\"/x\">line<br>break<br />here</a>",
+      "<a href=\"/x\">Tom &amp; Jerry &#8217; &mdash; a & b</a>",
+      "<a href=\"/x\">top-level</a> then <p>a paragraph</p>",
+  };
+  for (const std::string& input : inputs) {
+    EXPECT_TRUE(checked_fast_path(input).has_value()) << "refused: " << input;
+  }
+  // Without a base, absolute links are still taken.
+  EXPECT_TRUE(checked_fast_path("<a href=\"https://example.com/\">x</a>", "").has_value());
+  EXPECT_TRUE(checked_fast_path("<a href=\"mailto:a@b.example\">x</a>", "").has_value());
+}
+
+TEST(SanitizeFastPathTest, WritesLinksAsTheSanitizerWritesThem) {
+  EXPECT_EQ(sanitize_simple_html("<p>See <a href=\"/film\">the film</a>.</p>", kBase),
+            "<p>See <a href=\"https://blog.example/film\""s + kRel + ">the film</a>.</p>");
+  EXPECT_EQ(sanitize_simple_html("<a href=\"comments\">here</a>", kBase),
+            "<a href=\"https://blog.example/2008/11/launch/comments\""s + kRel + ">here</a>");
+  EXPECT_EQ(sanitize_simple_html("<a href=\"https://ex.example/a?b=c\">x</a>", kBase),
+            "<a href=\"https://ex.example/a?b=c\""s + kRel + ">x</a>");
+  EXPECT_EQ(sanitize_simple_html("<a href=\"mailto:a@b.example\">mail</a>", kBase),
+            "<a href=\"mailto:a@b.example\">mail</a>");  // not a web page: no rel
+  EXPECT_EQ(sanitize_simple_html("<a href=\"/a'b\">x</a>", kBase),
+            "<a href=\"https://blog.example/a&#39;b\""s + kRel + ">x</a>");
+}
+
+TEST(SanitizeFastPathTest, LeavesUnsafeLinksToGumbo) {
+  // The gumbo path unwraps these to their text; the fast path refuses rather than doing it too.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<a href=\"javascript:alert(1)\">x</a>", kBase},
+      {"<a href=\"JavaScript:alert(1)\">x</a>", kBase},
+      {"<a href=\"java\tscript:alert(1)\">x</a>", kBase},
+      {"<a href=\" javascript:alert(1)\">x</a>", kBase},
+      {"<a href=\"data:text/html,x\">x</a>", kBase},
+      {"<a href=\"vbscript:x\">x</a>", kBase},
+      {"<a href=\"ftp://ex.example/\">x</a>", kBase},
+      {"<a href=\"\">x</a>", kBase},
+      {"<a href=\"   \">x</a>", kBase},
+      {"<a href=\"/x\">relative, no base</a>", ""},
+      {"<a href=\"x\">relative, no base</a>", ""},
+  };
+  for (const auto& [input, base] : cases) {
+    EXPECT_FALSE(sanitize_simple_html(input, base).has_value()) << "taken: " << input;
+    EXPECT_EQ(sanitize_html(input, base), sanitize_html_with_gumbo(input, base));
+  }
+  EXPECT_EQ(sanitize_html("<p><a href=\"javascript:alert(1)\">x</a></p>", kBase), "<p>x</p>");
+}
+
+TEST(SanitizeFastPathTest, RefusesLinkNearMisses) {
+  const std::vector<std::string> inputs = {
+      // Written otherwise than <a href="VALUE">.
+      "<a href='/x'>x</a>",
+      "<a href=/x>x</a>",
+      "<A HREF=\"/x\">x</A>",
+      "<A href=\"/x\">x</a>",
+      "<a HREF=\"/x\">x</a>",
+      "<a  href=\"/x\">x</a>",
+      "<a\thref=\"/x\">x</a>",
+      "<a href =\"/x\">x</a>",
+      "<a href= \"/x\">x</a>",
+      "<a href=\"/x\" >x</a>",
+      "<a href=\"/x\"/>x</a>",
+      "<a href=\"/x\"/>",
+      "<a href=\"/x\" title=\"t\">x</a>",
+      "<a href=\"/x\"title=\"t\">x</a>",
+      "<a title=\"t\" href=\"/x\">x</a>",
+      "<a href=\"/x\" href=\"/y\">x</a>",
+      "<a hreflang=\"en\">x</a>",
+      "<a>x</a>",
+      "<a >x</a>",
+      "<a/>x",
+      "<a href>x</a>",
+      "<a href=\"/x\">x</A>",
+      "<a href=\"/x\">x</a >",
+      "<a href=\"/x\">x</a\n>",
+      "<abbr>x</abbr>",
+      "<address>x</address>",
+      // Values the parser does not keep as they are, or that never end.
+      "<a href=\"/x&amp;y\">x</a>",
+      "<a href=\"/x&y\">x</a>",
+      "<a href=\"/x&\">x</a>",
+      "<a href=\"/x&#38;y\">x</a>",
+      "<a href=\"/x\ry\">x</a>",
+      "<a href=\"/x\r\ny\">x</a>",
+      "<a href=\"/x\0y\">x</a>"s,
+      "<a href=\"/x\x01y\">x</a>",
+      "<a href=\"/x\x0Cy\">x</a>",
+      "<a href=\"/x\x7Fy\">x</a>",
+      "<a href=\"/x\xC2\x80y\">x</a>",
+      "<a href=\"/x\xC3y\">x</a>",
+      "<a href=\"/x\xEF\xBB\xBFy\">x</a>",
+      "<a href=\"/x\xEF\xBF\xBEy\">x</a>",
+      "<a href=\"/x\xED\xA0\x80y\">x</a>",
+      "<a href=\"/x",
+      "<a href=\"/x\"",
+      "<a href=\"",
+      "<a href=\"/x\">",
+      // Nesting the parser would change.
+      "<a href=\"/x\"><a href=\"/y\">x</a></a>",
+      "<a href=\"/x\">x<a href=\"/y\">y</a>",
+      "<a href=\"/x\"><b><a href=\"/y\">y</a></b></a>",
+      "<a href=\"/x\"><p>x</p></a>",
+      "<a href=\"/x\">x<p>y</p>",
+      "<p><a href=\"/x\">x</p></a>",
+      "<a href=\"/x\"><b>x</a></b>",
+      "<b><a href=\"/x\">x</b></a>",
+      "<a href=\"/x\">unclosed",
+      "</a>",
+      "x</a>",
+      "<p>x</a></p>",
+  };
+  for (const std::string& input : inputs) {
+    EXPECT_FALSE(sanitize_simple_html(input, kBase).has_value()) << "taken: " << input;
+    EXPECT_EQ(sanitize_html(input, kBase), sanitize_html_with_gumbo(input, kBase));
+  }
 }
 
 TEST(SanitizeFastPathTest, RefusesNearMisses) {
@@ -92,7 +233,6 @@ TEST(SanitizeFastPathTest, RefusesNearMisses) {
       "a < b",
       "a <3 b",
       "<u>x</u>",
-      "<a href=\"https://example.com/\">x</a>",
       "<script>alert(1)</script>",
       "<!-- comment -->",
       "<!DOCTYPE html>",
@@ -203,7 +343,7 @@ TEST(SanitizeFastPathTest, RefusesNearMisses) {
       "&;",
   };
   for (const std::string& input : inputs) {
-    EXPECT_FALSE(sanitize_simple_html(input).has_value()) << "taken: " << input;
+    EXPECT_FALSE(sanitize_simple_html(input, kBase).has_value()) << "taken: " << input;
     EXPECT_EQ(sanitize_html(input, kBase), sanitize_html_with_gumbo(input, kBase));
   }
 }
@@ -215,13 +355,14 @@ const std::vector<std::string> kTokens = {"<p>",      "</p>",      "<br>",    "<
                                           "<strong>", "</strong>", "x",       " ",       "\n",
                                           "&",        "&amp;",     "&#8217;", "\xC3\xA9"};
 
-void enumerate(std::string& html, int tokens_left, int& taken) {
-  if (checked_fast_path(html)) ++taken;
+void enumerate(std::string& html, int tokens_left, int& taken,
+               const std::vector<std::string>& tokens, const std::string& base = kBase) {
+  if (checked_fast_path(html, base)) ++taken;
   if (tokens_left == 0) return;
-  for (const std::string& token : kTokens) {
+  for (const std::string& token : tokens) {
     const std::size_t size = html.size();
     html += token;
-    enumerate(html, tokens_left - 1, taken);
+    enumerate(html, tokens_left - 1, taken, tokens, base);
     html.resize(size);
   }
 }
@@ -229,8 +370,52 @@ void enumerate(std::string& html, int tokens_left, int& taken) {
 TEST(SanitizeFastPathTest, AgreesWithGumboOnEveryShortTokenSequence) {
   std::string html;
   int taken = 0;
-  enumerate(html, 5, taken);
+  enumerate(html, 5, taken, kTokens);
   EXPECT_GT(taken, 90000);  // the enumeration does reach the fast path
+}
+
+// The same with links: link tokens and their near misses among the tags that meet them most (p
+// and one formatting element), text, and the pieces a value can be made of ('"' ends a value,
+// so `<a href="` followed by tokens and `">` builds other values).
+const std::vector<std::string> kLinkTokens = {
+    "<a href=\"/x\">",
+    "<a href=\"https://ex.example/a?b=c\">",
+    "<a href=\"javascript:alert(1)\">",
+    "<a href=\"mailto:a@b.example\">",
+    "<a href=\"\">",
+    "<a href=\" /x \">",
+    "</a>",
+    "<a href='/x'>",
+    "<a href=/x>",
+    "<A HREF=\"/x\">",
+    "<a  href=\"/x\">",
+    "<a href=\"/x\" title=\"t\">",
+    "<a href=\"/x&amp;y\">",
+    "<a>",
+    "<a href=\"/x\"/>",
+    "<a href=\"",
+    "\">",
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<br>",
+    "x",
+    " ",
+    "\n",
+    "&amp;",
+    "\xC3\xA9",
+};
+
+TEST(SanitizeFastPathTest, AgreesWithGumboOnEveryShortLinkTokenSequence) {
+  std::string html;
+  int taken = 0;
+  enumerate(html, 5, taken, kLinkTokens);
+  EXPECT_GT(taken, 40000);
+  // With no base, relative links are refused and absolute ones taken.
+  int taken_without_base = 0;
+  enumerate(html, 4, taken_without_base, kLinkTokens, "");
+  EXPECT_GT(taken_without_base, 3500);
 }
 
 // Longer random mixes, with tokens the fast path refuses, at a fixed seed.
@@ -242,6 +427,21 @@ TEST(SanitizeFastPathTest, AgreesWithGumboOnRandomMixes) {
                             "</u>",
                             "<a href=\"/x\">",
                             "</a>",
+                            "<a href=\"https://ex.example/a?b=c\">",
+                            "<a href=\"javascript:alert(1)\">",
+                            "<a href=\"mailto:a@b.example\">",
+                            "<a href=\"\">",
+                            "<a href=\" /x \">",
+                            "<a href='/x'>",
+                            "<a href=/x>",
+                            "<A HREF=\"/x\">",
+                            "<a  href=\"/x\">",
+                            "<a href=\"/x\" title=\"t\">",
+                            "<a href=\"/x&amp;y\">",
+                            "<a>",
+                            "<a href=\"/x\"/>",
+                            "<a href=\"",
+                            "\">",
                             "<div>",
                             "</div>",
                             "<li>",
