@@ -85,26 +85,17 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
     engines.push_back(std::make_unique<TemplateEngine>(input.theme.templates, globals));
   }
   const auto& threads = model.display().threads;
-  // Round one, a hub page at a time: its threads' replies, items and pages, then the hub page
-  // itself, which takes their cards and replies (so they are not all kept until the end).
-  const std::size_t hub_count = views.hub_page_count();
-  parallel_for(hub_count, workers, [&](std::size_t worker, std::size_t page) {
-    const TemplateEngine& engine = *engines[worker];
-    const auto [begin, end] = views.hub_threads(page + 1);
-    for (std::size_t index = begin; index < end; ++index) {
-      views.prepare_thread(index, engine);
-      render_page(outputs, engine, views, "thread.html",
-                  model.thread_path(*threads[index].root.node), views.thread_page(index));
-    }
-    render_page(outputs, engine, views, "index.html", views.hub_directory(page + 1),
-                views.hub_page(page + 1));
-  });
-
-  // Round two: the people (whose items come from every thread), the other pages and the data
-  // files.
   const std::vector<const Person*>& people = model.people_by_activity();
   const FeedSite site = feed_site(input);
+  // The pages and files that need nothing from the other pages, longest first: the people page
+  // (everyone on it) and conversation.json (everything in it) each take one worker for a while,
+  // so they start at once and the hub pages fill in around them.
   std::vector<std::function<void(const TemplateEngine&)>> singles = {
+      [&](const TemplateEngine& engine) {
+        render_page(outputs, engine, views, "people.html", "people/", views.people_page());
+        render_page(outputs, engine, views, "sources.html", "sources/", views.sources_page());
+        render_page(outputs, engine, views, "spam.html", "spam/", views.spam_page());
+      },
       [&](const TemplateEngine&) {
         outputs.add("conversation.json", conversation_to_json(*input.conversation), "data file");
       },
@@ -112,11 +103,6 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
         outputs.add("feed.xml", atom_feed(model, site, strings), "feed");
         outputs.add("feed.json", json_feed(model, site, strings), "feed");
         outputs.add("sources.opml", sources_opml(model, site), "feed");
-      },
-      [&](const TemplateEngine& engine) {
-        render_page(outputs, engine, views, "people.html", "people/", views.people_page());
-        render_page(outputs, engine, views, "sources.html", "sources/", views.sources_page());
-        render_page(outputs, engine, views, "spam.html", "spam/", views.spam_page());
       }};
   for (const ContentPage& page : content.pages) {
     singles.push_back([&](const TemplateEngine& engine) {
@@ -127,12 +113,28 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
       }
     });
   }
-  // The big single jobs go first so that the many small pages fill in around them.
-  const std::size_t total = singles.size() + people.size();
-  parallel_for(total, workers, [&](std::size_t worker, std::size_t index) {
+  // Round one: those, then a hub page at a time: its threads' replies, items and pages, then the
+  // hub page itself, which takes their cards and replies (so they are not all kept until the
+  // end).
+  const std::size_t hub_count = views.hub_page_count();
+  parallel_for(singles.size() + hub_count, workers, [&](std::size_t worker, std::size_t index) {
     const TemplateEngine& engine = *engines[worker];
     if (index < singles.size()) return singles[index](engine);
-    const Person& person = *people[index - singles.size()];
+    const std::size_t number = index - singles.size() + 1;
+    const auto [begin, end] = views.hub_threads(number);
+    for (std::size_t thread = begin; thread < end; ++thread) {
+      views.prepare_thread(thread, engine);
+      render_page(outputs, engine, views, "thread.html",
+                  model.thread_path(*threads[thread].root.node), views.thread_page(thread));
+    }
+    render_page(outputs, engine, views, "index.html", views.hub_directory(number),
+                views.hub_page(number));
+  });
+
+  // Round two: the people's pages, whose items come from every thread.
+  parallel_for(people.size(), workers, [&](std::size_t worker, std::size_t index) {
+    const TemplateEngine& engine = *engines[worker];
+    const Person& person = *people[index];
     render_page(outputs, engine, views, "person.html", model.person_path(person.id),
                 views.person_page(person, engine));
   });
