@@ -162,6 +162,16 @@ TEST(IsHttpUrl, OnlyHttpAndHttpsWithAHost) {
   EXPECT_FALSE(is_http_url("javascript:alert(1)"));
   EXPECT_FALSE(is_http_url("/path"));
   EXPECT_FALSE(is_http_url("http:relative"));
+  EXPECT_FALSE(is_http_url("http://"));
+  EXPECT_FALSE(is_http_url("https://user@:443/x"));
+  EXPECT_TRUE(is_http_url(" \thttp://ex.com:8080/a?b#c\n"));
+  // The same answer as asking parse_url.
+  for (const char* url : {"http://[::1]/", "HTTP://h", "https:///x", "http//x", "h://x"}) {
+    const auto parts = parse_url(url);
+    EXPECT_EQ(is_http_url(url), parts && (parts->scheme == "http" || parts->scheme == "https") &&
+                                    !parts->host.empty())
+        << url;
+  }
 }
 
 }  // namespace
