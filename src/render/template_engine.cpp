@@ -193,9 +193,13 @@ class FrameTable {
     }
     keys_.push_back(key);
     entries_.emplace_back(name, std::move(value));
+    present_ |= bit_of(key);
   }
 
   const mustache::data* find(std::string_view name, std::uint64_t key) const {
+    // Most lookups miss most frames (a node's name asked of the page's frame, a theme string of
+    // the node's): one bit per name answers most of those without a scan.
+    if ((present_ & bit_of(key)) == 0) return nullptr;
     for (std::size_t i = 0; i < keys_.size(); ++i) {
       if (keys_[i] == key && entries_[i].first == name) return &entries_[i].second;
     }
@@ -207,8 +211,11 @@ class FrameTable {
     return const_cast<mustache::data*>(std::as_const(*this).find(name, key));
   }
 
+  static std::uint64_t bit_of(std::uint64_t key) { return std::uint64_t{1} << (key >> 58); }
+
   std::vector<std::uint64_t> keys_;
   std::vector<std::pair<std::string, mustache::data>> entries_;
+  std::uint64_t present_ = 0;  ///< bit_of() of every key set
 };
 
 /// Room for a node's names in a frame made key by key, so that it is not grown on the way.
