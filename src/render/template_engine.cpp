@@ -1,6 +1,7 @@
 #include "render/template_engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -130,34 +131,44 @@ std::string expand_partials(const Templates& templates, const std::string& name,
 /// HTML escaping with the library's mapping (& < > " ' as &amp; &lt; &gt; &quot; &apos;), but
 /// copying runs of plain text at once rather than a character at a time. Not base's
 /// append_escaped_attribute, which writes ' as &#39;: themes keep the bytes the library wrote.
+/// The bytes escape_html replaces.
+constexpr std::array<bool, 256> kHtmlSpecial = [] {
+  std::array<bool, 256> special{};
+  for (const unsigned char c : {'&', '<', '>', '"', '\''}) special[c] = true;
+  return special;
+}();
+
 std::string escape_html(const std::string& text) {
+  std::size_t i = 0;
+  const auto next_special = [&] {
+    while (i < text.size() && !kHtmlSpecial[static_cast<unsigned char>(text[i])]) ++i;
+  };
+  next_special();
+  if (i == text.size()) return text;  // most values: dates, names, paths
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
+  while (i < text.size()) {
+    out.append(text, start, i - start);
     switch (text[i]) {
       case '&':
-        entity = "&amp;";
+        out += "&amp;";
         break;
       case '<':
-        entity = "&lt;";
+        out += "&lt;";
         break;
       case '>':
-        entity = "&gt;";
+        out += "&gt;";
         break;
       case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        entity = "&apos;";
+        out += "&quot;";
         break;
       default:
-        continue;
+        out += "&apos;";
+        break;
     }
-    out.append(text, start, i - start);
-    out += entity;
-    start = i + 1;
+    start = ++i;
+    next_special();
   }
   out.append(text, start, std::string::npos);
   return out;
