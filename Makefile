@@ -23,7 +23,7 @@ FUZZ_SECONDS ?= 5
 fuzz: deps
 	FUZZ_BUILD_DIR=$(CURDIR)/$(BUILD_DIR)/fuzz ./fuzz/run $(FUZZ_SECONDS)
 
-# Fetch and parse benchmarks (figures in BENCHMARKS.md)
+# Fetch, parse, thread and render benchmarks (figures in BENCHMARKS.md)
 bench: deps build
 	./bench/run $(BUILD_DIR)
 
