@@ -128,9 +128,6 @@ std::string expand_partials(const Templates& templates, const std::string& name,
   return out;
 }
 
-/// HTML escaping with the library's mapping (& < > " ' as &amp; &lt; &gt; &quot; &apos;), but
-/// copying runs of plain text at once rather than a character at a time. Not base's
-/// append_escaped_attribute, which writes ' as &#39;: themes keep the bytes the library wrote.
 /// The bytes escape_html replaces.
 constexpr std::array<bool, 256> kHtmlSpecial = [] {
   std::array<bool, 256> special{};
@@ -138,6 +135,9 @@ constexpr std::array<bool, 256> kHtmlSpecial = [] {
   return special;
 }();
 
+/// HTML escaping with the library's mapping (& < > " ' as &amp; &lt; &gt; &quot; &apos;), but
+/// copying runs of plain text at once rather than a character at a time. Not base's
+/// append_escaped_attribute, which writes ' as &#39;: themes keep the bytes the library wrote.
 std::string escape_html(const std::string& text) {
   std::size_t i = 0;
   const auto next_special = [&] {
@@ -382,8 +382,7 @@ TemplateEngine::FrameBuilder::~FrameBuilder() = default;
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, std::string value) {
   if (value.empty()) return;
-  // operator[] then a move: the library's set() would copy the value.
-  data_->table.set(key, string_data(std::move(value)));
+  data_->table.set(key, string_data(std::move(value)));  // moved, not copied
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
