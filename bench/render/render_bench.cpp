@@ -127,9 +127,12 @@ confab::Conversation synthetic(int threads, int comments_per_thread, int blogs) 
 int main(int argc, char** argv) {
   // --out DIR: write the site there instead of a temporary folder (e.g. /dev/shm to time confab
   // rather than the disk). --keep: leave it there afterwards (to compare two builds' output);
-  // "--keep DIR" is short for "--out DIR --keep".
+  // "--keep DIR" is short for "--out DIR --keep". --write-first: time rendering while writing
+  // first, in a process that has rendered nothing yet (as `confab build` runs), then rendering
+  // alone.
   fs::path out = fs::temp_directory_path() / "confab-render-bench";
   bool keep = false;
+  bool write_first = false;
   std::size_t workers = 0;  // --workers N: render with N threads (default: one per core)
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -141,8 +144,11 @@ int main(int argc, char** argv) {
     } else if (arg == "--keep") {
       keep = true;
       if (has_value) out = argv[++i];
+    } else if (arg == "--write-first") {
+      write_first = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--out DIR] [--keep] [--workers N]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--out DIR] [--keep] [--workers N] [--write-first]\n",
+                   argv[0]);
       return 2;
     }
   }
@@ -166,34 +172,42 @@ int main(int argc, char** argv) {
               std::thread::hardware_concurrency(),
               workers ? workers : std::size_t{std::thread::hardware_concurrency()});
 
-  // 1. Rendering alone: the files are counted and dropped.
+  // Rendering alone: the files are counted and dropped.
   std::mutex lock;
   std::size_t files = 0, bytes = 0, hub_pages = 0, largest_hub = 0;
-  auto start = Clock::now();
-  confab::render_site(input, [&](confab::OutputFile file) {
-    const std::lock_guard<std::mutex> hold(lock);
-    ++files;
-    bytes += file.bytes.size();
-    if (file.path == "index.html" || file.path.starts_with("page/")) {
-      ++hub_pages;
-      largest_hub = std::max(largest_hub, file.bytes.size());
-    }
-  });
-  const double render_only = seconds(start, Clock::now());
-
-  // 2. What `confab build` does: each file written into the staging folder as it is rendered,
-  // then swapped in. A previous run's tree is removed untimed: the figure is a fresh site.
-  fs::remove_all(out);
-  start = Clock::now();
-  try {
+  const auto render_alone = [&] {
+    files = bytes = hub_pages = largest_hub = 0;
+    const auto start = Clock::now();
+    confab::render_site(input, [&](confab::OutputFile file) {
+      const std::lock_guard<std::mutex> hold(lock);
+      ++files;
+      bytes += file.bytes.size();
+      if (file.path == "index.html" || file.path.starts_with("page/")) {
+        ++hub_pages;
+        largest_hub = std::max(largest_hub, file.bytes.size());
+      }
+    });
+    return seconds(start, Clock::now());
+  };
+  // What `confab build` does: each file written into the staging folder as it is rendered, then
+  // swapped in. A previous run's tree is removed untimed: the figure is a fresh site.
+  const auto render_and_write_out = [&] {
+    fs::remove_all(out);
+    const auto start = Clock::now();
     confab::StagedOutput staged(out);
     confab::render_site(input, [&staged](confab::OutputFile file) { staged.write(file); });
     staged.commit();
+    return seconds(start, Clock::now());
+  };
+  double render_only = 0, render_and_write = 0;
+  try {
+    if (write_first) render_and_write = render_and_write_out();
+    render_only = render_alone();
+    if (!write_first) render_and_write = render_and_write_out();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "render_bench: %s\n", error.what());
     return 1;
   }
-  const double render_and_write = seconds(start, Clock::now());
   if (!keep) fs::remove_all(out);
 
   std::printf("  -> %zu files, %.1f MB, into %s\n", files, bytes / 1e6, out.c_str());
