@@ -239,5 +239,26 @@ TEST(StagedOutput, DroppedWithoutCommitLeavesThePreviousOutput) {
   EXPECT_EQ(count_entries(root), 1);
 }
 
+TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
+  const fs::path root = fresh_dir("staged-links");
+  write(root / "elsewhere/keep.txt", "not the site's");
+  for (int i = 0; i < 50; ++i) {
+    write(root / ("public/people/p" + std::to_string(i) + "/index.html"), "old");
+  }
+  write(root / "public/index.html", "old");
+  // Links a user may have put there, to folders outside the site, at both depths.
+  fs::create_directory_symlink(root / "elsewhere", root / "public/linked");
+  fs::create_directory_symlink(root / "elsewhere", root / "public/people/linked");
+  {
+    StagedOutput staged(root / "public");
+    staged.write({"index.html", "new"});
+    staged.commit();
+  }
+  EXPECT_EQ(read(root / "public/index.html"), "new");
+  EXPECT_FALSE(fs::exists(root / "public/people"));
+  EXPECT_EQ(read(root / "elsewhere/keep.txt"), "not the site's");
+  EXPECT_EQ(count_entries(root), 2);  // public and elsewhere: no old folder left
+}
+
 }  // namespace
 }  // namespace confab
