@@ -42,12 +42,13 @@ std::string root_prefix(const std::string& directory) {
   return prefix;
 }
 
-std::string canonical_url(const std::string& base_url, const std::string& directory) {
+/// The site's address ending in '/', "" when it has none fit for a link: what every page's
+/// canonical URL starts with.
+std::string canonical_base(const std::string& base_url) {
   if (base_url.empty()) return "";
   std::string base = safe_href(base_url);
-  if (base.empty()) return "";
-  if (!base.ends_with('/')) base += '/';
-  return base + directory;
+  if (!base.empty() && !base.ends_with('/')) base += '/';
+  return base;
 }
 
 /// Every reply below `shown`, at any depth.
@@ -76,6 +77,7 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
   campaign_ = {{"title", conversation.campaign_title},
                {"has_links", !links.empty()},
                {"links", std::move(links)}};
+  canonical_base_ = canonical_base(input_.base_url);
   generated_iso_ = format_rfc3339(conversation.generated);
   generated_human_ = strings_.date(conversation.generated);
 
@@ -123,7 +125,7 @@ const TemplateEngine::Frame& SiteViews::page_frame(const std::string& directory)
 Json SiteViews::page_keys(const std::string& directory) const {
   Json view;
   view["directory"] = directory;
-  view["canonical_url"] = canonical_url(input_.base_url, directory);
+  view["canonical_url"] = canonical_base_.empty() ? "" : canonical_base_ + directory;
   view["noindex"] = false;
   view["is_home"] = false;
   view["is_people"] = directory.starts_with("people/");

@@ -104,6 +104,7 @@ class SiteViews {
   const Strings& strings_;
   nlohmann::json site_, campaign_;
   std::string generated_iso_, generated_human_;
+  std::string canonical_base_;  ///< the site's address ending in '/', or ""
   std::map<std::string, TemplateEngine::Frame> page_frames_;     ///< by root ("./", "../../")
   std::vector<std::pair<std::size_t, std::size_t>> hub_ranges_;  ///< thread index ranges
   nlohmann::json figures_;
