@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/strings.h"
 #include "parse/html_entities.h"
 
 namespace confab {

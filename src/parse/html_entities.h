@@ -11,9 +11,6 @@ namespace confab {
 /// Case-sensitive, as in HTML ("Eacute" and "eacute" differ).
 std::optional<char32_t> html_entity_code_point(std::string_view name);
 
-/// Appends `code_point` to `out` as UTF-8 (invalid code points become U+FFFD).
-void append_utf8(std::string& out, char32_t code_point);
-
 /// Decodes named and numeric character references in HTML text (an attribute value, a title
 /// given as escaped HTML). Unknown references are kept as written.
 std::string decode_html_entities(std::string_view text);

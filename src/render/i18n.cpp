@@ -18,24 +18,6 @@ bool is_key_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
 }
 
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
 /// The value of a "basic string" that is all of `text`, escapes decoded.
 std::string read_basic_string(std::string_view text, const std::string& where) {
   if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
@@ -70,7 +52,7 @@ std::string read_basic_string(std::string_view text, const std::string& where) {
             hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
           throw RenderError(where + ": \\u needs four hex digits");
         }
-        append_utf8(out, static_cast<unsigned>(std::stoul(hex, nullptr, 16)));
+        append_utf8(out, static_cast<char32_t>(std::stoul(hex, nullptr, 16)));
         i += 4;
         break;
       }

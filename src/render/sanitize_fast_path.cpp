@@ -39,6 +39,7 @@
 #include <string_view>
 
 #include "base/markup_escape.h"
+#include "base/strings.h"
 #include "render/safe_url.h"
 #include "render/sanitize_paths.h"
 
@@ -127,24 +128,6 @@ std::size_t plain_utf8_length(std::string_view text) {
     c = (c << 6) | (next & 0x3F);
   }
   return c >= smallest && is_plain_character(c) ? length : 0;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 int digit_value(char c, bool hex) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "base/strings.h"
 #include "base/url.h"
 
 namespace confab {
@@ -31,25 +32,6 @@ constexpr NamedReference kNamedReferences[] = {
     {"Ouml", 0xD6},    {"Uuml", 0xDC},     {"Auml", 0xC4},    {"oelig", 0x153},  {"OElig", 0x152},
     {"bull", 0x2022},
 };
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 /// Decodes the reference starting at text[at] == '&' into `out`; returns the index after it.
 std::size_t decode_reference(std::string_view text, std::size_t at, std::string& out) {
