@@ -1,4 +1,4 @@
-// Reading the archive back: the whole history for the thread stage, and counts for people.
+// Reading the archive back: the whole history for the conversation stage, and counts for people.
 #include <unordered_map>
 
 #include "archive/archive.h"

@@ -13,6 +13,11 @@ std::size_t default_worker_count() {
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
 }
 
+std::size_t worker_count_for(std::size_t count, std::size_t minimum_per_worker) {
+  const std::size_t enough = count / std::max<std::size_t>(minimum_per_worker, 1);
+  return std::clamp<std::size_t>(enough, 1, default_worker_count());
+}
+
 void parallel_for(std::size_t count, std::size_t workers,
                   const std::function<void(std::size_t worker, std::size_t index)>& work) {
   workers = std::clamp<std::size_t>(workers, 1, std::max<std::size_t>(count, 1));

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/pipeline.h"
-#include "thread/harvest.h"
+#include "conversation/build_conversation.h"
 
 namespace confab {
 

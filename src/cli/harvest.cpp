@@ -8,10 +8,10 @@
 #include "base/url.h"
 #include "cli/console.h"
 #include "cli/pipeline.h"
+#include "conversation/canonical_url.h"
+#include "conversation/crawl_rules.h"
 #include "parse/feed.h"
 #include "parse/html_page.h"
-#include "thread/canonical_url.h"
-#include "thread/crawl_rules.h"
 
 namespace confab {
 

@@ -9,9 +9,9 @@
 
 #include "base/time.h"
 #include "config/config.h"
+#include "conversation/build_conversation.h"
+#include "conversation/conversation.h"
 #include "fetch/fetch.h"
-#include "thread/conversation.h"
-#include "thread/harvest.h"
 
 namespace confab {
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "conversation/conversation.h"
 #include "render/i18n.h"
-#include "thread/conversation.h"
 
 namespace confab {
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/time.h"
+#include "conversation/conversation.h"
 #include "render/json_writer.h"
 #include "render/render.h"
-#include "thread/conversation.h"
 
 namespace confab {
 namespace {

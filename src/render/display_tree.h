@@ -4,14 +4,14 @@
 
 #include <vector>
 
-#include "thread/conversation.h"
+#include "conversation/conversation.h"
 
 namespace confab {
 
 /// A node and the replies hung under it on the page.
 struct DisplayNode {
   const Node* node = nullptr;
-  /// The node's parent is not shown where the node is: the thread stage could not find it
+  /// The node's parent is not shown where the node is: the conversation stage could not find it
   /// (Node::parent_unknown), or it was spam or missing and the node was hung one level up.
   bool parent_unknown = false;
   /// Set when the node is shown flattened below its real parent (see kMaxDisplayDepth).
@@ -30,7 +30,7 @@ struct DisplayThread {
 };
 
 struct DisplayConversation {
-  /// Conversation::threads order (newest activity first); roots the thread stage did not list
+  /// Conversation::threads order (newest activity first); roots the conversation stage did not list
   /// follow, newest first, so no node silently disappears.
   std::vector<DisplayThread> threads;
   std::vector<const Node*> spam;  ///< conversation order

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/time.h"
-#include "thread/conversation.h"
+#include "conversation/conversation.h"
 
 namespace confab {
 

@@ -172,7 +172,7 @@ void SiteModel::name_people() {
   for (const Person& person : conversation_.people) people_by_activity_.push_back(&person);
   std::sort(people_by_activity_.begin(), people_by_activity_.end(),
             [](const Person* a, const Person* b) {
-              // Reach before volume (the thread stage's influence), then how much they said.
+              // Reach before volume (the conversation stage's influence), then how much they said.
               const int a_said = a->posts + a->comments, b_said = b->posts + b->comments;
               return std::tie(b->influence, b_said, a->name, a->id) <
                      std::tie(a->influence, a_said, b->name, b->id);

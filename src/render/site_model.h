@@ -9,8 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "conversation/conversation.h"
 #include "render/display_tree.h"
-#include "thread/conversation.h"
 
 namespace confab {
 

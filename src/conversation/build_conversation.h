@@ -1,0 +1,68 @@
+// What the conversation stage is handed: per source, the posts its feed gave and the comments of
+// the posts whose comment feeds were fetched. Built by the build driver from fetch + parse results.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "conversation/conversation.h"
+#include "parse/feed.h"
+
+namespace confab {
+
+/// One blog's harvest. `report` carries its identity and fetch status; `posts` may be empty
+/// when its fetch failed. `comments` is keyed by the post's Entry::id.
+struct SourceHarvest {
+  SourceReport report;
+  std::vector<Entry> posts;
+  std::map<std::string, std::vector<Entry>> comments;
+};
+
+/// Identifies one post of a harvest list: harvests[source].posts[post].
+struct PostRef {
+  std::size_t source = 0;
+  std::size_t post = 0;
+  friend bool operator<(const PostRef& a, const PostRef& b) {
+    return a.source != b.source ? a.source < b.source : a.post < b.post;
+  }
+  friend bool operator==(const PostRef&, const PostRef&) = default;
+};
+
+/// The posts that belong to the conversation (see README "How confab decides"): from campaign
+/// sources, the posts a crawl took from discovered blogs, linking to a campaign link or to a post
+/// already in, or naming a keyword. Sorted.
+std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
+                                               const std::vector<SourceHarvest>& harvests);
+
+/// Links from conversation posts (and pingbacks' linking posts) to pages on hosts that no harvest
+/// covers, with no [crawl] allow/deny and private addresses allowed, as before those rules
+/// existed. Kept for callers without a SiteConfig; the spider uses crawl_targets.
+std::vector<std::string> discovery_targets(const CampaignSection& campaign,
+                                           const std::vector<SourceHarvest>& harvests);
+
+/// A page the discovery crawl should fetch, and what led to it.
+struct CrawlTarget {
+  std::string url;
+  std::string from;          ///< URL of the conversation post whose link (or pingback) led here
+  bool via_mention = false;  ///< the linking post of a pingback/trackback on a conversation post
+};
+
+/// Crawl decisions under site.toml's rules: links from conversation posts to pages on blogs that
+/// no harvest covers, plus the linking posts of pingbacks and trackbacks found in the comment
+/// feeds of conversation posts; only what [crawl] allow/deny/allow_private permits (see
+/// crawl_rules.h: private addresses are recognised literally, never resolved). Each page once,
+/// in a stable order (posts in harvest order, their links in document order, then mentions).
+std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
+                                       const std::vector<SourceHarvest>& harvests);
+
+/// The URLs of crawl_targets(config, harvests).
+std::vector<std::string> discovery_targets(const SiteConfig& config,
+                                           const std::vector<SourceHarvest>& harvests);
+
+/// Threads the harvests into one conversation. `now` becomes Conversation::generated.
+Conversation build_conversation(const SiteConfig& config,
+                                const std::vector<SourceHarvest>& harvests, UnixTime now);
+
+}  // namespace confab

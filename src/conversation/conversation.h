@@ -1,0 +1,103 @@
+// The conversation stage's face: everything that was said, as one cross-blog conversation.
+// This is what render draws and what conversation.json serialises (see README for the schema).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+
+namespace confab {
+
+enum class SourceStatus { ok, unchanged, error, gone };
+enum class SourceKind { campaign, blog, discovered };  ///< "role" in conversation.json
+enum class NodeKind { post, comment, mention };
+
+const char* source_status_name(SourceStatus status);
+const char* source_kind_name(SourceKind kind);
+const char* node_kind_name(NodeKind kind);
+
+/// A blog as the hub reports it.
+struct SourceReport {
+  std::string id;  ///< stable slug, unique in the conversation
+  std::string name;
+  std::string url;
+  std::string feed;
+  SourceKind role = SourceKind::blog;
+  SourceStatus status = SourceStatus::ok;
+  std::string error;  ///< for people, "" when none
+  std::optional<UnixTime> last_success;
+  std::string discovered_from;  ///< role discovered: URL of the conversation post that led here
+  /// The typed cause, for tools: a fetch failure ("dns", "connect", "tls", "timeout",
+  /// "http_status", "too_large", …) or "not_a_feed"; "" when none or unknown.
+  std::string error_kind;
+};
+
+struct SpamVerdict {
+  double score = 0;
+  std::vector<std::string> reasons;
+};
+
+/// A post, a comment or a mention (pingback/trackback), linked into the conversation tree.
+struct Node {
+  std::string id;  ///< stable, unique: "<source id>/<hash of entry id>"-like
+  NodeKind kind = NodeKind::post;
+  std::string source;  ///< SourceReport::id
+  std::string url;
+  std::string title;
+  std::string author;       ///< Person::id, "" if unknown
+  std::string author_name;  ///< as the feed gave it (for display)
+  std::string author_url;
+  std::optional<UnixTime> published;
+  std::string parent;                 ///< Node::id, "" for a thread root
+  std::string thread;                 ///< Node::id of the root of its thread
+  std::vector<std::string> links_to;  ///< Node ids this node links to
+  std::optional<SpamVerdict> spam;
+  std::string content_html;     ///< unsanitized, as the feed gave it; render sanitizes
+  std::string base_url;         ///< for resolving relative links inside content_html
+  bool by_team = false;         ///< the author speaks for the campaign
+  bool parent_unknown = false;  ///< a reply whose parent was not found: hung under the post
+  /// Posts: conversation posts it links to besides its parent. A subset of links_to.
+  std::vector<std::string> also_links_to;
+  /// Posts this node told by pingback/trackback (merged into the edge when both are posts);
+  /// a mention node: the post it mentions.
+  std::vector<std::string> mentions;
+  std::string linking_url;  ///< a mention: the page that links (the pingback's source)
+  std::string text;         ///< plain text of content_html (for matching; not serialised)
+};
+
+struct Person {
+  std::string id;
+  std::string name;
+  std::vector<std::string> urls;
+  bool team = false;
+  int posts = 0;
+  int comments = 0;
+  std::vector<std::string> blogs;  ///< SourceReport ids
+  int replies_received = 0;        ///< non-spam replies by others to their posts and comments
+  int repliers = 0;                ///< distinct other people among those replies
+  int cross_blog_replies = 0;      ///< replies written on another blog than the one replied to
+  /// Ranking, reach over volume (README "People"): 2·blogs + repliers + 3·cross_blog_replies.
+  int influence = 0;
+};
+
+struct ThreadSummary {
+  std::string root;                ///< Node id
+  int size = 0;                    ///< nodes in the thread, root included, spam excluded
+  std::vector<std::string> blogs;  ///< SourceReport ids touched
+  std::optional<UnixTime> last_activity;
+};
+
+struct Conversation {
+  UnixTime generated = 0;
+  std::string campaign_title;
+  std::vector<std::string> campaign_links;
+  std::vector<SourceReport> sources;
+  std::vector<Node> nodes;  ///< parents before children; thread order newest activity first
+  std::vector<Person> people;
+  std::vector<std::string> awaiting_reply;  ///< Node ids, oldest first
+  std::vector<ThreadSummary> threads;       ///< newest activity first
+};
+
+}  // namespace confab

@@ -1,0 +1,42 @@
+#include "conversation/post_links.h"
+
+#include <algorithm>
+
+#include "base/url.h"
+#include "conversation/canonical_url.h"
+#include "conversation/html_scan.h"
+
+namespace confab {
+
+std::vector<std::string> entry_links(const Entry& entry) {
+  const std::string& html = entry.content.empty() ? entry.summary : entry.content;
+  std::vector<std::string> urls;
+  for (auto& link : scan_html(html, entry.link).links) {
+    if (!is_http_url(link.url)) continue;
+    if (std::find(urls.begin(), urls.end(), link.url) == urls.end()) urls.push_back(link.url);
+  }
+  return urls;
+}
+
+std::string entry_text(const Entry& entry) {
+  return entry.title + " " +
+         scan_html(entry.content.empty() ? entry.summary : entry.content, "").text;
+}
+
+PostIndex::PostIndex(const std::vector<SourceHarvest>& harvests) {
+  for (std::size_t s = 0; s < harvests.size(); ++s) {
+    for (std::size_t p = 0; p < harvests[s].posts.size(); ++p) {
+      const Entry& post = harvests[s].posts[p];
+      // First one wins: the same post reached twice stays the post first harvested.
+      if (!post.link.empty()) by_url_.emplace(canonical_url(post.link), PostRef{s, p});
+      if (is_http_url(post.id)) by_url_.emplace(canonical_url(post.id), PostRef{s, p});
+    }
+  }
+}
+
+const PostRef* PostIndex::find(const std::string& url) const {
+  const auto found = by_url_.find(canonical_url(url));
+  return found == by_url_.end() ? nullptr : &found->second;
+}
+
+}  // namespace confab

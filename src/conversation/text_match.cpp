@@ -1,0 +1,102 @@
+#include "conversation/text_match.h"
+
+#include "base/strings.h"
+
+namespace confab {
+
+namespace {
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+}  // namespace
+
+std::string fold_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    // Two-byte sequences C3 80..C3 BF are U+00C0..U+00FF, the accented Latin letters.
+    if (c == 0xC3 && i + 1 < utf8.size()) {
+      const unsigned char next = static_cast<unsigned char>(utf8[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        const char base = latin1_base_letter(next);
+        if (base != '\0') {
+          out += base;
+          ++i;
+          continue;
+        }
+      }
+    }
+    // Typographic quotes and apostrophes (U+2018, U+2019, U+201C, U+201D) read as plain ones.
+    if (c == 0xE2 && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0x80) {
+      const unsigned char last = static_cast<unsigned char>(utf8[i + 2]);
+      if (last == 0x98 || last == 0x99 || last == 0x9C || last == 0x9D) {
+        out += (last <= 0x99) ? '\'' : '"';
+        i += 2;
+        continue;
+      }
+    }
+    // Œ/œ (C5 92/93) fold to "oe", as French writers type them either way.
+    if (c == 0xC5 && i + 1 < utf8.size() &&
+        (static_cast<unsigned char>(utf8[i + 1]) == 0x92 ||
+         static_cast<unsigned char>(utf8[i + 1]) == 0x93)) {
+      out += "oe";
+      ++i;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool contains_phrase(std::string_view folded_text, std::string_view folded_phrase) {
+  if (folded_phrase.empty()) return false;
+  std::size_t pos = 0;
+  while ((pos = folded_text.find(folded_phrase, pos)) != std::string_view::npos) {
+    const bool starts_word =
+        pos == 0 || !is_word_byte(static_cast<unsigned char>(folded_text[pos - 1]));
+    const std::size_t end = pos + folded_phrase.size();
+    const bool ends_word =
+        end >= folded_text.size() || !is_word_byte(static_cast<unsigned char>(folded_text[end]));
+    if (starts_word && ends_word) return true;
+    ++pos;
+  }
+  return false;
+}
+
+std::vector<std::string> words_of(std::string_view folded_text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : folded_text) {
+    if (is_word_byte(static_cast<unsigned char>(c))) {
+      current += c;
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+std::vector<std::string_view> word_views(std::string_view folded_text) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i <= folded_text.size(); ++i) {
+    const bool word_byte =
+        i < folded_text.size() && is_word_byte(static_cast<unsigned char>(folded_text[i]));
+    if (word_byte && !in_word) start = i;
+    if (!word_byte && in_word) words.push_back(folded_text.substr(start, i - start));
+    in_word = word_byte;
+  }
+  return words;
+}
+
+}  // namespace confab
