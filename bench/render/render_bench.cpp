@@ -1,5 +1,5 @@
 // Render benchmark (issue 6): a synthetic conversation of 10,000 threads and 100,000 comments
-// through render_site with the default theme, then written with write_output_atomically (as
+// through render_site with the default theme, then written through StagedOutput (as
 // `confab build` does) to a temporary folder or --out DIR. Prints the figures; asserts nothing
 // (BENCHMARKS.md records them).
 #include <algorithm>
@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "cli/site_files.h"
+#include "build/staged_output.h"
 #include "render/render.h"
 
 namespace fs = std::filesystem;

@@ -1,12 +1,11 @@
 #include <filesystem>
 
+#include "build/build.h"
 #include "cli/args.h"
+#include "cli/build_summary.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "cli/pipeline.h"
-#include "cli/site_files.h"
 #include "config/config.h"
-#include "render/render.h"
 
 namespace confab {
 
@@ -29,10 +28,6 @@ Options:
 A failed source is reported and the site is still written; the previous output is
 replaced only when the new one is complete. SOURCE_DATE_EPOCH sets the build time.)";
 
-std::string count(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 }  // namespace
 
 int run_build_command(const std::vector<std::string>& args, Console& console) {
@@ -54,6 +49,7 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
   options.now = build_time_now();
   options.base_url = parsed.value("--base-url");
   options.drafts = parsed.has("--drafts");
+  options.progress = progress_on(console);
   if (parsed.has("--base-url") && !options.base_url.starts_with("http://") &&
       !options.base_url.starts_with("https://")) {
     throw UsageError("--base-url needs an http(s) URL, not '" + options.base_url + "'");
@@ -62,29 +58,12 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
     console.info("site.toml lists no [[source]] yet: the hub is empty (add one per blog)");
   }
   try {
-    const BuildReport report = run_build(config, options, console);
-    for (const auto& warning : report.warnings) console.warning(warning);
-    std::size_t posts = 0, comments = 0, spam = 0, failed = 0;
-    for (const auto& node : report.conversation.nodes) {
-      if (node.spam) {
-        ++spam;
-      } else if (node.kind == NodeKind::post) {
-        ++posts;
-      } else if (node.kind == NodeKind::comment) {
-        ++comments;
-      }
-    }
-    for (const auto& source : report.conversation.sources) {
-      failed += source.status == SourceStatus::error || source.status == SourceStatus::gone;
-    }
-    console.info(count(report.conversation.sources.size(), "source", "sources") + " (" +
-                 std::to_string(failed) + " failed), " + count(posts, "post", "posts") + ", " +
-                 count(comments, "comment", "comments") + ", " +
-                 count(report.conversation.threads.size(), "thread", "threads") + ", " +
-                 std::to_string(spam) + " set aside as spam");
+    const BuildReport report = run_build(config, options);
+    print_build_summary(report, console);
     console.info("site written to " +
                  std::filesystem::absolute(report.output).lexically_normal().string() + " (" +
-                 count(report.files_written, "file", "files") + ")");
+                 std::to_string(report.files_written) +
+                 (report.files_written == 1 ? " file" : " files") + ")");
     return kExitOk;
   } catch (const ConfigError& error) {
     console.error(error.what());

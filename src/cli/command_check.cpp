@@ -1,8 +1,11 @@
+#include "build/build.h"
+#include "build/build_fetcher.h"
+#include "build/site_sources.h"
+#include "build/spider.h"
 #include "cli/args.h"
+#include "cli/build_summary.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "cli/pipeline.h"
-#include "cli/site_files.h"
 #include "config/config.h"
 
 namespace confab {
@@ -36,10 +39,10 @@ int run_check_command(const std::vector<std::string>& args, Console& console) {
     console.error(error.what());
     ++problems;
   }
-  BuildReport report;
-  auto fetcher = make_fetcher(config, BuildOptions{});
-  const auto harvests = harvest_sources(config, *fetcher, build_time_now(), console, report,
-                                        HarvestScope::sources_only);
+  const auto fetcher = make_build_fetcher(config);
+  const auto harvests = run_spider(config, *fetcher, build_time_now(), progress_on(console),
+                                   SpiderScope::sources_only)
+                            .harvests;
   std::string table;
   for (const auto& harvest : harvests) {
     const auto& source = harvest.report;

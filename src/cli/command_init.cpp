@@ -1,10 +1,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "build/default_theme.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "cli/default_theme.h"
 #include "cli/site_template.h"
 
 namespace confab {

@@ -3,10 +3,11 @@
 #include <optional>
 #include <thread>
 
+#include "build/build.h"
 #include "cli/args.h"
+#include "cli/build_summary.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-#include "cli/pipeline.h"
 #include "config/config.h"
 #include "serve/serve.h"
 
@@ -62,8 +63,8 @@ class ServeBuilder {
       if (config.sources.empty() && request.reason == RebuildReason::initial) {
         console_.info("site.toml lists no [[source]] yet: the hub is empty");
       }
-      BuildReport report = run_build(config, options, console_);
-      for (const auto& warning : report.warnings) console_.warning(warning);
+      BuildReport report = run_build(config, options);
+      print_build_summary(report, console_);
       last_harvests_ = std::move(report.harvests);
     } catch (const std::exception& error) {
       console_.error(std::string("rebuild failed: ") + error.what());
@@ -131,6 +132,7 @@ int run_serve_command(const std::vector<std::string>& args, Console& console) {
   build_options.output = parsed.value("--output");
   build_options.offline = parsed.has("--offline");
   build_options.drafts = parsed.has("--drafts");
+  build_options.progress = progress_on(console);
   serve_options.output = build_options.output.empty() ? config.output_dir() : build_options.output;
   serve_options.output = fs::absolute(serve_options.output).lexically_normal();
   serve_options.config_file = config_file;

@@ -1,21 +1,21 @@
-// The build driver: the only code that knows the order of the stages
-// (config -> fetch -> parse -> thread -> render). Commands call it; it prints nothing itself.
+// The build driver, as Zola's `site` component: the only code that knows the order of the stages
+// (config -> fetch -> parse -> archive -> conversation -> render). Commands call it; it prints
+// nothing itself: it returns what happened, and passes fetch progress to its caller.
 #pragma once
 
 #include <filesystem>
-#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "archive/archive.h"
 #include "base/time.h"
+#include "build/spider.h"
 #include "config/config.h"
 #include "conversation/build_conversation.h"
 #include "conversation/conversation.h"
-#include "fetch/fetch.h"
 
 namespace confab {
-
-class Console;
 
 struct BuildOptions {
   std::filesystem::path output;   ///< overrides [site] output when not empty
@@ -28,6 +28,7 @@ struct BuildOptions {
   /// When set, the build threads and renders these instead of fetching: `confab serve`
   /// re-renders the last fetch when only content, layouts or the theme changed.
   const std::vector<SourceHarvest>* reuse_harvests = nullptr;
+  StepProgress progress;  ///< hears how each batch of requests goes (the console shows it)
 };
 
 /// What a build did, for the console and for tests.
@@ -38,23 +39,13 @@ struct BuildReport {
   std::size_t requests = 0;
   std::vector<std::string> warnings;    ///< per source, each names it
   std::vector<SourceHarvest> harvests;  ///< what the conversation was built from (reusable)
+  std::filesystem::path archive;        ///< the archive used, when the build fetched
+  std::optional<MergeCounts> archived;  ///< what fetching changed in it (not when offline)
 };
 
-/// The fetcher the options and site.toml ask for: replay, recording, offline or the network.
-std::unique_ptr<Fetcher> make_fetcher(const SiteConfig& config, const BuildOptions& options);
-
-/// How far a harvest goes: `check` only needs each source's own feed.
-enum class HarvestScope { sources_only, everything };
-
-/// Fetches and parses every source, its conversation posts' comment feeds and the blogs they
-/// link to, up to [crawl] depth. Failures stay per source; nothing here throws for bad input.
-std::vector<SourceHarvest> harvest_sources(const SiteConfig& config, Fetcher& fetcher, UnixTime now,
-                                           Console& console, BuildReport& report,
-                                           HarvestScope scope = HarvestScope::everything);
-
-/// The whole build. Throws (ConfigError, RenderError, SiteFileError) only when no site can be
-/// written; the previous output is then untouched.
-BuildReport run_build(const SiteConfig& config, const BuildOptions& options, Console& console);
+/// The whole build. Throws (ConfigError, RenderError, SiteFileError, ArchiveError) only when no
+/// site can be written; the previous output is then untouched.
+BuildReport run_build(const SiteConfig& config, const BuildOptions& options);
 
 /// The build time: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock.
 UnixTime build_time_now();

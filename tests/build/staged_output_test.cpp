@@ -1,4 +1,4 @@
-#include "cli/site_files.h"
+#include "build/staged_output.h"
 
 #include <gtest/gtest.h>
 
@@ -9,29 +9,23 @@
 #include <sstream>
 #include <thread>
 
+#include "base/parallel_for.h"
+#include "build_fixtures.h"
+
 namespace confab {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("confab-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using testing::fresh_dir;
+using testing::read_text;
+using testing::write_text;
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path) << text;
+/// The files written through a StagedOutput in turn and swapped in, as a build does.
+void write_output(const fs::path& output, const std::vector<OutputFile>& files) {
+  StagedOutput staged(output);
+  for (const auto& file : files) staged.write(file);
+  staged.commit();
 }
 
 int count_entries(const fs::path& dir) {
@@ -42,10 +36,10 @@ int count_entries(const fs::path& dir) {
 
 TEST(WriteOutput, ReplacesTheWholeFolder) {
   const fs::path root = fresh_dir("swap");
-  write(root / "public/stale.html", "old");
-  write_output_atomically(root / "public", {{"index.html", "new"}, {"a/b/c.txt", "deep"}});
-  EXPECT_EQ(read(root / "public/index.html"), "new");
-  EXPECT_EQ(read(root / "public/a/b/c.txt"), "deep");
+  write_text(root / "public/stale.html", "old");
+  write_output(root / "public", {{"index.html", "new"}, {"a/b/c.txt", "deep"}});
+  EXPECT_EQ(read_text(root / "public/index.html"), "new");
+  EXPECT_EQ(read_text(root / "public/a/b/c.txt"), "deep");
   EXPECT_FALSE(fs::exists(root / "public/stale.html"));
   // No staging folders are left beside it.
   EXPECT_EQ(count_entries(root), 1);
@@ -53,21 +47,20 @@ TEST(WriteOutput, ReplacesTheWholeFolder) {
 
 TEST(WriteOutput, AFailedWriteLeavesThePreviousOutput) {
   const fs::path root = fresh_dir("keep");
-  write(root / "public/index.html", "previous");
+  write_text(root / "public/index.html", "previous");
   for (const char* evil : {"../escape.html", "/etc/evil", "a/../../x", ""}) {
-    EXPECT_THROW(write_output_atomically(root / "public", {{"ok.html", "x"}, {evil, "bad"}}),
-                 SiteFileError)
+    EXPECT_THROW(write_output(root / "public", {{"ok.html", "x"}, {evil, "bad"}}), SiteFileError)
         << evil;
-    EXPECT_EQ(read(root / "public/index.html"), "previous");
+    EXPECT_EQ(read_text(root / "public/index.html"), "previous");
     EXPECT_FALSE(fs::exists(root / "escape.html"));
   }
   EXPECT_EQ(count_entries(root), 1);
 }
 
-/// The message write_output_atomically throws, or "" when it does not throw.
+/// The message write_output throws, or "" when it does not throw.
 std::string write_error(const fs::path& output, const std::vector<OutputFile>& files) {
   try {
-    write_output_atomically(output, files);
+    write_output(output, files);
   } catch (const SiteFileError& error) {
     return error.what();
   }
@@ -76,7 +69,7 @@ std::string write_error(const fs::path& output, const std::vector<OutputFile>& f
 
 TEST(WriteOutput, AFileThatCannotBeWrittenIsNamedWithTheReason) {
   const fs::path root = fresh_dir("unwritable");
-  write(root / "public/index.html", "previous");
+  write_text(root / "public/index.html", "previous");
   // "notes" is both a page and the folder of another page: whichever way round, one of the two
   // cannot be written.
   const std::string error = write_error(root / "public", {{"index.html", "new"},
@@ -88,7 +81,7 @@ TEST(WriteOutput, AFileThatCannotBeWrittenIsNamedWithTheReason) {
   EXPECT_TRUE(error.find(std::strerror(EISDIR)) != std::string::npos ||
               error.find(std::strerror(ENOTDIR)) != std::string::npos)
       << error;
-  EXPECT_EQ(read(root / "public/index.html"), "previous");
+  EXPECT_EQ(read_text(root / "public/index.html"), "previous");
   EXPECT_EQ(count_entries(root), 1);  // the staging folder is gone
 }
 
@@ -105,14 +98,14 @@ TEST(WriteOutput, AFolderThatCannotBeCreatedIsNamedWithTheReason) {
 
 TEST(WriteOutput, OneBadFileAmongManyFailsTheWholeWrite) {
   const fs::path root = fresh_dir("one-bad");
-  write(root / "public/index.html", "previous");
+  write_text(root / "public/index.html", "previous");
   std::vector<OutputFile> files;
   for (int i = 0; i < 500; ++i) files.push_back({"ok/" + std::to_string(i) + ".html", "fine"});
   files.push_back({"ok/" + std::string(300, 'y') + ".html", "name too long"});
   for (int i = 500; i < 1000; ++i) files.push_back({"ok/" + std::to_string(i) + ".html", "fine"});
   const std::string error = write_error(root / "public", files);
   EXPECT_NE(error.find(std::string(300, 'y')), std::string::npos) << error;
-  EXPECT_EQ(read(root / "public/index.html"), "previous");
+  EXPECT_EQ(read_text(root / "public/index.html"), "previous");
   EXPECT_FALSE(fs::exists(root / "public/ok"));
   EXPECT_EQ(count_entries(root), 1);
 }
@@ -133,7 +126,12 @@ TEST(WriteOutput, WritesManyFilesInManyFoldersByteForByte) {
     files.push_back({std::move(path), std::move(bytes)});
   }
   files.push_back({"index.html", "top"});
-  write_output_atomically(root / "public", files);
+  {
+    // From several threads at once, as render hands files over.
+    StagedOutput staged(root / "public");
+    parallel_for(files.size(), 4, [&](std::size_t, std::size_t i) { staged.write(files[i]); });
+    staged.commit();
+  }
   for (const auto& file : files) {
     std::ifstream in(root / "public" / file.path, std::ios::binary);
     ASSERT_TRUE(in) << file.path;
@@ -151,11 +149,11 @@ TEST(WriteOutput, WritesManyFilesInManyFoldersByteForByte) {
 
 TEST(WriteOutput, WritesEmptyFilesAndAnEmptySite) {
   const fs::path root = fresh_dir("empty");
-  write_output_atomically(root / "public", {{"empty.html", ""}, {"a/b/empty.txt", ""}});
+  write_output(root / "public", {{"empty.html", ""}, {"a/b/empty.txt", ""}});
   EXPECT_TRUE(fs::is_regular_file(root / "public/empty.html"));
   EXPECT_EQ(fs::file_size(root / "public/empty.html"), 0u);
   EXPECT_EQ(fs::file_size(root / "public/a/b/empty.txt"), 0u);
-  write_output_atomically(root / "public", {});
+  write_output(root / "public", {});
   EXPECT_TRUE(fs::is_directory(root / "public"));
   EXPECT_EQ(count_entries(root / "public"), 0);
   EXPECT_EQ(count_entries(root), 1);
@@ -163,47 +161,14 @@ TEST(WriteOutput, WritesEmptyFilesAndAnEmptySite) {
 
 TEST(WriteOutput, TheLaterOfTwoFilesWithOnePathWins) {
   const fs::path root = fresh_dir("twice");
-  write_output_atomically(root / "public",
-                          {{"a.html", "first"}, {"b.html", "b"}, {"a.html", "second"}});
-  EXPECT_EQ(read(root / "public/a.html"), "second");
-  EXPECT_EQ(read(root / "public/b.html"), "b");
-}
-
-TEST(LoadTheme, SiteLayoutsOverrideTheThemeFileOfTheSameName) {
-  const fs::path root = fresh_dir("theme");
-  write(root / "themes/plain/templates/index.html", "theme index");
-  write(root / "themes/plain/templates/partials/node.html", "theme node");
-  write(root / "themes/plain/static/style.css", "body{}");
-  write(root / "layouts/index.html", "site index");
-  SiteConfig config;
-  config.root = root;
-  config.file = root / "site.toml";
-  config.site.theme = "plain";
-  const Theme theme = load_theme(config);
-  EXPECT_EQ(theme.templates.at("index.html"), "site index");
-  EXPECT_EQ(theme.templates.at("partials/node.html"), "theme node");
-  EXPECT_EQ(theme.static_files.at("style.css"), "body{}");
-  config.site.theme = "missing";
-  EXPECT_THROW(load_theme(config), SiteFileError);
-}
-
-TEST(LoadContent, ReadsMarkdownFilesSortedByPath) {
-  const fs::path root = fresh_dir("content");
-  write(root / "content/b.md", "B");
-  write(root / "content/_index.md", "I");
-  write(root / "content/notes.txt", "ignored");
-  SiteConfig config;
-  config.root = root;
-  const auto content = load_content(config);
-  ASSERT_EQ(content.size(), 2u);
-  EXPECT_EQ(content[0].path, "_index.md");
-  EXPECT_EQ(content[1].path, "b.md");
-  EXPECT_EQ(content[1].text, "B");
+  write_output(root / "public", {{"a.html", "first"}, {"b.html", "b"}, {"a.html", "second"}});
+  EXPECT_EQ(read_text(root / "public/a.html"), "second");
+  EXPECT_EQ(read_text(root / "public/b.html"), "b");
 }
 
 TEST(StagedOutput, FilesStreamedFromSeveralThreadsLandOnCommitOnly) {
   const fs::path root = fresh_dir("staged");
-  write(root / "public/index.html", "previous");
+  write_text(root / "public/index.html", "previous");
   {
     StagedOutput staged(root / "public");
     std::vector<std::thread> writers;
@@ -218,34 +183,34 @@ TEST(StagedOutput, FilesStreamedFromSeveralThreadsLandOnCommitOnly) {
     }
     for (std::thread& writer : writers) writer.join();
     EXPECT_EQ(staged.files_written(), 2000u);
-    EXPECT_EQ(read(root / "public/index.html"), "previous");  // not swapped in yet
+    EXPECT_EQ(read_text(root / "public/index.html"), "previous");  // not swapped in yet
     staged.commit();
   }
   EXPECT_FALSE(fs::exists(root / "public/index.html"));
-  EXPECT_EQ(read(root / "public/threads/t3-249/index.html"), "threads/t3-249");
-  EXPECT_EQ(read(root / "public/deep/a/b/c/2017.txt"), "x");
+  EXPECT_EQ(read_text(root / "public/threads/t3-249/index.html"), "threads/t3-249");
+  EXPECT_EQ(read_text(root / "public/deep/a/b/c/2017.txt"), "x");
   EXPECT_EQ(count_entries(root), 1);  // no staging or old folder left
 }
 
 TEST(StagedOutput, DroppedWithoutCommitLeavesThePreviousOutput) {
   const fs::path root = fresh_dir("staged-dropped");
-  write(root / "public/index.html", "previous");
+  write_text(root / "public/index.html", "previous");
   {
     StagedOutput staged(root / "public");
     staged.write({"index.html", "new"});
     EXPECT_THROW(staged.write({"../escape.html", "x"}), SiteFileError);
   }
-  EXPECT_EQ(read(root / "public/index.html"), "previous");
+  EXPECT_EQ(read_text(root / "public/index.html"), "previous");
   EXPECT_EQ(count_entries(root), 1);
 }
 
 TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
   const fs::path root = fresh_dir("staged-links");
-  write(root / "elsewhere/keep.txt", "not the site's");
+  write_text(root / "elsewhere/keep.txt", "not the site's");
   for (int i = 0; i < 50; ++i) {
-    write(root / ("public/people/p" + std::to_string(i) + "/index.html"), "old");
+    write_text(root / ("public/people/p" + std::to_string(i) + "/index.html"), "old");
   }
-  write(root / "public/index.html", "old");
+  write_text(root / "public/index.html", "old");
   // Links a user may have put there, to folders outside the site, at both depths.
   fs::create_directory_symlink(root / "elsewhere", root / "public/linked");
   fs::create_directory_symlink(root / "elsewhere", root / "public/people/linked");
@@ -254,9 +219,9 @@ TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
     staged.write({"index.html", "new"});
     staged.commit();
   }
-  EXPECT_EQ(read(root / "public/index.html"), "new");
+  EXPECT_EQ(read_text(root / "public/index.html"), "new");
   EXPECT_FALSE(fs::exists(root / "public/people"));
-  EXPECT_EQ(read(root / "elsewhere/keep.txt"), "not the site's");
+  EXPECT_EQ(read_text(root / "elsewhere/keep.txt"), "not the site's");
   EXPECT_EQ(count_entries(root), 2);  // public and elsewhere: no old folder left
 }
 

@@ -1,13 +1,11 @@
-// Spider: sources' feeds, then the comment feeds of their conversation posts, then the blogs
-// those posts link to (Planet Venus' "spider" step, with a conversation in mind).
+#include "build/spider.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "base/identifiers.h"
 #include "base/url.h"
-#include "cli/console.h"
-#include "cli/pipeline.h"
 #include "conversation/canonical_url.h"
 #include "conversation/crawl_rules.h"
 #include "parse/feed.h"
@@ -64,20 +62,20 @@ SourceStatus status_of(const FetchResult& result) {
 
 class Spider {
  public:
-  Spider(const SiteConfig& config, Fetcher& fetcher, UnixTime now, Console& console,
-         BuildReport& report)
-      : config_(config), fetcher_(fetcher), now_(now), console_(console), report_(report) {}
+  Spider(const SiteConfig& config, Fetcher& fetcher, UnixTime now, const StepProgress& progress)
+      : config_(config), fetcher_(fetcher), now_(now), progress_(progress) {}
 
-  std::vector<SourceHarvest> run(HarvestScope scope) {
+  SpiderReport run(SpiderScope scope) {
     read_configured_sources();
-    if (scope == HarvestScope::sources_only) return std::move(harvests_);
-    read_comment_feeds(0);
-    for (int depth = 0; depth < config_.crawl.depth; ++depth) {
-      const std::size_t before = harvests_.size();
-      if (!discover()) break;
-      read_comment_feeds(before);
+    if (scope == SpiderScope::everything) {
+      read_comment_feeds(0);
+      for (int depth = 0; depth < config_.crawl.depth; ++depth) {
+        const std::size_t before = report_.harvests.size();
+        if (!discover()) break;
+        read_comment_feeds(before);
+      }
     }
-    return std::move(harvests_);
+    return std::move(report_);
   }
 
  private:
@@ -89,8 +87,9 @@ class Spider {
     report_.requests += urls.size();
     std::vector<FetchRequest> requests(urls.begin(), urls.end());
     for (auto& request : requests) request.allow_file = named_in_config;
-    return fetcher_.fetch_requests(
-        requests, [&](const FetchProgress& progress) { console_.progress(what, progress); });
+    return fetcher_.fetch_requests(requests, [&](const FetchProgress& progress) {
+      if (progress_) progress_(what, progress);
+    });
   }
 
   std::string unique_source_id(const std::string& name) {
@@ -142,27 +141,27 @@ class Spider {
       harvest.report.feed = source.feed;
       harvest.report.role =
           source.role == SourceRole::campaign ? SourceKind::campaign : SourceKind::blog;
-      harvests_.push_back(std::move(harvest));
+      report_.harvests.push_back(std::move(harvest));
       urls.push_back(source.feed.empty() ? source.url : source.feed);
     }
     const auto results = fetch(urls, "feeds", /*named_in_config=*/true);
     std::vector<std::size_t> via_page;
     std::vector<std::string> advertised;
     for (std::size_t i = 0; i < results.size(); ++i) {
-      report_permanent_move(harvests_[i], results[i], source_key(i));
+      report_permanent_move(report_.harvests[i], results[i], source_key(i));
       FeedOutcome outcome = read_feed_or_page(results[i]);
       if (outcome.parsed) {
-        accept_feed(harvests_[i], std::move(outcome.feed), urls[i]);
+        accept_feed(report_.harvests[i], std::move(outcome.feed), urls[i]);
       } else if (!outcome.advertised_feed.empty()) {
         via_page.push_back(i);
         advertised.push_back(outcome.advertised_feed);
       } else {
-        fail(harvests_[i], status_of(results[i]), outcome.error, outcome.error_kind);
+        fail(report_.harvests[i], status_of(results[i]), outcome.error, outcome.error_kind);
       }
     }
     const auto feeds = fetch(advertised, "discovered feeds");
     for (std::size_t k = 0; k < feeds.size(); ++k) {
-      SourceHarvest& harvest = harvests_[via_page[k]];
+      SourceHarvest& harvest = report_.harvests[via_page[k]];
       report_permanent_move(harvest, feeds[k], "the advertised feed");
       FeedOutcome outcome = read_feed_or_page(feeds[k]);
       if (outcome.parsed) {
@@ -185,14 +184,14 @@ class Spider {
     };
     std::vector<Wanted> wanted;
     std::vector<std::string> urls;
-    for (const auto& ref : select_conversation_posts(config_.campaign, harvests_)) {
+    for (const auto& ref : select_conversation_posts(config_.campaign, report_.harvests)) {
       if (ref.source < first) continue;
-      const Entry& post = harvests_[ref.source].posts[ref.post];
+      const Entry& post = report_.harvests[ref.source].posts[ref.post];
       if (post.comments_feed.empty() || !comment_feeds_.insert(post.comments_feed).second) {
         continue;
       }
       // A discovered blog's feed is content, not configuration: [crawl] rules apply to it.
-      if (harvests_[ref.source].report.role == SourceKind::discovered &&
+      if (report_.harvests[ref.source].report.role == SourceKind::discovered &&
           !crawl_allows(config_.crawl, post.comments_feed)) {
         continue;
       }
@@ -201,7 +200,7 @@ class Spider {
     }
     const auto results = fetch(urls, "comment feeds");
     for (std::size_t i = 0; i < results.size(); ++i) {
-      SourceHarvest& harvest = harvests_[wanted[i].harvest];
+      SourceHarvest& harvest = report_.harvests[wanted[i].harvest];
       FeedOutcome outcome = read_feed_or_page(results[i]);
       if (!outcome.parsed) {
         warn(harvest.report.name + ": comments of '" + wanted[i].post_title +
@@ -223,7 +222,7 @@ class Spider {
     // posts); private addresses are judged on the URL as written, not resolved here.
     std::vector<std::string> pages;
     std::map<std::string, std::string> led_from;  // canonical page -> post that linked to it
-    for (const auto& target : crawl_targets(config_, harvests_)) {
+    for (const auto& target : crawl_targets(config_, report_.harvests)) {
       if (pages_visited_ >= static_cast<std::size_t>(config_.crawl.max_pages)) break;
       if (!visited_pages_.insert(canonical_url(target.url)).second) continue;
       pages.push_back(target.url);
@@ -282,23 +281,22 @@ class Spider {
       harvest.report.role = SourceKind::discovered;
       harvest.report.status = SourceStatus::ok;
       harvest.report.last_success = now_;
-      harvests_.push_back(std::move(harvest));
+      report_.harvests.push_back(std::move(harvest));
     }
     return true;
   }
 
   std::set<std::string> known_feeds() const {
     std::set<std::string> feeds;
-    for (const auto& harvest : harvests_) feeds.insert(harvest.report.feed);
+    for (const auto& harvest : report_.harvests) feeds.insert(harvest.report.feed);
     return feeds;
   }
 
   const SiteConfig& config_;
   Fetcher& fetcher_;
   UnixTime now_;
-  Console& console_;
-  BuildReport& report_;
-  std::vector<SourceHarvest> harvests_;
+  const StepProgress& progress_;
+  SpiderReport report_;
   std::set<std::string> source_ids_;
   std::set<std::string> comment_feeds_;
   std::set<std::string> visited_pages_;
@@ -307,10 +305,9 @@ class Spider {
 
 }  // namespace
 
-std::vector<SourceHarvest> harvest_sources(const SiteConfig& config, Fetcher& fetcher, UnixTime now,
-                                           Console& console, BuildReport& report,
-                                           HarvestScope scope) {
-  return Spider(config, fetcher, now, console, report).run(scope);
+SpiderReport run_spider(const SiteConfig& config, Fetcher& fetcher, UnixTime now,
+                        const StepProgress& progress, SpiderScope scope) {
+  return Spider(config, fetcher, now, progress).run(scope);
 }
 
 }  // namespace confab

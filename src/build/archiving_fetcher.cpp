@@ -1,4 +1,4 @@
-#include "cli/archiving_fetcher.h"
+#include "build/archiving_fetcher.h"
 
 #include "base/url.h"
 

@@ -1,21 +1,14 @@
-#include "cli/site_files.h"
+#include "build/staged_output.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <exception>
-#include <fstream>
-#include <map>
 #include <mutex>
-#include <set>
-#include <sstream>
 #include <string_view>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -26,23 +19,6 @@ namespace confab {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SiteFileError(path.string() + ": cannot read");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-/// Every regular file under `dir`, keyed by its path relative to `dir` (with '/' separators).
-void read_tree(const fs::path& dir, std::map<std::string, std::string>& into) {
-  if (!fs::is_directory(dir)) return;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    into[fs::relative(entry.path(), dir).generic_string()] = read_file(entry.path());
-  }
-}
 
 bool is_safe_relative(const std::string& path) {
   if (path.empty() || path.front() == '/') return false;
@@ -88,23 +64,6 @@ void write_file(int root, const OutputFile& file, const fs::path& shown_root) {
   if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
 }
 
-/// The files to write, one per path: when two share a path the later one wins (as it did when
-/// they were written in turn). Paths leaving the output are refused by StagedOutput::write.
-std::vector<const OutputFile*> last_file_per_path(const std::vector<OutputFile>& files) {
-  std::unordered_map<std::string_view, std::size_t> slot_of_path;
-  std::vector<const OutputFile*> checked;
-  checked.reserve(files.size());
-  for (const auto& file : files) {
-    const auto [slot, is_new] = slot_of_path.try_emplace(file.path, checked.size());
-    if (is_new) {
-      checked.push_back(&file);
-    } else {
-      checked[slot->second] = &file;
-    }
-  }
-  return checked;
-}
-
 /// fs::remove_all, with the folders two levels down (threads/<slug>/, people/<slug>/) removed on
 /// several threads: deleting a previous site of 30,000 pages took 0.6 s on one thread, 0.35 s on
 /// two (tmpfs). Only real folders are entered: a symbolic link is removed, never followed.
@@ -121,36 +80,6 @@ void remove_tree(const fs::path& root) {
 }
 
 }  // namespace
-
-Theme load_theme(const SiteConfig& config) {
-  const fs::path theme_dir = config.root / "themes" / config.site.theme;
-  if (!fs::is_directory(theme_dir / "templates")) {
-    throw SiteFileError(config.file.string() + ": theme '" + config.site.theme +
-                        "' not found (expected " + (theme_dir / "templates").string() + ")");
-  }
-  Theme theme;
-  read_tree(theme_dir / "templates", theme.templates);
-  read_tree(config.root / "layouts", theme.templates);  // the site's own files win
-  read_tree(theme_dir / "static", theme.static_files);
-  read_tree(config.root / "static", theme.static_files);
-  std::map<std::string, std::string> i18n_files;  // "fr.toml" -> text; the site's win
-  read_tree(theme_dir / "i18n", i18n_files);
-  read_tree(config.root / "i18n", i18n_files);
-  for (auto& [name, text] : i18n_files) {
-    if (name.ends_with(".toml")) theme.i18n[name.substr(0, name.size() - 5)] = std::move(text);
-  }
-  return theme;
-}
-
-std::vector<ContentFile> load_content(const SiteConfig& config) {
-  std::map<std::string, std::string> files;
-  read_tree(config.root / "content", files);
-  std::vector<ContentFile> content;
-  for (auto& [path, text] : files) {
-    if (fs::path(path).extension() == ".md") content.push_back({path, std::move(text)});
-  }
-  return content;
-}
 
 StagedOutput::StagedOutput(const fs::path& output)
     : target_(fs::absolute(output).lexically_normal()) {
@@ -229,16 +158,6 @@ void StagedOutput::commit() {
     }
     throw SiteFileError(target_.string() + ": cannot write output: " + error.what());
   }
-}
-
-void write_output_atomically(const fs::path& output, const std::vector<OutputFile>& files) {
-  const std::vector<const OutputFile*> checked = last_file_per_path(files);
-  StagedOutput staged(output);
-  // Creating and filling thousands of small files is system-call bound, and the kernel runs
-  // those side by side.
-  parallel_for(checked.size(), std::max<std::size_t>(2, default_worker_count()),
-               [&](std::size_t, std::size_t index) { staged.write(*checked[index]); });
-  staged.commit();
 }
 
 }  // namespace confab

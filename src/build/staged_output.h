@@ -1,30 +1,16 @@
-// The build's file I/O: reading the theme and content a site has, writing the output atomically.
+// The build's output: every file written into a staging folder, swapped in whole at the end.
 #pragma once
 
 #include <atomic>
 #include <filesystem>
 #include <mutex>
-#include <stdexcept>
 #include <string>
 #include <unordered_set>
-#include <vector>
 
-#include "config/config.h"
+#include "build/site_file_error.h"
 #include "render/render.h"
 
 namespace confab {
-
-/// A file the build could not read or write; what() names it.
-struct SiteFileError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-/// The theme named in site.toml (themes/NAME/templates and static), with the site's layouts/
-/// folder overriding templates of the same name, Hugo- and Zola-style.
-Theme load_theme(const SiteConfig& config);
-
-/// Every content/*.md (recursively) with its path relative to content/, sorted by path.
-std::vector<ContentFile> load_content(const SiteConfig& config);
 
 /// A new output folder in the making: files go into a staging folder beside `output` as they
 /// come, from any thread, and commit() swaps it in. A build that fails before commit() leaves
@@ -53,11 +39,5 @@ class StagedOutput {
   std::atomic<std::size_t> files_{0};
   bool committed_ = false;
 };
-
-/// Writes the files into a fresh temporary folder beside `output`, then swaps it in, so a
-/// failed build leaves the previous output untouched. Refuses paths that would leave `output`;
-/// when two files share a path the later one wins.
-void write_output_atomically(const std::filesystem::path& output,
-                             const std::vector<OutputFile>& files);
 
 }  // namespace confab

@@ -1,12 +1,10 @@
-#include "cli/archived_harvest.h"
+#include "build/archive_step.h"
 
 #include <map>
 #include <set>
 
-#include "archive/archive.h"
 #include "base/identifiers.h"
-#include "cli/archiving_fetcher.h"
-#include "cli/console.h"
+#include "build/archiving_fetcher.h"
 #include "parse/feed.h"
 
 namespace confab {
@@ -167,10 +165,6 @@ std::vector<SourceReport> archived_reports(const SiteConfig& config, Archive& ar
   return reports;
 }
 
-std::string count(std::size_t n, const char* what) {
-  return std::to_string(n) + " " + what;
-}
-
 void add(MergeCounts& total, const MergeCounts& counts) {
   total.inserted += counts.inserted;
   total.updated += counts.updated;
@@ -185,10 +179,11 @@ constexpr UnixTime kCommentsFollowedFor = 60 * 24 * 3600;
 /// Reads the comment feeds of archived conversation posts that this build's harvest did not
 /// reach (their post scrolled out of its feed's window), for posts younger than
 /// kCommentsFollowedFor, and merges them. Returns true when it read any.
-bool refresh_older_comment_feeds(const SiteConfig& config, UnixTime now, std::int64_t run,
-                                 const std::vector<SourceHarvest>& harvests,
-                                 ArchivingFetcher& fetcher, Archive& archive, Console& console,
-                                 BuildReport& report, MergeCounts& total) {
+bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOptions& options,
+                                 std::int64_t run, const std::vector<SourceHarvest>& harvests,
+                                 ArchivingFetcher& fetcher, Archive& archive,
+                                 ArchiveStepReport& report) {
+  const UnixTime now = options.now;
   struct Wanted {
     std::size_t harvest;
     const Entry* post;
@@ -211,7 +206,7 @@ bool refresh_older_comment_feeds(const SiteConfig& config, UnixTime now, std::in
   report.requests += urls.size();
   std::vector<FetchRequest> requests(urls.begin(), urls.end());
   const auto results = fetcher.fetch_requests(requests, [&](const FetchProgress& progress) {
-    console.progress("older comment feeds", progress);
+    if (options.progress) options.progress("older comment feeds", progress);
   });
   for (std::size_t i = 0; i < results.size(); ++i) {
     const SourceHarvest& harvest = harvests[wanted[i].harvest];
@@ -239,52 +234,47 @@ bool refresh_older_comment_feeds(const SiteConfig& config, UnixTime now, std::in
     SourceFetch fetch;
     fetch.source = archived(harvest.report);
     fetch.reads.push_back(std::move(read));
-    add(total, archive.merge_source(run, fetch));
+    add(report.merged, archive.merge_source(run, fetch));
   }
   return true;
 }
 
 }  // namespace
 
-std::filesystem::path archive_file_of(const SiteConfig& config, const BuildOptions& options) {
-  return options.archive.empty() ? config.archive_file() : options.archive;
+ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, UnixTime now) {
+  const auto run = archive.begin_run(now, "offline");
+  ArchiveStepReport report;
+  report.harvests = recall(archived_reports(config, archive), archive.history());
+  archive.finish_run(run, now, "ok");
+  return report;
 }
 
-std::vector<SourceHarvest> harvest_with_archive(const SiteConfig& config,
-                                                const BuildOptions& options, Console& console,
-                                                BuildReport& report) {
-  Archive archive(archive_file_of(config, options));
-  const auto run = archive.begin_run(options.now, options.offline ? "offline" : "online");
-  if (options.offline) {
-    auto harvests = recall(archived_reports(config, archive), archive.history());
-    archive.finish_run(run, options.now, "ok");
-    return harvests;
-  }
-  auto inner = make_fetcher(config, options);
-  ArchivingFetcher fetcher(*inner, archive, options.now, options.record.empty());
-  auto fresh = harvest_sources(config, fetcher, options.now, console, report);
+ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive, Fetcher& network,
+                                     const ArchiveStepOptions& options) {
+  const auto run = archive.begin_run(options.now, "online");
+  ArchivingFetcher fetcher(network, archive, options.now, options.conditional);
+  SpiderReport spider = run_spider(config, fetcher, options.now, options.progress);
   archive.record_fetch_states(fetcher.take_changed_states());
-  MergeCounts total;
+  ArchiveStepReport report;
+  report.requests = spider.requests;
+  report.warnings = std::move(spider.warnings);
   std::vector<SourceReport> current;
-  for (auto& harvest : fresh) {
-    add(total, archive.merge_source(run, fetch_of(harvest, fetcher)));
+  for (auto& harvest : spider.harvests) {
+    add(report.merged, archive.merge_source(run, fetch_of(harvest, fetcher)));
     if (harvest.report.status == SourceStatus::ok && fetcher.unchanged(harvest.report.feed)) {
       harvest.report.status = SourceStatus::unchanged;
     }
     current.push_back(std::move(harvest.report));
   }
-  auto harvests = recall(current, archive.history());
+  report.harvests = recall(current, archive.history());
   // Posts that scrolled out of their blog's feed still gather comments: read those feeds too.
-  if (refresh_older_comment_feeds(config, options.now, run, harvests, fetcher, archive, console,
-                                  report, total)) {
+  if (refresh_older_comment_feeds(config, options, run, report.harvests, fetcher, archive,
+                                  report)) {
     archive.record_fetch_states(fetcher.take_changed_states());
-    harvests = recall(std::move(current), archive.history());
+    report.harvests = recall(std::move(current), archive.history());
   }
-  console.info("archive " + archive.file().string() + ": " + count(total.inserted, "new") + ", " +
-               count(total.updated, "updated") + ", " +
-               count(total.removed_upstream, "removed upstream"));
   archive.finish_run(run, options.now, "ok");
-  return harvests;
+  return report;
 }
 
 }  // namespace confab

@@ -1,6 +1,6 @@
 // The fetcher in front of the archive: validators out, stored copies back in for a 304,
 // remembered permanent redirects, failure counts.
-#include "cli/archiving_fetcher.h"
+#include "build/archiving_fetcher.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

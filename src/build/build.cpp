@@ -1,0 +1,78 @@
+#include "build/build.h"
+
+#include <chrono>
+#include <cstdlib>
+
+#include "build/archive_step.h"
+#include "build/build_fetcher.h"
+#include "build/site_sources.h"
+#include "build/staged_output.h"
+#include "render/render.h"
+
+namespace confab {
+
+UnixTime build_time_now() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0') return value;
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+namespace {
+
+/// Fetch (or, offline, make no request), merge into the archive, and recall everything it
+/// ever saw: the conversation is threaded from the whole history, not from this fetch alone.
+void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& report) {
+  Archive archive(options.archive.empty() ? config.archive_file() : options.archive);
+  ArchiveStepReport step;
+  if (options.offline) {
+    step = recall_archive(config, archive, options.now);
+  } else {
+    const auto fetcher = make_build_fetcher(config, options.record);
+    ArchiveStepOptions step_options;
+    step_options.now = options.now;
+    step_options.conditional = options.record.empty();
+    step_options.progress = options.progress;
+    step = fetch_into_archive(config, archive, *fetcher, step_options);
+    report.archive = archive.file();
+    report.archived = step.merged;
+  }
+  report.harvests = std::move(step.harvests);
+  report.requests = step.requests;
+  report.warnings = std::move(step.warnings);
+}
+
+}  // namespace
+
+BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
+  BuildReport report;
+  report.output = options.output.empty() ? config.output_dir() : options.output;
+  // Read the theme and content first: a missing theme should fail before any request is made.
+  RenderInput input;
+  input.site_title = config.site.title;
+  input.base_url = options.base_url.empty() ? config.site.base_url : options.base_url;
+  input.include_drafts = options.drafts;
+  input.language = config.site.language;
+  input.theme = load_theme(config);
+  input.content = load_content(config);
+
+  if (options.reuse_harvests) {
+    report.harvests = *options.reuse_harvests;
+  } else {
+    gather(config, options, report);
+  }
+  report.conversation = build_conversation(config, report.harvests, options.now);
+  input.conversation = &report.conversation;
+  // Pages are written as they are rendered, into a staging folder swapped in at the end.
+  StagedOutput staged(report.output);
+  render_site(input, [&staged](OutputFile file) { staged.write(file); });
+  staged.commit();
+  report.files_written = staged.files_written();
+  return report;
+}
+
+}  // namespace confab

@@ -1,0 +1,18 @@
+// Which fetcher a build uses: a replay snapshot, the network while recording one, or the network.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "config/config.h"
+#include "fetch/fetch.h"
+
+namespace confab {
+
+/// `record_dir` not empty (--record): the network, every response saved there as a snapshot.
+/// Else [fetch] replay when set (no request leaves the machine), else the network, with
+/// [fetch]'s limits. --offline needs no fetcher at all (see recall_archive).
+std::unique_ptr<Fetcher> make_build_fetcher(const SiteConfig& config,
+                                            const std::filesystem::path& record_dir = {});
+
+}  // namespace confab

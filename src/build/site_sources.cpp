@@ -1,0 +1,64 @@
+#include "build/site_sources.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "build/site_file_error.h"
+
+namespace confab {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SiteFileError(path.string() + ": cannot read");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+/// Every regular file under `dir`, keyed by its path relative to `dir` (with '/' separators).
+void read_tree(const fs::path& dir, std::map<std::string, std::string>& into) {
+  if (!fs::is_directory(dir)) return;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    into[fs::relative(entry.path(), dir).generic_string()] = read_file(entry.path());
+  }
+}
+
+}  // namespace
+
+Theme load_theme(const SiteConfig& config) {
+  const fs::path theme_dir = config.root / "themes" / config.site.theme;
+  if (!fs::is_directory(theme_dir / "templates")) {
+    throw SiteFileError(config.file.string() + ": theme '" + config.site.theme +
+                        "' not found (expected " + (theme_dir / "templates").string() + ")");
+  }
+  Theme theme;
+  read_tree(theme_dir / "templates", theme.templates);
+  read_tree(config.root / "layouts", theme.templates);  // the site's own files win
+  read_tree(theme_dir / "static", theme.static_files);
+  read_tree(config.root / "static", theme.static_files);
+  std::map<std::string, std::string> i18n_files;  // "fr.toml" -> text; the site's win
+  read_tree(theme_dir / "i18n", i18n_files);
+  read_tree(config.root / "i18n", i18n_files);
+  for (auto& [name, text] : i18n_files) {
+    if (name.ends_with(".toml")) theme.i18n[name.substr(0, name.size() - 5)] = std::move(text);
+  }
+  return theme;
+}
+
+std::vector<ContentFile> load_content(const SiteConfig& config) {
+  std::map<std::string, std::string> files;
+  read_tree(config.root / "content", files);
+  std::vector<ContentFile> content;
+  for (auto& [path, text] : files) {
+    if (fs::path(path).extension() == ".md") content.push_back({path, std::move(text)});
+  }
+  return content;
+}
+
+}  // namespace confab

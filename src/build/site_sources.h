@@ -1,0 +1,21 @@
+// What a build reads of the site itself: the theme, with the site's overrides, and the content
+// pages. Render does no I/O; these hand it the files.
+#pragma once
+
+#include <vector>
+
+#include "build/site_file_error.h"
+#include "config/config.h"
+#include "render/render.h"
+
+namespace confab {
+
+/// The theme named in site.toml (themes/NAME/templates and static), with the site's layouts/
+/// folder overriding templates of the same name, Hugo- and Zola-style. Throws SiteFileError
+/// when the theme is missing.
+Theme load_theme(const SiteConfig& config);
+
+/// Every content/*.md (recursively) with its path relative to content/, sorted by path.
+std::vector<ContentFile> load_content(const SiteConfig& config);
+
+}  // namespace confab
