@@ -2,8 +2,7 @@
 
 namespace confab {
 
-std::unique_ptr<Fetcher> make_build_fetcher(const SiteConfig& config,
-                                            const std::filesystem::path& record_dir) {
+FetchOptions fetch_options_for(const SiteConfig& config) {
   FetchOptions fetch_options;
   fetch_options.concurrency = config.fetch.concurrency;
   fetch_options.timeout_seconds = config.fetch.timeout;
@@ -16,6 +15,21 @@ std::unique_ptr<Fetcher> make_build_fetcher(const SiteConfig& config,
   fetch_options.low_speed_seconds = config.fetch.low_speed_time;
   // Sources named in site.toml may be file: URLs; each request says whether it is one.
   fetch_options.allow_file = true;
+  // Private addresses: only those site.toml names by address, unless all are allowed.
+  fetch_options.addresses.allow_private = config.crawl.allow_private;
+  for (const auto& source : config.sources) {
+    for (const std::string* url : {&source.url, &source.feed}) {
+      if (const std::string endpoint = literal_endpoint(*url); !endpoint.empty()) {
+        fetch_options.addresses.trusted_endpoints.push_back(endpoint);
+      }
+    }
+  }
+  return fetch_options;
+}
+
+std::unique_ptr<Fetcher> make_build_fetcher(const SiteConfig& config,
+                                            const std::filesystem::path& record_dir) {
+  const FetchOptions fetch_options = fetch_options_for(config);
   if (!record_dir.empty()) {
     return make_recording_fetcher(make_http_fetcher(fetch_options), record_dir);
   }

@@ -9,6 +9,10 @@
 
 namespace confab {
 
+/// [fetch]'s limits and the address policy site.toml implies: private addresses only where a
+/// source names them by address, or everywhere with [crawl] allow_private.
+FetchOptions fetch_options_for(const SiteConfig& config);
+
 /// `record_dir` not empty (--record): the network, every response saved there as a snapshot.
 /// Else [fetch] replay when set (no request leaves the machine), else the network, with
 /// [fetch]'s limits. --offline needs no fetcher at all (see recall_archive).

@@ -70,6 +70,10 @@ int run_inspect_command(const std::vector<std::string>& args, Console& console) 
     document.content_type = parsed.value("--content-type");
   } else if (is_http_url(target)) {
     FetchOptions options;
+    // The address typed on the command line is the user's choice, as one named in site.toml.
+    if (const std::string endpoint = literal_endpoint(target); !endpoint.empty()) {
+      options.addresses.trusted_endpoints.push_back(endpoint);
+    }
     const FetchResult result = make_http_fetcher(options)->fetch(target);
     if (!result.ok()) {
       console.error(result.error_message);

@@ -8,11 +8,11 @@
 
 namespace confab {
 
-/// True when the URL's host is, literally, a loopback, private, link-local, unspecified or
-/// unique-local address (127/8, 10/8, 172.16/12, 192.168/16, 169.254/16, 100.64/10, 0/8, ::1,
-/// fc00::/7, fe80::/10, IPv4-mapped forms) or a name that means this machine ("localhost",
-/// "*.localhost"). Thread does no I/O, so a public name that resolves to a private address is
-/// not caught here.
+/// True when the URL's host is written as an address that is not public (see AddressKind:
+/// loopback, private, link-local, shared, unique-local, multicast, reserved, in any form the
+/// resolver accepts) or is a name that means this machine ("localhost", "*.localhost"). The
+/// conversation stage does no I/O: a public name that resolves to a private address is caught
+/// by the fetcher, which checks the address it connects to (fetch.h, AddressPolicy).
 bool is_private_address(std::string_view url);
 
 /// True when `host` is `domain` or one of its subdomains ("a.b.example" is under "b.example").

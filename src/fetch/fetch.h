@@ -24,12 +24,30 @@ enum class FetchErrorKind {
   too_large,
   not_recorded,
   bad_url,
+  /// The address policy refused where the URL leads (a private address: see AddressPolicy).
+  refused,
   other,
   /// The body arrived but is neither a feed nor a page advertising one (set by callers).
   not_a_feed
 };
 
 const char* fetch_error_name(FetchErrorKind kind);
+
+/// Which addresses a request may connect to: one policy for every request of a build (feeds,
+/// comment feeds, pages, platform APIs), checked on the address actually connected to — after
+/// DNS, on every redirect hop — so a public name that resolves to a private address is caught.
+/// Only public (global) addresses are reachable, unless allowed here.
+struct AddressPolicy {
+  bool allow_private = false;  ///< [crawl] allow_private: every address may be reached
+  /// Endpoints site.toml names by address ("127.0.0.1:8080", "[fd00::5]:443"): the user chose
+  /// them, so they are reachable though private. A name is never trusted this way: what it
+  /// resolves to can change.
+  std::vector<std::string> trusted_endpoints;
+};
+
+/// The endpoint ("host:port", IPv6 in brackets) of an http(s) URL whose host is written as an
+/// address or is "localhost"; "" otherwise. For AddressPolicy::trusted_endpoints.
+std::string literal_endpoint(std::string_view url);
 
 struct FetchOptions {
   int concurrency = 16;  ///< requests in flight at once
@@ -49,6 +67,10 @@ struct FetchOptions {
   double max_retry_after_seconds = 60;
   /// A host whose request has been running this long is listed as slow in progress reports.
   double slow_after_seconds = 5;
+  AddressPolicy addresses;
+  /// Names answered without DNS, as curl's --resolve: "host:port:address" (tests point public
+  /// names at 127.0.0.1 with it; the address policy still judges the address).
+  std::vector<std::string> resolve;
 };
 
 /// One request, with the validators remembered from the URL's last successful fetch so the

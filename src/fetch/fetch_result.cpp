@@ -24,6 +24,8 @@ const char* fetch_error_name(FetchErrorKind kind) {
       return "not_recorded";
     case FetchErrorKind::bad_url:
       return "bad_url";
+    case FetchErrorKind::refused:
+      return "refused";
     case FetchErrorKind::other:
       return "other";
     case FetchErrorKind::not_a_feed:

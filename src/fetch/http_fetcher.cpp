@@ -2,7 +2,9 @@
 // bounded in total and per host, with connection reuse between them (and between calls: the
 // multi handle lives as long as the fetcher). Redirects are followed here rather than by curl,
 // so each hop's status is seen (permanent redirects are reported) and only http(s) is followed.
+#include <netinet/in.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -15,6 +17,7 @@
 
 #include "base/strings.h"
 #include "base/url.h"
+#include "fetch/address_policy.h"
 #include "fetch/curl_handles.h"
 #include "fetch/fetch.h"
 #include "fetch/validators.h"
@@ -51,8 +54,38 @@ struct Transfer {
   std::string host;
   long max_body = 0;
   bool too_large = false;
+  const AddressPolicy* policy = nullptr;
+  std::string refused;  ///< why the address policy refused a connection, "" if it did not
   char error_text[CURL_ERROR_SIZE] = {};
 };
+
+/// curl asks here for each socket it would connect, with the address DNS gave: the address
+/// policy is enforced on what is really reached, on every hop, before a packet leaves.
+curl_socket_t open_socket(void* user, curlsocktype purpose, curl_sockaddr* address) {
+  auto* transfer = static_cast<Transfer*>(user);
+  if (purpose == CURLSOCKTYPE_IPCXN) {
+    std::optional<IpAddress> ip;
+    int port = 0;
+    if (address->family == AF_INET) {
+      const auto* in = reinterpret_cast<const sockaddr_in*>(&address->addr);
+      const auto* b = reinterpret_cast<const std::uint8_t*>(&in->sin_addr.s_addr);
+      ip = ipv4_address(b[0], b[1], b[2], b[3]);
+      port = ntohs(in->sin_port);
+    } else if (address->family == AF_INET6) {
+      const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&address->addr);
+      ip.emplace();
+      std::memcpy(ip->bytes.data(), &in6->sin6_addr, 16);
+      port = ntohs(in6->sin6_port);
+    }
+    const std::string refusal =
+        ip ? address_refusal(*transfer->policy, *ip, port) : "not an internet address";
+    if (!refusal.empty()) {
+      transfer->refused = refusal;
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
@@ -142,6 +175,9 @@ class HttpFetcher : public Fetcher {
  public:
   explicit HttpFetcher(FetchOptions options)
       : options_(std::move(options)), multi_(curl_multi_init()) {
+    for (const auto& entry : options_.resolve) {
+      resolve_.reset(curl_slist_append(resolve_.release(), entry.c_str()));
+    }
     // The loop itself keeps `concurrency` transfers in flight. curl's total-connection limit
     // would count idle cached connections too and stall transfers to new hosts until one
     // closes; a bounded cache (oldest idle closed first) keeps open sockets in check instead.
@@ -274,6 +310,7 @@ class HttpFetcher : public Fetcher {
     transfer->started = Clock::now();
     transfer->host = transfer->job.host;
     transfer->max_body = options_.max_body_bytes;
+    transfer->policy = &options_.addresses;
     transfer->job.result.headers.clear();
     transfer->job.result.body.clear();
     transfer->job.result.attempts = transfer->job.retried ? 2 : 1;
@@ -287,6 +324,11 @@ class HttpFetcher : public Fetcher {
     const bool file_allowed = options_.allow_file && transfer->job.request.allow_file && first_hop;
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, file_allowed ? "http,https,file" : "http,https");
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, transfer.get());
+    // Through a proxy the address reached would be the proxy's, and the policy blind.
+    curl_easy_setopt(easy, CURLOPT_PROXY, "");
+    if (resolve_) curl_easy_setopt(easy, CURLOPT_RESOLVE, resolve_.get());
     curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long{CURL_HTTP_VERSION_2TLS});
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options_.connect_timeout_seconds * 1000));
@@ -337,6 +379,12 @@ class HttpFetcher : public Fetcher {
       result.error_message = job.request.url + ": response larger than the limit (" +
                              std::to_string(options_.max_body_bytes) + " bytes)";
       result.body.clear();
+    } else if (code != CURLE_OK && !transfer.refused.empty()) {
+      result.error = FetchErrorKind::refused;
+      result.error_message =
+          job.current_url == job.request.url
+              ? job.request.url + ": " + transfer.refused
+              : job.request.url + ": redirected to " + job.current_url + ": " + transfer.refused;
     } else if (code != CURLE_OK) {
       result.error = classify(code);
       // curl's error buffer says more ("Operation too slow...") than the code's name.
@@ -417,6 +465,7 @@ class HttpFetcher : public Fetcher {
 
   FetchOptions options_;
   CurlMulti multi_;
+  CurlSlist resolve_;  ///< FetchOptions::resolve, for every handle
 };
 
 }  // namespace

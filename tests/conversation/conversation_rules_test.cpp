@@ -72,11 +72,15 @@ TEST(CrawlRules, PrivateAddressesAreRecognisedLiterally) {
        {"http://127.0.0.1/x", "http://127.8.9.1:8080/", "http://10.1.2.3/", "http://172.20.0.1/",
         "http://192.168.1.10/", "http://169.254.169.254/latest/", "http://localhost:3000/",
         "http://api.localhost/", "http://[::1]/", "http://[fe80::1]/", "http://[fd00::5]/",
-        "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/"}) {
+        "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
+        // The other spellings of an IPv4 address the system resolver takes.
+        "http://2130706433/", "http://127.1/", "http://0x7f.0.0.1/", "http://0177.0.0.1/",
+        "http://100.64.0.1/", "http://224.0.0.1/", "http://[2001:db8::1]/"}) {
     EXPECT_TRUE(is_private_address(url)) << url;
   }
   for (const char* url : {"http://8.8.8.8/", "http://172.32.0.1/", "https://blog.example/",
-                          "http://[2001:db8::1]/", "http://192.169.0.1/"}) {
+                          "http://[2606:4700::1111]/", "http://192.169.0.1/",
+                          "http://1.2.3.4.example/"}) {
     EXPECT_FALSE(is_private_address(url)) << url;
   }
 }

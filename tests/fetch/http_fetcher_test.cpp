@@ -14,6 +14,13 @@
 namespace confab {
 namespace {
 
+/// The test server listens on loopback: a private address, reachable only when allowed.
+FetchOptions loopback() {
+  FetchOptions options;
+  options.addresses.allow_private = true;
+  return options;
+}
+
 class LocalServer {
  public:
   LocalServer() {
@@ -63,7 +70,7 @@ class HttpFetcherTest : public ::testing::Test {
 };
 
 TEST_F(HttpFetcherTest, FetchesABodyWithItsHeaders) {
-  FetchOptions options;
+  FetchOptions options = loopback();
   const auto result = make_http_fetcher(options)->fetch(server.url("/feed"));
   ASSERT_TRUE(result.ok()) << result.error_message;
   EXPECT_EQ(result.status, 200);
@@ -73,21 +80,21 @@ TEST_F(HttpFetcherTest, FetchesABodyWithItsHeaders) {
 }
 
 TEST_F(HttpFetcherTest, FollowsRedirectsAndReportsTheFinalUrl) {
-  const auto result = make_http_fetcher({})->fetch(server.url("/moved"));
+  const auto result = make_http_fetcher(loopback())->fetch(server.url("/moved"));
   ASSERT_TRUE(result.ok()) << result.error_message;
   EXPECT_EQ(result.final_url, server.url("/feed"));
   EXPECT_EQ(result.header("Location"), "") << "headers are the final response's";
 }
 
 TEST_F(HttpFetcherTest, AnHttpErrorIsTypedAndNamesTheUrl) {
-  const auto result = make_http_fetcher({})->fetch(server.url("/missing"));
+  const auto result = make_http_fetcher(loopback())->fetch(server.url("/missing"));
   EXPECT_EQ(result.error, FetchErrorKind::http_status);
   EXPECT_EQ(result.status, 404);
   EXPECT_NE(result.error_message.find(server.url("/missing")), std::string::npos);
 }
 
 TEST_F(HttpFetcherTest, ABodyOverTheLimitIsAbortedWhileStreaming) {
-  FetchOptions options;
+  FetchOptions options = loopback();
   options.max_body_bytes = 1024;
   const auto result = make_http_fetcher(options)->fetch(server.url("/big"));
   EXPECT_EQ(result.error, FetchErrorKind::too_large);
@@ -95,7 +102,7 @@ TEST_F(HttpFetcherTest, ABodyOverTheLimitIsAbortedWhileStreaming) {
 }
 
 TEST_F(HttpFetcherTest, ATimeoutIsTyped) {
-  FetchOptions options;
+  FetchOptions options = loopback();
   options.retry_backoff_seconds = 0.01;
   options.timeout_seconds = 0.3;
   const auto result = make_http_fetcher(options)->fetch(server.url("/slow"));
@@ -103,7 +110,7 @@ TEST_F(HttpFetcherTest, ATimeoutIsTyped) {
 }
 
 TEST_F(HttpFetcherTest, SendsTheConfiguredUserAgent) {
-  FetchOptions options;
+  FetchOptions options = loopback();
   options.user_agent = "confab-test/1";
   EXPECT_EQ(make_http_fetcher(options)->fetch(server.url("/agent")).body, "confab-test/1");
 }
@@ -111,7 +118,7 @@ TEST_F(HttpFetcherTest, SendsTheConfiguredUserAgent) {
 TEST_F(HttpFetcherTest, ManyUrlsComeBackInRequestOrder) {
   std::vector<std::string> urls;
   for (int i = 0; i < 12; ++i) urls.push_back(server.url(i % 3 == 0 ? "/missing" : "/feed"));
-  const auto results = make_http_fetcher({})->fetch_all(urls);
+  const auto results = make_http_fetcher(loopback())->fetch_all(urls);
   ASSERT_EQ(results.size(), urls.size());
   for (std::size_t i = 0; i < urls.size(); ++i) {
     EXPECT_EQ(results[i].url, urls[i]);
@@ -130,7 +137,7 @@ TEST_F(HttpFetcherTest, AClosedPortIsAConnectError) {
   getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   const int port = ntohs(address.sin_port);
   close(fd);
-  FetchOptions options;
+  FetchOptions options = loopback();
   options.retry_backoff_seconds = 0.01;
   const auto result =
       make_http_fetcher(options)->fetch("http://127.0.0.1:" + std::to_string(port) + "/");
@@ -138,7 +145,7 @@ TEST_F(HttpFetcherTest, AClosedPortIsAConnectError) {
 }
 
 TEST_F(HttpFetcherTest, FileUrlsOnlyWhenAllowed) {
-  FetchOptions options;
+  FetchOptions options = loopback();
   EXPECT_EQ(make_http_fetcher(options)->fetch("file:///etc/hostname").error,
             FetchErrorKind::bad_url);
   options.allow_file = true;

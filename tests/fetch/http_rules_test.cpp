@@ -151,7 +151,8 @@ class HttpRulesTest : public ::testing::Test {
   static void SetUpTestSuite() { curl_global_init(CURL_GLOBAL_DEFAULT); }
   static FetchOptions quick() {
     FetchOptions options;
-    options.retry_backoff_seconds = 0.01;  // keep the suite fast; the rule is what is tested
+    options.addresses.allow_private = true;  // the test server is on loopback
+    options.retry_backoff_seconds = 0.01;    // keep the suite fast; the rule is what is tested
     return options;
   }
   RulesServer server;
