@@ -78,9 +78,9 @@ TEST(CrawlRules, PrivateAddressesAreRecognisedLiterally) {
         "http://100.64.0.1/", "http://224.0.0.1/", "http://[2001:db8::1]/"}) {
     EXPECT_TRUE(is_private_address(url)) << url;
   }
-  for (const char* url : {"http://8.8.8.8/", "http://172.32.0.1/", "https://blog.example/",
-                          "http://[2606:4700::1111]/", "http://192.169.0.1/",
-                          "http://1.2.3.4.example/"}) {
+  for (const char* url :
+       {"http://8.8.8.8/", "http://172.32.0.1/", "https://blog.example/",
+        "http://[2606:4700::1111]/", "http://192.169.0.1/", "http://1.2.3.4.example/"}) {
     EXPECT_FALSE(is_private_address(url)) << url;
   }
 }
