@@ -352,7 +352,8 @@ MergeCounts Archive::merge_source(std::int64_t run, const SourceFetch& fetch) {
   for (const auto& read : fetch.reads) {
     if (read.unchanged) continue;
     merger.merge(read);
-    if (!read.post_id.empty()) {
+    // A repaired (cut-off) comment feed lists what survived, not what the blog shows.
+    if (!read.post_id.empty() && read.whole) {
       counts.removed_upstream += mark_moderated_comments(source_id, read);
     }
   }

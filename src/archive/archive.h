@@ -40,6 +40,9 @@ struct FeedRead {
   std::string post_id;
   bool unchanged = false;  ///< 304 or the same bytes as last time: nothing to merge
   std::vector<Entry> entries;
+  /// The feed came whole (Feed::complete): only then may a comment it no longer lists be
+  /// judged moderated away.
+  bool whole = true;
 };
 
 /// One source as this build saw it: its identity and status, and the feeds read successfully
@@ -122,8 +125,8 @@ class Archive {
   void record_fetch_states(const std::vector<FetchState>& states);
 
   /// Merges one source in one transaction: new entries inserted, changed ones updated, listed
-  /// ones marked seen, comments missing from a comment feed that still lists older ones marked
-  /// removed_upstream. Nothing is ever deleted. A failed source keeps its last_success.
+  /// ones marked seen, comments missing from a whole comment feed that still lists older ones
+  /// marked removed_upstream. Nothing is ever deleted. A failed source keeps its last_success.
   MergeCounts merge_source(std::int64_t run, const SourceFetch& fetch);
 
   /// One source's archived record, if the archive knows its key.

@@ -75,7 +75,8 @@ SourceFetch fetch_of(const SourceHarvest& harvest, const ArchivingFetcher& fetch
   for (const auto& [post_id, comments] : harvest.comments) {
     const auto feed = comments_feed_of.find(post_id);
     const bool unchanged = feed != comments_feed_of.end() && fetcher.unchanged(feed->second);
-    fetch.reads.push_back({post_id, unchanged, comments});
+    const bool whole = harvest.partial_comment_feeds.count(post_id) == 0;
+    fetch.reads.push_back({post_id, unchanged, comments, whole});
   }
   return fetch;
 }
@@ -224,7 +225,9 @@ bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOpti
       try {
         const Document document{result.final_url.empty() ? result.url : result.final_url,
                                 result.header("Content-Type"), result.body};
-        read.entries = parse_feed(document).entries;
+        Feed feed = parse_feed(document);
+        read.whole = feed.complete;
+        read.entries = std::move(feed.entries);
       } catch (const std::exception& error) {
         report.warnings.push_back(harvest.report.name + ": comments of '" + title +
                                   "': " + error.what());

@@ -212,6 +212,7 @@ class Spider {
       }
       auto& comments = harvest.comments[wanted[i].post_id];
       for (auto& entry : outcome.feed.entries) comments.push_back(std::move(entry));
+      if (!outcome.feed.complete) harvest.partial_comment_feeds.insert(wanted[i].post_id);
     }
   }
 

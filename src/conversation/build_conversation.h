@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct SourceHarvest {
   SourceReport report;
   std::vector<Entry> posts;
   std::map<std::string, std::vector<Entry>> comments;
+  /// Post ids whose comment feed came repaired (Feed::complete false): its comments are kept,
+  /// but it is no evidence that a comment it does not list was removed.
+  std::set<std::string> partial_comment_feeds;
 };
 
 /// Identifies one post of a harvest list: harvests[source].posts[post].

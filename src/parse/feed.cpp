@@ -63,15 +63,17 @@ std::size_t line_of(std::string_view text, std::ptrdiff_t offset) {
 }
 
 /// Parses `xml` with pugixml; when pugixml rejects it, balances its tags and parses again,
-/// keeping whatever parsed (pugixml keeps a partial tree). Returns false if no element is left.
+/// keeping whatever parsed (pugixml keeps a partial tree), and sets `was_repaired`. Returns false
+/// if no element is left.
 bool load_xml(std::string_view xml, pugi::xml_document& document,
-              std::vector<std::string>& warnings, std::string& problem) {
+              std::vector<std::string>& warnings, std::string& problem, TagRepairs& repairs,
+              bool& was_repaired) {
   const pugi::xml_parse_result result =
       document.load_buffer(xml.data(), xml.size(), kParseFlags, pugi::encoding_utf8);
   if (result) return true;
+  was_repaired = true;
   problem =
       std::string(result.description()) + " at line " + std::to_string(line_of(xml, result.offset));
-  TagRepairs repairs;
   const std::string balanced = balance_xml_tags(xml, repairs);
   pugi::xml_document repaired;
   const pugi::xml_parse_result second =
@@ -101,6 +103,16 @@ bool load_xml(std::string_view xml, pugi::xml_document& document,
   return true;
 }
 
+/// True when the document ended inside an entry (RSS item, Atom entry): the last entry read is
+/// a fragment of one.
+bool cut_inside_entry(const TagRepairs& repairs) {
+  for (const std::string& name : repairs.open_at_end) {
+    const std::string_view local = local_part(name);
+    if (local == "item" || local == "entry") return true;
+  }
+  return false;
+}
+
 FeedFormat rss_format(pugi::xml_node root, const XmlScope& scope) {
   const std::string_view version = root.attribute("version").value();
   if (scope.name_of(root).local == "rss") {
@@ -127,9 +139,13 @@ Feed parse_xml_feed(const Document& document, std::string_view text, const Sniff
   const std::optional<std::string> cleaned = clean_xml_text(text, feed.warnings);
   pugi::xml_document xml;
   std::string problem;
-  if (!load_xml(cleaned ? std::string_view(*cleaned) : text, xml, feed.warnings, problem)) {
+  TagRepairs repairs;
+  bool repaired = false;
+  if (!load_xml(cleaned ? std::string_view(*cleaned) : text, xml, feed.warnings, problem, repairs,
+                repaired)) {
     throw_not_a_feed(document, "unreadable XML: " + problem);
   }
+  feed.complete = !repaired;
   const pugi::xml_node root = xml.document_element();
   ScopeDiagnostics diagnostics{&feed.warnings, {}};
   const XmlScope scope(document.url, diagnostics);
@@ -155,6 +171,10 @@ Feed parse_xml_feed(const Document& document, std::string_view text, const Sniff
     throw_not_a_feed(document, "OPML subscription list");
   } else {
     throw_not_a_feed(document, "XML document with root <" + std::string(root.name()) + ">");
+  }
+  if (cut_inside_entry(repairs) && !feed.entries.empty()) {
+    feed.entries.pop_back();  // a fragment: its text, even its id, may be cut short
+    feed.warnings.push_back("the last entry was cut off by the end of the document: left out");
   }
   return feed;
 }

@@ -67,6 +67,10 @@ struct Feed {
   std::string comments_feed;  ///< a site-wide comment feed the feed points to, if any
   std::vector<std::string> warnings;  ///< what was recovered from, in words a user can act on
   std::vector<Entry> entries;
+  /// False when the document had to be repaired (cut off, unbalanced): entries may be missing,
+  /// so what the feed does not list proves nothing (it is no evidence of moderation). An entry
+  /// cut off by the end of the document is left out; whole entries are kept.
+  bool complete = true;
 };
 
 /// What the fetch stage knew about the bytes: where they came from and what the server said.

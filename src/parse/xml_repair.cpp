@@ -568,6 +568,7 @@ std::string balance_xml_tags(std::string_view text, TagRepairs& repairs) {
     }
   }
   if (!open.empty()) repairs.truncated = true;
+  repairs.open_at_end.assign(open.begin(), open.end());
   while (!open.empty()) {
     out.append("</").append(open.back()).append(">");
     ++repairs.closed_elements;

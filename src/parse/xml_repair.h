@@ -27,6 +27,9 @@ struct TagRepairs {
   int dropped_end_tags = 0;  ///< end tags that closed nothing open
   int fixed_attributes = 0;  ///< unquoted or valueless attributes given quoted values
   bool truncated = false;    ///< the text ended inside markup or with elements open
+  /// The elements still open where the text ended (outermost first), as written ("item",
+  /// "atom:entry"): the last entry of a cut-off feed is a fragment when one of them is an entry.
+  std::vector<std::string> open_at_end;
 };
 
 /// Rewrites `text` so that every element is closed in order: an end tag closes the elements

@@ -85,6 +85,28 @@ SourceFetch comments_of(const ArchivedSource& source, std::vector<Entry> comment
   return fetch;
 }
 
+TEST(ArchiveMerge, ARepairedCommentFeedIsNoEvidenceOfModeration) {
+  const TempArchive temp_archive("partial");
+  Archive archive(temp_archive.file);
+  const auto source = make_source("blog");
+  archive.merge_source(
+      archive.begin_run(1, "online"),
+      comments_of(source, {make_entry("c1", 10), make_entry("c2", 20), make_entry("c3", 30)}));
+  // Cut off after c1 (oldest first, as some blogs list them): c2 and c3 are newer than
+  // everything listed and absent, but the feed is not whole, so they stay.
+  SourceFetch cut = comments_of(source, {make_entry("c1", 10)});
+  cut.reads[0].whole = false;
+  const auto counts = archive.merge_source(archive.begin_run(2, "online"), cut);
+  EXPECT_EQ(counts.removed_upstream, 0u);
+  EXPECT_EQ(archive.history()[0].comments.at("p1").size(), 3u);
+  // The same listing, whole, is evidence.
+  EXPECT_EQ(
+      archive
+          .merge_source(archive.begin_run(3, "online"), comments_of(source, {make_entry("c1", 10)}))
+          .removed_upstream,
+      2u);
+}
+
 TEST(ArchiveMerge, HidesACommentModeratedAwayButKeepsOnesThatScrolledOut) {
   const TempArchive temp_archive("moderated");
   Archive archive(temp_archive.file);

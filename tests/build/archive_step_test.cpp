@@ -136,5 +136,71 @@ TEST_F(ArchiveStepTest, ASourceTheArchiveNeverSawIsAnErrorOffline) {
   }
 }
 
+/// A comment of the cut-off test's feed: its link and its guid differ, as on WordPress.
+std::string comment_item(int n, const std::string& cut_after = "") {
+  const std::string day = std::to_string(10 + n);
+  std::string item = "<item><title>By: Reader " + std::to_string(n) +
+                     "</title><link>https://quill.example/p/1/#comment-" + std::to_string(n) +
+                     "</link><pubDate>Mon, " + day +
+                     " May 2010 10:00:00 +0000</pubDate><guid isPermaLink=\"false\">"
+                     "https://quill.example/?c=" +
+                     std::to_string(n) + "</guid><description>Comment number " + std::to_string(n) +
+                     ", with enough words to be a comment.</description></item>";
+  if (!cut_after.empty()) item = item.substr(0, item.find(cut_after) + cut_after.size());
+  return item;
+}
+
+/// One build's replay snapshot: the blog's feed, and its post's comment feed as given.
+std::filesystem::path quill_snapshot(const fs::path& dir, const std::string& comments_xml) {
+  const std::string rss = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n";
+  testing::write_text(dir / "index.tsv",
+                      "https://quill.example/feed/\tfeed.http\n"
+                      "https://quill.example/p/1/feed/\tcomments.http\n");
+  testing::write_text(
+      dir / "feed.http",
+      rss +
+          "<rss version=\"2.0\" xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"><channel>"
+          "<title>Quill</title><link>https://quill.example/</link><item><title>Ink week"
+          "</title><link>https://quill.example/p/1/</link><guid>https://quill.example/?p=1"
+          "</guid><pubDate>Sun, 09 May 2010 10:00:00 +0000</pubDate><wfw:commentRss>"
+          "https://quill.example/p/1/feed/</wfw:commentRss><description>Ink week is here."
+          "</description></item></channel></rss>");
+  testing::write_text(dir / "comments.http", rss + comments_xml);
+  return dir;
+}
+
+TEST_F(ArchiveStepTest, ACutOffCommentFeedHidesNothingAndAddsNoFragment) {
+  testing::write_text(site / "site.toml",
+                      "[site]\ntitle = \"Ink week\"\n[campaign]\nkeywords = [\"ink week\"]\n"
+                      "[[source]]\nname = \"Quill\"\nurl = \"https://quill.example/\"\n"
+                      "feed = \"https://quill.example/feed/\"\nrole = \"campaign\"\n"
+                      "[crawl]\ndepth = 0\n");
+  config = load_config(site / "site.toml");
+  const std::string head = "<rss version=\"2.0\"><channel><title>Comments</title>";
+  // This blog lists comments oldest first. Build 2's answer is cut off inside comment 3, after
+  // its date and before its guid.
+  const fs::path whole = quill_snapshot(site / "whole", head + comment_item(1) + comment_item(2) +
+                                                            comment_item(3) + "</channel></rss>");
+  const fs::path cut = quill_snapshot(
+      site / "cut", head + comment_item(1) + comment_item(2) + comment_item(3, "</pubDate>"));
+  Archive archive(site / "archive.db");
+  ArchiveStepOptions options;
+  options.now = 1273600000;
+  fetch_into_archive(config, archive, *make_replay_fetcher(whole), options);
+  options.now += 3600;
+  const ArchiveStepReport report =
+      fetch_into_archive(config, archive, *make_replay_fetcher(cut), options);
+  EXPECT_EQ(report.merged.removed_upstream, 0u);
+  EXPECT_EQ(report.merged.inserted, 0u) << "the fragment of comment 3 was archived";
+  const SourceHarvest& quill = harvest(report, "Quill");
+  EXPECT_EQ(comment_links(quill), (std::set<std::string>{"https://quill.example/p/1/#comment-1",
+                                                         "https://quill.example/p/1/#comment-2",
+                                                         "https://quill.example/p/1/#comment-3"}));
+  bool warned = false;
+  for (const auto& warning : report.warnings)
+    warned |= warning.find("cut off") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 }  // namespace
 }  // namespace confab

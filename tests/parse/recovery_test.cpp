@@ -83,10 +83,46 @@ TEST(Recovery, TruncatedDocumentKeepsTheEntriesBeforeTheCut) {
     <item><title>two</title><link>http://x.example/2</link></item>
     <item><title>thr)");
   EXPECT_EQ(feed.title, "Cut");
-  ASSERT_GE(feed.entries.size(), 2u);
+  // The third item is a fragment: left out, not read as an entry of its own.
+  ASSERT_EQ(feed.entries.size(), 2u);
   EXPECT_EQ(feed.entries[0].link, "http://x.example/1");
   EXPECT_EQ(feed.entries[1].link, "http://x.example/2");
   EXPECT_TRUE(has_warning(feed, "cut off"));
+  EXPECT_TRUE(has_warning(feed, "last entry was cut off"));
+  EXPECT_FALSE(feed.complete);
+}
+
+TEST(Recovery, ACutBetweenEntriesKeepsThemAllButTheFeedIsNotWhole) {
+  const Feed feed = parse_text(R"(<rss version="2.0"><channel><title>Cut</title>
+    <item><title>one</title><link>http://x.example/1</link></item>
+    <item><title>two</title><link>http://x.example/2</link></item>
+  )");
+  ASSERT_EQ(feed.entries.size(), 2u);
+  EXPECT_FALSE(has_warning(feed, "last entry was cut off"));
+  EXPECT_FALSE(feed.complete);
+}
+
+TEST(Recovery, AnAtomEntryCutOffInsideItsContentIsLeftOut) {
+  const Feed feed = parse_text(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+    <entry><id>urn:1</id><title>whole</title><published>2009-05-01T10:00:00Z</published></entry>
+    <entry><id>urn:2</id><title>half</title><published>2009-05-02T10:00:00Z</published>
+      <content type="html">It was the best of ti)");
+  ASSERT_EQ(feed.entries.size(), 1u);
+  EXPECT_EQ(feed.entries[0].id, "urn:1");
+  EXPECT_FALSE(feed.complete);
+}
+
+TEST(Recovery, OnlyAnUntouchedDocumentIsWhole) {
+  EXPECT_TRUE(parse_text("<rss version=\"2.0\"><channel><item><title>a</title></item>"
+                         "</channel></rss>")
+                  .complete);
+  // Repaired without a cut (an unclosed <br> in a description): every entry kept, but what was
+  // repaired may have swallowed what a whole document shows.
+  const Feed repaired = parse_text(
+      "<rss version=\"2.0\"><channel><item><title>a</title><description>x<br>y</description>"
+      "</item><item><title>b</title></item></channel></rss>");
+  EXPECT_EQ(repaired.entries.size(), 2u);
+  EXPECT_FALSE(repaired.complete);
 }
 
 TEST(Recovery, UnescapedHtmlInDescriptionIsRepaired) {
