@@ -1,8 +1,12 @@
 #include "build/staged_output.h"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <cerrno>
@@ -67,32 +71,94 @@ void write_file(int root, const OutputFile& file, const fs::path& shown_root) {
 /// fs::remove_all, with the folders two levels down (threads/<slug>/, people/<slug>/) removed on
 /// several threads: deleting a previous site of 30,000 pages took 0.6 s on one thread, 0.35 s on
 /// two (tmpfs). Only real folders are entered: a symbolic link is removed, never followed.
+/// Cleaning up: what cannot be removed stays for the next build to try again.
 void remove_tree(const fs::path& root) {
   std::vector<fs::path> folders;
-  std::error_code missing;
-  for (const auto& top : fs::directory_iterator(root, missing)) {
+  std::error_code error;
+  for (const auto& top : fs::directory_iterator(root, error)) {
     if (!fs::is_directory(top.symlink_status())) continue;
-    for (const auto& below : fs::directory_iterator(top.path())) folders.push_back(below.path());
+    for (const auto& below : fs::directory_iterator(top.path(), error)) {
+      folders.push_back(below.path());
+    }
   }
   parallel_for(folders.size(), std::max<std::size_t>(2, default_worker_count()),
-               [&](std::size_t, std::size_t index) { fs::remove_all(folders[index]); });
-  fs::remove_all(root);
+               [&](std::size_t, std::size_t index) {
+                 std::error_code ignored;
+                 fs::remove_all(folders[index], ignored);
+               });
+  fs::remove_all(root, error);
+}
+
+/// The pid in a staging folder's name (".public.new.1234" -> 1234), 0 if none.
+pid_t pid_in(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  pid_t pid = 0;
+  for (const char c : name.substr(dot + 1)) {
+    if (c < '0' || c > '9' || pid > 100'000'000) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  return pid;
+}
+
+/// True when no running build holds `folder`: its lock can be taken (the kernel drops a lock
+/// when its process dies, however it dies).
+bool abandoned(const fs::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return free;
+}
+
+/// A process of that pid runs (it may be another program, if the pid was reused: then the
+/// folder waits for a later build).
+bool running(pid_t pid) {
+  return ::kill(pid, 0) == 0 || errno != ESRCH;
+}
+
+/// What killed builds left beside `target`: staging folders of dead builds are removed, and an
+/// old output moved aside by a build killed before the new one was in place is put back.
+void clean_up_after_dead_builds(const fs::path& target) {
+  const std::string name = target.filename().string();
+  const std::string fresh = "." + name + ".new.", aside = "." + name + ".old.";
+  std::error_code error;
+  std::vector<fs::path> stale, set_aside;
+  for (const auto& entry : fs::directory_iterator(target.parent_path(), error)) {
+    const std::string file = entry.path().filename().string();
+    const pid_t pid = pid_in(file);
+    if (pid == 0 || pid == ::getpid()) continue;
+    if (file.starts_with(fresh) && abandoned(entry.path())) stale.push_back(entry.path());
+    if (file.starts_with(aside) && !running(pid)) set_aside.push_back(entry.path());
+  }
+  for (const auto& folder : set_aside) {
+    if (!fs::exists(fs::symlink_status(target, error))) {
+      fs::rename(folder, target, error);  // the last complete output, back in place
+    } else {
+      stale.push_back(folder);
+    }
+  }
+  for (const auto& folder : stale) remove_tree(folder);
 }
 
 }  // namespace
 
-StagedOutput::StagedOutput(const fs::path& output)
-    : target_(fs::absolute(output).lexically_normal()) {
+StagedOutput::StagedOutput(const fs::path& output, SwapMethod method,
+                           std::function<void(CommitStep)> at_step)
+    : target_(fs::absolute(output).lexically_normal()),
+      method_(method),
+      at_step_(std::move(at_step)) {
   const fs::path parent = target_.parent_path();
   const std::string suffix = "." + std::to_string(getpid());
   staging_ = parent / ("." + target_.filename().string() + ".new" + suffix);
   previous_ = parent / ("." + target_.filename().string() + ".old" + suffix);
   try {
     fs::create_directories(parent);
+    clean_up_after_dead_builds(target_);
     fs::remove_all(staging_);
     fs::create_directories(staging_);
     staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (staging_fd_ < 0) {
+    // Held until this process ends: the next build sees the folder is in use.
+    if (staging_fd_ < 0 || ::flock(staging_fd_, LOCK_EX | LOCK_NB) != 0) {
       const int code = errno;
       std::error_code ignored;
       fs::remove_all(staging_, ignored);
@@ -144,12 +210,35 @@ void StagedOutput::write(const OutputFile& file) {
   ++files_;
 }
 
+void StagedOutput::step(CommitStep reached) const {
+  if (at_step_) at_step_(reached);
+}
+
 void StagedOutput::commit() {
+  step(CommitStep::swapping);
+  std::error_code missing;
+  const bool replacing = fs::exists(fs::symlink_status(target_, missing));
+  if (replacing && method_ == SwapMethod::exchange) {
+    // One system call: `target_` is the old output until it is the new one. The old one is left
+    // at the staging folder's name, for the removal below or, if this build dies first, for the
+    // next build's clean-up.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+      committed_ = true;
+      step(CommitStep::swapped);
+      remove_tree(staging_);
+      return;
+    }
+    if (errno != EINVAL && errno != ENOSYS) {
+      throw SiteFileError(target_.string() + ": cannot write output: " + describe(errno));
+    }
+  }
   try {
-    // Two renames: the old output exists until the new one is in place.
-    if (fs::exists(target_)) fs::rename(target_, previous_);
+    // Two renames: the old output is moved aside until the new one is in place.
+    if (replacing) fs::rename(target_, previous_);
+    step(CommitStep::moved_aside);
     fs::rename(staging_, target_);
     committed_ = true;
+    step(CommitStep::swapped);
     remove_tree(previous_);
   } catch (const fs::filesystem_error& error) {
     std::error_code ignored;

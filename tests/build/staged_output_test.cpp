@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
+
+#include <optional>
 
 #include "base/parallel_for.h"
 #include "build_fixtures.h"
@@ -223,6 +227,80 @@ TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
   EXPECT_FALSE(fs::exists(root / "public/people"));
   EXPECT_EQ(read_text(root / "elsewhere/keep.txt"), "not the site's");
   EXPECT_EQ(count_entries(root), 2);  // public and elsewhere: no old folder left
+}
+
+/// A build in a child process, SIGKILLed where `kill_at` says: at a step of commit(), or
+/// (nullopt) while it writes, before commit.
+void killed_build(const fs::path& output, SwapMethod method, std::optional<CommitStep> kill_at) {
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    StagedOutput staged(output, method, [&](CommitStep reached) {
+      if (kill_at == reached) ::raise(SIGKILL);
+    });
+    staged.write({"index.html", "new"});
+    staged.write({"deep/page.html", "new"});
+    if (!kill_at) ::raise(SIGKILL);
+    staged.commit();
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the build was not killed";
+}
+
+TEST(StagedOutput, ABuildKilledAtAnyStepLeavesAWholeOutputAndTheNextCleansUp) {
+  const std::optional<CommitStep> points[] = {std::nullopt, CommitStep::swapping,
+                                              CommitStep::moved_aside, CommitStep::swapped};
+  for (const SwapMethod method : {SwapMethod::exchange, SwapMethod::two_renames}) {
+    for (const auto& point : points) {
+      if (method == SwapMethod::exchange && point == CommitStep::moved_aside) continue;
+      const std::string where =
+          std::string(method == SwapMethod::exchange ? "exchange" : "renames") + " step " +
+          (point ? std::to_string(static_cast<int>(*point)) : "-");
+      const fs::path root = fresh_dir("killed");
+      write_text(root / "public/index.html", "old");
+      killed_build(root / "public", method, point);
+      // With one exchange the output is never missing, whatever the moment of the kill; it is
+      // the old site until the swap, the new one after.
+      const bool swapped = point == CommitStep::swapped;
+      if (method == SwapMethod::exchange) {
+        EXPECT_EQ(read_text(root / "public/index.html"), swapped ? "new" : "old") << where;
+      }
+      EXPECT_GT(count_entries(root), 1) << where << ": the dead build left nothing behind?";
+      // The next build: it puts an old output moved aside back, removes what the dead one left,
+      // and swaps its own in.
+      {
+        StagedOutput next(root / "public");
+        EXPECT_TRUE(fs::exists(root / "public/index.html")) << where;
+        next.write({"index.html", "next"});
+        next.commit();
+      }
+      EXPECT_EQ(read_text(root / "public/index.html"), "next") << where;
+      EXPECT_EQ(count_entries(root), 1) << where << ": stale staging folders remain";
+      fs::remove_all(root);
+    }
+  }
+}
+
+TEST(StagedOutput, ARunningBuildsStagingFolderIsLeftAlone) {
+  const fs::path root = fresh_dir("concurrent");
+  StagedOutput first(root / "public");
+  first.write({"index.html", "first"});
+  // Another build of the same site in another process starts meanwhile.
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    StagedOutput second(root / "public");
+    second.write({"index.html", "second"});
+    second.commit();
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  first.commit();  // its staging folder is still there, whole
+  EXPECT_EQ(read_text(root / "public/index.html"), "first");
 }
 
 }  // namespace
