@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/edit_distance.h"
 #include "config/config.h"
 
@@ -93,16 +94,6 @@ std::string_view type_name(const toml::node& node) {
   return "nothing";
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const char c = text[i];
-    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (lower != prefix[i]) return false;
-  }
-  return true;
-}
-
 // URLs in site.toml are written by hand: spaces must be percent-encoded, so any whitespace or
 // control character means a typo (or two URLs run together).
 bool has_space_or_control(std::string_view text) {
@@ -116,9 +107,9 @@ bool has_space_or_control(std::string_view text) {
 // question is narrower: "would a person accept this as a web address in a config file".
 bool is_web_url(std::string_view url) {
   std::string_view rest;
-  if (starts_with_ignoring_case(url, "http://")) {
+  if (istarts_with(url, "http://")) {
     rest = url.substr(7);
-  } else if (starts_with_ignoring_case(url, "https://")) {
+  } else if (istarts_with(url, "https://")) {
     rest = url.substr(8);
   } else {
     return false;
@@ -138,7 +129,7 @@ bool is_web_url(std::string_view url) {
 
 // file: URLs let a source point at a saved copy of a blog (used by tests and demos).
 bool is_file_url(std::string_view url) {
-  return starts_with_ignoring_case(url, "file:") && url.size() > 5 && !has_space_or_control(url);
+  return istarts_with(url, "file:") && url.size() > 5 && !has_space_or_control(url);
 }
 
 // The byte at a 1-based (line, column) of `text`, columns counted in code points as toml++ does;
@@ -584,9 +575,7 @@ class ConfigReader {
                                        std::string_view where) const {
     std::vector<std::string> domains;
     for (auto& [domain, node] : string_array_value(table, key, where)) {
-      std::string name = domain;
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::string name = lower(domain);
       while (!name.empty() && name.front() == '.') name.erase(0, 1);
       if (name.empty() || name.find_first_of("/: ") != std::string::npos) {
         fail(node->source(), std::string(where) + " " + std::string(key) +

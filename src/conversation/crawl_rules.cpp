@@ -2,21 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 
+#include "base/ascii.h"
 #include "base/url.h"
 
 namespace confab {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 /// Dotted-quad IPv4 (also the short and decimal forms browsers accept are ignored: rare in
 /// posts, and a false "public" only means one more page fetched).
@@ -24,10 +17,10 @@ std::optional<std::array<int, 4>> ipv4(std::string_view host) {
   std::array<int, 4> parts{};
   std::size_t at = 0;
   for (int k = 0; k < 4; ++k) {
-    if (at >= host.size() || !std::isdigit(static_cast<unsigned char>(host[at]))) return {};
+    if (at >= host.size() || !is_digit(host[at])) return {};
     int value = 0;
     int digits = 0;
-    while (at < host.size() && std::isdigit(static_cast<unsigned char>(host[at]))) {
+    while (at < host.size() && is_digit(host[at])) {
       value = value * 10 + (host[at++] - '0');
       if (++digits > 3) return {};
     }

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "base/ascii.h"
 #include "base/url.h"
 #include "parse/encoding.h"
 
@@ -19,18 +20,6 @@ using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 GumboOutputPtr parse_html(std::string_view html) {
   return GumboOutputPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 std::string_view attribute(const GumboNode* node, const char* name) {
@@ -85,7 +74,7 @@ std::string collapsed_text(const GumboNode* node) {
   out.reserve(raw.size());
   bool pending_space = false;
   for (char c : raw) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -100,9 +89,9 @@ bool has_token(std::string_view list, std::string_view token) {
   const std::string lowered = lower(list);
   std::size_t pos = 0;
   while (pos < lowered.size()) {
-    while (pos < lowered.size() && is_space(lowered[pos])) ++pos;
+    while (pos < lowered.size() && is_html_space(lowered[pos])) ++pos;
     std::size_t end = pos;
-    while (end < lowered.size() && !is_space(lowered[end])) ++end;
+    while (end < lowered.size() && !is_html_space(lowered[end])) ++end;
     if (std::string_view(lowered).substr(pos, end - pos) == token) return true;
     pos = end;
   }
@@ -112,8 +101,8 @@ bool has_token(std::string_view list, std::string_view token) {
 /// The MIME type without parameters, lower-cased, when it names a feed format; "" otherwise.
 std::string feed_type(std::string_view type) {
   std::string essence = lower(type.substr(0, type.find(';')));
-  while (!essence.empty() && is_space(essence.back())) essence.pop_back();
-  while (!essence.empty() && is_space(essence.front())) essence.erase(0, 1);
+  while (!essence.empty() && is_html_space(essence.back())) essence.pop_back();
+  while (!essence.empty() && is_html_space(essence.front())) essence.erase(0, 1);
   if (essence == "application/rss+xml" || essence == "application/atom+xml" ||
       essence == "application/feed+json" || essence == "application/rdf+xml") {
     return essence;

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "base/ascii.h"
+
 namespace confab {
 
 namespace {
@@ -45,7 +47,7 @@ std::string html_to_text(const std::string& html) {
   text.reserve(raw.size());
   bool pending_space = false;
   for (char c : raw) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+    if (is_html_space(c)) {
       pending_space = !text.empty();
     } else {
       if (pending_space) text += ' ';

@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "base/markup_escape.h"
 #include "render/gumbo_tree.h"
 #include "render/render.h"
@@ -73,8 +74,7 @@ bool attribute_allowed(std::string_view element, std::string_view attribute) {
 
 /// width, height, colspan, rowspan: a plain positive number of at most four digits.
 bool is_small_number(std::string_view value) {
-  return !value.empty() && value.size() <= 4 &&
-         std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !value.empty() && value.size() <= 4 && std::all_of(value.begin(), value.end(), is_digit);
 }
 
 std::string_view element_name(GumboTag tag) {
