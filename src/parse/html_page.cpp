@@ -1,26 +1,12 @@
 #include "parse/html_page.h"
 
-#include <gumbo.h>
-
-#include <memory>
-
 #include "base/ascii.h"
 #include "base/url.h"
 #include "parse/encoding.h"
+#include "parse/gumbo_tree.h"
 
 namespace confab {
 namespace {
-
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
-};
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-GumboOutputPtr parse_html(std::string_view html) {
-  return GumboOutputPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-}
 
 std::string_view attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* found = gumbo_get_attribute(&node->v.element.attributes, name);
@@ -134,13 +120,13 @@ const GumboNode* find_body(const GumboNode* root) {
 HtmlPage parse_html_page(const Document& document) {
   std::vector<std::string> ignored_warnings;  // an odd charset does not change what we look for
   const Utf8Text text = decode_html(document.body, document.content_type, ignored_warnings);
-  const GumboOutputPtr output = parse_html(text.view());
+  const GumboTree tree = GumboTree::document(text.view());
   HtmlPage page;
   page.base_url = document.url;
 
   // <base href> applies to every URL in the page, wherever it appears relative to them.
   bool have_base = false, have_title = false;
-  for_each_element(output->root, [&](const GumboNode* node) {
+  for_each_element(&tree.root(), [&](const GumboNode* node) {
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_BASE && !have_base) {
       const std::string_view href = attribute(node, "href");
@@ -154,7 +140,7 @@ HtmlPage parse_html_page(const Document& document) {
       have_title = true;
     }
   });
-  for_each_element(output->root, [&](const GumboNode* node) {
+  for_each_element(&tree.root(), [&](const GumboNode* node) {
     if (node->v.element.tag != GUMBO_TAG_LINK) return;
     if (!has_token(attribute(node, "rel"), "alternate")) return;
     std::string type = feed_type(attribute(node, "type"));
@@ -163,16 +149,16 @@ HtmlPage parse_html_page(const Document& document) {
     page.feeds.push_back(FeedLink{resolve_url(page.base_url, href), std::move(type),
                                   std::string(attribute(node, "title"))});
   });
-  if (const GumboNode* body = find_body(output->root)) {
+  if (const GumboNode* body = find_body(&tree.root())) {
     collect_links(body, page.base_url, page.links);
   }
   return page;
 }
 
 std::vector<OutgoingLink> extract_links(const std::string& html, const std::string& base_url) {
-  const GumboOutputPtr output = parse_html(html);
+  const GumboTree tree = GumboTree::document(html);
   std::vector<OutgoingLink> links;
-  collect_links(output->root, base_url, links);
+  collect_links(&tree.root(), base_url, links);
   return links;
 }
 

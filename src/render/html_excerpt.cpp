@@ -1,7 +1,7 @@
 #include "render/html_excerpt.h"
 
 #include "base/ascii.h"
-#include "render/gumbo_tree.h"
+#include "parse/gumbo_tree.h"
 
 namespace confab {
 namespace {
@@ -40,9 +40,9 @@ bool is_continuation_byte(char c) {
 }  // namespace
 
 std::string html_excerpt(const std::string& html, std::size_t max_chars) {
-  const GumboTree tree(html);
+  const GumboTree tree = GumboTree::fragment(html);
   std::string raw;
-  collect_text(tree.container(), raw);
+  collect_text(tree.root(), raw);
   std::string text = collapse_whitespace(raw);
   std::size_t chars = 0;
   std::size_t cut = 0;

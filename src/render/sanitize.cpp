@@ -29,7 +29,7 @@
 
 #include "base/ascii.h"
 #include "base/markup_escape.h"
-#include "render/gumbo_tree.h"
+#include "parse/gumbo_tree.h"
 #include "render/render.h"
 #include "render/safe_url.h"
 #include "render/sanitize_paths.h"
@@ -255,9 +255,9 @@ class Sanitizer {
 }  // namespace
 
 std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url) {
-  const GumboTree tree(html);
+  const GumboTree tree = GumboTree::fragment(html);
   Sanitizer sanitizer(base_url, html.size());
-  sanitizer.write_children(tree.container());
+  sanitizer.write_children(tree.root());
   return sanitizer.take();
 }
 
