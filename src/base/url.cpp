@@ -6,35 +6,20 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/ascii.h"
+#include "base/strings.h"
+
 namespace confab {
 namespace {
 
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_scheme_char(char c) {
-  return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return is_alnum(c) || c == '+' || c == '-' || c == '.';
 }
 
 // Feeds wrap links across lines; like browsers, drop surrounding whitespace and any tab or
 // newline inside (a URL cannot contain them literally).
 std::string clean(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  text = trim_space(text);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

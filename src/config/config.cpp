@@ -1,6 +1,5 @@
-// Reads site.toml v1 into SiteConfig. The only file that includes toml++: it is slow to compile.
-#include <toml++/toml.h>
-
+// Reads site.toml v1 into SiteConfig: the TOML tree base/toml_reader gives, checked against the
+// schema below.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -13,7 +12,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/edit_distance.h"
+#include "base/toml_reader.h"
 #include "config/config.h"
 
 namespace confab {
@@ -67,42 +68,6 @@ std::string quoted(std::string_view word) {
   return "'" + std::string(word) + "'";
 }
 
-std::string_view type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "string";
-    case toml::node_type::integer:
-      return "integer";
-    case toml::node_type::floating_point:
-      return "float";
-    case toml::node_type::boolean:
-      return "boolean";
-    case toml::node_type::date:
-      return "date";
-    case toml::node_type::time:
-      return "time";
-    case toml::node_type::date_time:
-      return "date-time";
-    case toml::node_type::array:
-      return "array";
-    case toml::node_type::table:
-      return "table";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const char c = text[i];
-    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (lower != prefix[i]) return false;
-  }
-  return true;
-}
-
 // URLs in site.toml are written by hand: spaces must be percent-encoded, so any whitespace or
 // control character means a typo (or two URLs run together).
 bool has_space_or_control(std::string_view text) {
@@ -116,9 +81,9 @@ bool has_space_or_control(std::string_view text) {
 // question is narrower: "would a person accept this as a web address in a config file".
 bool is_web_url(std::string_view url) {
   std::string_view rest;
-  if (starts_with_ignoring_case(url, "http://")) {
+  if (istarts_with(url, "http://")) {
     rest = url.substr(7);
-  } else if (starts_with_ignoring_case(url, "https://")) {
+  } else if (istarts_with(url, "https://")) {
     rest = url.substr(8);
   } else {
     return false;
@@ -138,79 +103,7 @@ bool is_web_url(std::string_view url) {
 
 // file: URLs let a source point at a saved copy of a blog (used by tests and demos).
 bool is_file_url(std::string_view url) {
-  return starts_with_ignoring_case(url, "file:") && url.size() > 5 && !has_space_or_control(url);
-}
-
-// The byte at a 1-based (line, column) of `text`, columns counted in code points as toml++ does;
-// nullopt when the position is at or past the end of its line.
-std::optional<char> char_at(std::string_view text, std::uint32_t line, std::uint32_t column) {
-  std::size_t offset = 0;
-  for (std::uint32_t current = 1; current < line; ++current) {
-    offset = text.find('\n', offset);
-    if (offset == std::string_view::npos) return std::nullopt;
-    ++offset;
-  }
-  for (std::uint32_t current = 1; current < column; ++current) {
-    if (offset >= text.size() || text[offset] == '\n') return std::nullopt;
-    ++offset;
-    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
-      ++offset;  // skip UTF-8 continuation bytes
-    }
-  }
-  if (offset >= text.size() || text[offset] == '\n' || text[offset] == '\r') return std::nullopt;
-  return text[offset];
-}
-
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-}
-
-// toml++ says "Error while parsing string: encountered end-of-file"; turn that into a message a
-// site author can act on, without raw newlines in it.
-std::string describe_syntax_error(const toml::parse_error& error, std::string_view text) {
-  std::string description(error.description());
-  std::string context;
-  constexpr std::string_view kPrefix = "Error while parsing ";
-  if (description.starts_with(kPrefix)) {
-    const auto colon = description.find(": ", kPrefix.size());
-    if (colon != std::string::npos) {
-      context = description.substr(kPrefix.size(), colon - kPrefix.size());
-      description.erase(0, colon + 2);
-    }
-  }
-  const auto& at = error.source().begin;
-  const bool at_line_end = !char_at(text, at.line, at.column).has_value();
-  if (context.find("string") != std::string::npos &&
-      (description.find("end-of-file") != std::string::npos ||
-       (description.find("control characters") != std::string::npos && at_line_end))) {
-    return "syntax error: unterminated " + context + " (missing closing quote)";
-  }
-  replace_all(description, "end-of-file", "end of file");
-  replace_all(description, "saw '\n'", "saw end of line");
-  replace_all(description, "saw '\r'", "saw end of line");
-  replace_all(description, "saw '\\n'", "saw end of line");  // toml++ sometimes escapes it
-  replace_all(description, "saw '\\r'", "saw end of line");
-  replace_all(description, "\n", "\\n");
-  replace_all(description, "\r", "\\r");
-  if (context.empty() || context == "root table") return "syntax error: " + description;
-  return "syntax error in " + context + ": " + description;
-}
-
-// The entries of a table in the order they appear in the file (toml++ keeps them sorted by
-// name), so the first problem reported is the first one a reader meets.
-std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(
-    const toml::table& table) {
-  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
-  for (const auto& [key, node] : table) entries.emplace_back(&key, &node);
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    const auto& pa = a.first->source().begin;
-    const auto& pb = b.first->source().begin;
-    return std::pair(pa.line, pa.column) < std::pair(pb.line, pb.column);
-  });
-  return entries;
+  return istarts_with(url, "file:") && url.size() > 5 && !has_space_or_control(url);
 }
 
 // Walks the parsed document against the v1 schema; throws ConfigError at the first problem.
@@ -218,46 +111,46 @@ class ConfigReader {
  public:
   explicit ConfigReader(std::string file) : file_(std::move(file)) {}
 
-  void read(const toml::table& root, SiteConfig& config) const {
+  void read(const TomlValue& root, SiteConfig& config) const {
     reject_unknown_top_level_keys(root);
     read_site(root, config.site);
-    if (const toml::table* campaign = section(root, "campaign")) {
+    if (const TomlValue* campaign = section(root, "campaign")) {
       read_campaign(*campaign, config.campaign);
     }
     read_sources(root, config.sources);
-    if (const toml::table* fetch = section(root, "fetch")) read_fetch(*fetch, config.fetch);
-    if (const toml::table* crawl = section(root, "crawl")) read_crawl(*crawl, config.crawl);
-    if (const toml::table* archive = section(root, "archive")) {
+    if (const TomlValue* fetch = section(root, "fetch")) read_fetch(*fetch, config.fetch);
+    if (const TomlValue* crawl = section(root, "crawl")) read_crawl(*crawl, config.crawl);
+    if (const TomlValue* archive = section(root, "archive")) {
       read_archive(*archive, config.archive);
     }
-    if (const toml::table* spam = section(root, "spam")) read_spam(*spam, config.spam);
+    if (const TomlValue* spam = section(root, "spam")) read_spam(*spam, config.spam);
     read_people(root, config.people);
   }
 
  private:
-  [[noreturn]] void fail(const toml::source_region& where, const std::string& message) const {
-    int line = static_cast<int>(where.begin.line);
-    int column = static_cast<int>(where.begin.column);
-    if (line == 0) {  // a node toml++ made up without a place in the text
+  [[noreturn]] void fail(TomlPosition where, const std::string& message) const {
+    int line = where.line;
+    int column = where.column;
+    if (line == 0) {  // a table the document implies without a place in the text
       line = 1;
       column = 1;
     }
     throw ConfigError(file_, line, column, message);
   }
 
-  void reject_unknown_top_level_keys(const toml::table& root) const {
-    for (const auto& [key, node] : in_file_order(root)) {
-      const std::string_view name = key->str();
+  void reject_unknown_top_level_keys(const TomlValue& root) const {
+    for (const TomlEntry& entry : root.table) {
+      const std::string_view name = entry.key;
+      const TomlValue* node = &entry.value;
       if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), name) != kTopLevelKeys.end()) {
         continue;
       }
-      const bool written_as_table =
-          node->is_table() || (node->is_array() && node->as_array()->is_array_of_tables());
+      const bool written_as_table = node->is_table() || node->is_array_of_tables();
       std::string message = written_as_table ? "unknown table " + header_of(name)
                                              : "unknown top-level key " + quoted(name);
       if (!written_as_table) {
         if (const auto section = section_accepting(name)) {
-          fail(key->source(), message + "; it belongs in " + header_of(*section));
+          fail(entry.key_position, message + "; it belongs in " + header_of(*section));
         }
       }
       if (const auto near = closest_match(name, kTopLevelKeys)) {
@@ -265,7 +158,7 @@ class ConfigReader {
       } else {
         message += "; valid tables: " + join(kTopLevelKeys, ", ", header_of);
       }
-      fail(key->source(), message);
+      fail(entry.key_position, message);
     }
   }
 
@@ -279,9 +172,9 @@ class ConfigReader {
     return std::nullopt;
   }
 
-  void reject_unknown_keys(const toml::table& table, KeyList valid, std::string_view where) const {
-    for (const auto& [key, node] : in_file_order(table)) {
-      const std::string_view name = key->str();
+  void reject_unknown_keys(const TomlValue& table, KeyList valid, std::string_view where) const {
+    for (const TomlEntry& entry : table.table) {
+      const std::string_view name = entry.key;
       if (std::find(valid.begin(), valid.end(), name) != valid.end()) continue;
       std::string message = "unknown key " + quoted(name) + " in " + std::string(where);
       if (const auto near = closest_match(name, valid)) {
@@ -289,100 +182,97 @@ class ConfigReader {
       } else {
         message += "; valid keys: " + join(valid, ", ", quoted);
       }
-      fail(key->source(), message);
+      fail(entry.key_position, message);
     }
   }
 
   // A top-level table that must be written as [name]: nullptr when absent.
-  const toml::table* section(const toml::table& root, std::string_view name) const {
-    const toml::node* node = root.get(name);
+  const TomlValue* section(const TomlValue& root, std::string_view name) const {
+    const TomlValue* node = root.find(name);
     if (node == nullptr) return nullptr;
-    if (const toml::table* table = node->as_table()) return table;
-    fail(node->source(), std::string(name) + " must be a table (" + header_of(name) + "), got " +
-                             std::string(type_name(*node)));
+    if (node->is_table()) return node;
+    fail(node->position, std::string(name) + " must be a table (" + header_of(name) + "), got " +
+                             std::string(node->kind_name()));
   }
 
-  [[noreturn]] void wrong_type(const toml::node& node, std::string_view where, std::string_view key,
+  [[noreturn]] void wrong_type(const TomlValue& node, std::string_view where, std::string_view key,
                                std::string_view expected) const {
-    fail(node.source(), std::string(where) + " " + std::string(key) + " must be " +
-                            std::string(expected) + ", got " + std::string(type_name(node)));
+    fail(node.position, std::string(where) + " " + std::string(key) + " must be " +
+                            std::string(expected) + ", got " + std::string(node.kind_name()));
   }
 
-  std::optional<std::string> string_value(const toml::table& table, std::string_view key,
+  std::optional<std::string> string_value(const TomlValue& table, std::string_view key,
                                           std::string_view where) const {
-    const toml::node* node = table.get(key);
+    const TomlValue* node = table.find(key);
     if (node == nullptr) return std::nullopt;
-    if (const auto* value = node->as_string()) return value->get();
+    if (node->kind == TomlValue::Kind::string) return node->string;
     wrong_type(*node, where, key, "a string");
   }
 
-  std::optional<std::string> nonempty_string_value(const toml::table& table, std::string_view key,
+  std::optional<std::string> nonempty_string_value(const TomlValue& table, std::string_view key,
                                                    std::string_view where) const {
     auto value = string_value(table, key, where);
     if (value && value->empty()) {
-      fail(table.get(key)->source(),
+      fail(table.find(key)->position,
            std::string(where) + " " + std::string(key) + " must not be empty");
     }
     return value;
   }
 
-  std::optional<std::int64_t> integer_value(const toml::table& table, std::string_view key,
+  std::optional<std::int64_t> integer_value(const TomlValue& table, std::string_view key,
                                             std::string_view where, std::int64_t min,
                                             std::int64_t max) const {
-    const toml::node* node = table.get(key);
+    const TomlValue* node = table.find(key);
     if (node == nullptr) return std::nullopt;
-    const auto* value = node->as_integer();
-    if (value == nullptr) wrong_type(*node, where, key, "an integer");
-    const std::int64_t number = value->get();
+    if (node->kind != TomlValue::Kind::integer) wrong_type(*node, where, key, "an integer");
+    const std::int64_t number = node->integer;
     if (number < min || number > max) {
       const std::string range =
           max == std::numeric_limits<int>::max()
               ? "at least " + std::to_string(min)
               : "between " + std::to_string(min) + " and " + std::to_string(max);
-      fail(node->source(), std::string(where) + " " + std::string(key) + " must be " + range +
+      fail(node->position, std::string(where) + " " + std::string(key) + " must be " + range +
                                ", got " + std::to_string(number));
     }
     return number;
   }
 
   // Every element of an array of strings, each with its node for locating problems.
-  std::vector<std::pair<std::string, const toml::node*>> string_array_value(
-      const toml::table& table, std::string_view key, std::string_view where) const {
-    std::vector<std::pair<std::string, const toml::node*>> strings;
-    const toml::node* node = table.get(key);
+  std::vector<std::pair<std::string, const TomlValue*>> string_array_value(
+      const TomlValue& table, std::string_view key, std::string_view where) const {
+    std::vector<std::pair<std::string, const TomlValue*>> strings;
+    const TomlValue* node = table.find(key);
     if (node == nullptr) return strings;
-    const toml::array* array = node->as_array();
-    if (array == nullptr) wrong_type(*node, where, key, "an array of strings");
-    for (const toml::node& element : *array) {
-      const auto* value = element.as_string();
-      if (value == nullptr) {
+    if (!node->is_array()) wrong_type(*node, where, key, "an array of strings");
+    for (const TomlValue& element : node->array) {
+      if (element.kind != TomlValue::Kind::string) {
         wrong_type(element, where, std::string(key) + " entry", "a string");
       }
-      strings.emplace_back(value->get(), &element);
+      strings.emplace_back(element.string, &element);
     }
     return strings;
   }
 
-  void require_web_url(const std::string& url, const toml::node& node, std::string_view where,
+  void require_web_url(const std::string& url, const TomlValue& node, std::string_view where,
                        std::string_view key) const {
     if (!is_web_url(url)) {
-      fail(node.source(), std::string(where) + " " + std::string(key) +
+      fail(node.position, std::string(where) + " " + std::string(key) +
                               " must be an http(s) URL, got \"" + url + "\"");
     }
   }
 
-  void read_site(const toml::table& root, SiteSection& site) const {
-    const toml::table* table = section(root, "site");
+  void read_site(const TomlValue& root, SiteSection& site) const {
+    const TomlValue* table = section(root, "site");
     if (table == nullptr) {
       fail({}, "missing required table [site] (the whole section is absent; it needs a title)");
     }
     reject_unknown_keys(*table, kSiteKeys, "[site]");
     const auto title = nonempty_string_value(*table, "title", "[site]");
-    if (!title) fail(table->source(), "[site] is missing required key 'title'");
+    if (!title) fail(table->position, "[site] is missing required key 'title'");
     site.title = *title;
     if (auto base_url = string_value(*table, "base_url", "[site]")) {
       if (!base_url->empty())
-        require_web_url(*base_url, *table->get("base_url"), "[site]", "base_url");
+        require_web_url(*base_url, *table->find("base_url"), "[site]", "base_url");
       site.base_url = std::move(*base_url);
     }
     if (auto language = nonempty_string_value(*table, "language", "[site]")) {
@@ -395,66 +285,64 @@ class ConfigReader {
     }
   }
 
-  void read_campaign(const toml::table& table, CampaignSection& campaign) const {
+  void read_campaign(const TomlValue& table, CampaignSection& campaign) const {
     reject_unknown_keys(table, kCampaignKeys, "[campaign]");
     for (auto& [link, node] : string_array_value(table, "links", "[campaign]")) {
       require_web_url(link, *node, "[campaign]", "links entry");
       campaign.links.push_back(std::move(link));
     }
     for (auto& [keyword, node] : string_array_value(table, "keywords", "[campaign]")) {
-      if (keyword.empty()) fail(node->source(), "[campaign] keywords entry must not be empty");
+      if (keyword.empty()) fail(node->position, "[campaign] keywords entry must not be empty");
       campaign.keywords.push_back(std::move(keyword));
     }
-    if (const toml::node* team = table.get("team")) {
-      const toml::array* members = team->as_array();
-      if (members == nullptr) wrong_type(*team, "[campaign]", "team", "an array of tables");
-      for (const toml::node& member : *members) {
+    if (const TomlValue* team = table.find("team")) {
+      if (!team->is_array()) wrong_type(*team, "[campaign]", "team", "an array of tables");
+      for (const TomlValue& member : team->array) {
         campaign.team.push_back(read_team_member(member));
       }
     }
   }
 
-  TeamMember read_team_member(const toml::node& node) const {
+  TeamMember read_team_member(const TomlValue& node) const {
     constexpr std::string_view kWhere = "[campaign] team member";
-    const toml::table* table = node.as_table();
-    if (table == nullptr) {
-      fail(node.source(),
+    const TomlValue* table = &node;
+    if (!node.is_table()) {
+      fail(node.position,
            "[campaign] team entry must be a table like { name = \"...\", url = "
            "\"...\" }, got " +
-               std::string(type_name(node)));
+               std::string(node.kind_name()));
     }
     reject_unknown_keys(*table, kTeamMemberKeys, kWhere);
     TeamMember member;
     member.name = string_value(*table, "name", kWhere).value_or("");
     member.url = string_value(*table, "url", kWhere).value_or("");
     if (member.name.empty() && member.url.empty()) {
-      fail(table->source(), std::string(kWhere) + " needs a name or a url (or both)");
+      fail(table->position, std::string(kWhere) + " needs a name or a url (or both)");
     }
-    if (!member.url.empty()) require_web_url(member.url, *table->get("url"), kWhere, "url");
+    if (!member.url.empty()) require_web_url(member.url, *table->find("url"), kWhere, "url");
     return member;
   }
 
-  void read_sources(const toml::table& root, std::vector<SourceConfig>& sources) const {
-    const toml::node* node = root.get("source");
+  void read_sources(const TomlValue& root, std::vector<SourceConfig>& sources) const {
+    const TomlValue* node = root.find("source");
     if (node == nullptr) return;
-    const toml::array* array = node->as_array();
-    if (array == nullptr) {
-      fail(node->source(), "source must be an array of tables: write [[source]], not " +
+    if (!node->is_array()) {
+      fail(node->position, "source must be an array of tables: write [[source]], not " +
                                std::string(node->is_table() ? "[source]" : "source = ..."));
     }
     // Where each name was first seen, to point at the original when a name repeats.
-    std::map<std::string, toml::source_position> first_seen;
-    for (const toml::node& element : *array) {
-      const toml::table* table = element.as_table();
-      if (table == nullptr) {
-        fail(element.source(),
-             "each source must be a table ([[source]]), got " + std::string(type_name(element)));
+    std::map<std::string, TomlPosition> first_seen;
+    for (const TomlValue& element : node->array) {
+      const TomlValue* table = &element;
+      if (!element.is_table()) {
+        fail(element.position,
+             "each source must be a table ([[source]]), got " + std::string(element.kind_name()));
       }
       SourceConfig source = read_source(*table);
-      const toml::node& name_node = *table->get("name");
-      const auto [seen, inserted] = first_seen.emplace(source.name, name_node.source().begin);
+      const TomlValue& name_node = *table->find("name");
+      const auto [seen, inserted] = first_seen.emplace(source.name, name_node.position);
       if (!inserted) {
-        fail(name_node.source(), "duplicate source name \"" + source.name +
+        fail(name_node.position, "duplicate source name \"" + source.name +
                                      "\" (first defined at line " +
                                      std::to_string(seen->second.line) + ")");
       }
@@ -462,25 +350,25 @@ class ConfigReader {
     }
   }
 
-  SourceConfig read_source(const toml::table& table) const {
+  SourceConfig read_source(const TomlValue& table) const {
     constexpr std::string_view kWhere = "[[source]]";
     reject_unknown_keys(table, kSourceKeys, kWhere);
     SourceConfig source;
     const auto name = nonempty_string_value(table, "name", kWhere);
-    if (!name) fail(table.source(), "[[source]] is missing required key 'name'");
+    if (!name) fail(table.position, "[[source]] is missing required key 'name'");
     source.name = *name;
     const auto url = nonempty_string_value(table, "url", kWhere);
     if (!url) {
-      fail(table.source(), "[[source]] \"" + source.name + "\" is missing required key 'url'");
+      fail(table.position, "[[source]] \"" + source.name + "\" is missing required key 'url'");
     }
     if (!is_web_url(*url) && !is_file_url(*url)) {
-      fail(table.get("url")->source(),
+      fail(table.find("url")->position,
            "[[source]] url must be an http(s) or file: URL, got \"" + *url + "\"");
     }
     source.url = *url;
     if (auto feed = string_value(table, "feed", kWhere)) {
       if (!feed->empty() && !is_web_url(*feed) && !is_file_url(*feed)) {
-        fail(table.get("feed")->source(),
+        fail(table.find("feed")->position,
              "[[source]] feed must be an http(s) or file: URL, got \"" + *feed + "\"");
       }
       source.feed = std::move(*feed);
@@ -491,7 +379,7 @@ class ConfigReader {
       } else if (*role == "blog") {
         source.role = SourceRole::blog;
       } else {
-        fail(table.get("role")->source(),
+        fail(table.find("role")->position,
              "[[source]] role must be \"campaign\" or \"blog\", got \"" + *role + "\"");
       }
     }
@@ -499,27 +387,27 @@ class ConfigReader {
   }
 
   /// A number of seconds (integer or float): > 0, or >= 0 when `zero_allowed`.
-  std::optional<double> seconds_value(const toml::table& table, std::string_view key,
+  std::optional<double> seconds_value(const TomlValue& table, std::string_view key,
                                       std::string_view where, bool zero_allowed) const {
-    const toml::node* node = table.get(key);
+    const TomlValue* node = table.find(key);
     if (!node) return std::nullopt;
     std::optional<double> seconds;
-    if (const auto* real = node->as_floating_point()) {
-      seconds = real->get();
-    } else if (const auto* whole = node->as_integer()) {
-      seconds = static_cast<double>(whole->get());
+    if (node->kind == TomlValue::Kind::floating_point) {
+      seconds = node->floating_point;
+    } else if (node->kind == TomlValue::Kind::integer) {
+      seconds = static_cast<double>(node->integer);
     } else {
       wrong_type(*node, where, key, "a number");
     }
     if (!(std::isfinite(*seconds) && (*seconds > 0 || (zero_allowed && *seconds == 0)))) {
-      fail(node->source(), std::string(where) + " " + std::string(key) +
+      fail(node->position, std::string(where) + " " + std::string(key) +
                                " must be a number of seconds greater than " +
                                (zero_allowed ? "or equal to 0" : "0"));
     }
     return seconds;
   }
 
-  void read_fetch(const toml::table& table, FetchSection& fetch) const {
+  void read_fetch(const TomlValue& table, FetchSection& fetch) const {
     constexpr std::string_view kWhere = "[fetch]";
     reject_unknown_keys(table, kFetchKeys, kWhere);
     if (const auto concurrency = integer_value(table, "concurrency", kWhere, 1, 256)) {
@@ -554,13 +442,13 @@ class ConfigReader {
     if (auto replay = string_value(table, "replay", kWhere)) fetch.replay = std::move(*replay);
   }
 
-  void read_archive(const toml::table& table, ArchiveSection& archive) const {
+  void read_archive(const TomlValue& table, ArchiveSection& archive) const {
     constexpr std::string_view kWhere = "[archive]";
     reject_unknown_keys(table, kArchiveKeys, kWhere);
     if (auto path = nonempty_string_value(table, "path", kWhere)) archive.path = std::move(*path);
   }
 
-  void read_crawl(const toml::table& table, CrawlSection& crawl) const {
+  void read_crawl(const TomlValue& table, CrawlSection& crawl) const {
     constexpr std::string_view kWhere = "[crawl]";
     reject_unknown_keys(table, kCrawlKeys, kWhere);
     if (const auto depth = integer_value(table, "depth", kWhere, 0, 5)) {
@@ -572,24 +460,23 @@ class ConfigReader {
     }
     crawl.allow = domain_list(table, "allow", kWhere);
     crawl.deny = domain_list(table, "deny", kWhere);
-    if (const toml::node* node = table.get("allow_private")) {
-      const auto* flag = node->as_boolean();
-      if (flag == nullptr) wrong_type(*node, kWhere, "allow_private", "true or false");
-      crawl.allow_private = flag->get();
+    if (const TomlValue* node = table.find("allow_private")) {
+      if (node->kind != TomlValue::Kind::boolean) {
+        wrong_type(*node, kWhere, "allow_private", "true or false");
+      }
+      crawl.allow_private = node->boolean;
     }
   }
 
   // Domains as a user writes them ("example.com", ".example.com"), lower-cased without a dot.
-  std::vector<std::string> domain_list(const toml::table& table, std::string_view key,
+  std::vector<std::string> domain_list(const TomlValue& table, std::string_view key,
                                        std::string_view where) const {
     std::vector<std::string> domains;
     for (auto& [domain, node] : string_array_value(table, key, where)) {
-      std::string name = domain;
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::string name = lower(domain);
       while (!name.empty() && name.front() == '.') name.erase(0, 1);
       if (name.empty() || name.find_first_of("/: ") != std::string::npos) {
-        fail(node->source(), std::string(where) + " " + std::string(key) +
+        fail(node->position, std::string(where) + " " + std::string(key) +
                                  " entry must be a domain like \"example.com\", got \"" + domain +
                                  "\"");
       }
@@ -598,51 +485,51 @@ class ConfigReader {
     return domains;
   }
 
-  void read_spam(const toml::table& table, SpamSection& spam) const {
+  void read_spam(const TomlValue& table, SpamSection& spam) const {
     constexpr std::string_view kWhere = "[spam]";
     reject_unknown_keys(table, kSpamKeys, kWhere);
     for (const auto* key : {"allow", "deny"}) {
       auto& list = std::string_view(key) == "allow" ? spam.allow : spam.deny;
       for (auto& [entry, node] : string_array_value(table, key, kWhere)) {
         if (entry.empty())
-          fail(node->source(), "[spam] " + std::string(key) + " entry must not be empty");
+          fail(node->position, "[spam] " + std::string(key) + " entry must not be empty");
         list.push_back(std::move(entry));
       }
     }
   }
 
-  void read_people(const toml::table& root, std::vector<PersonConfig>& people) const {
-    const toml::node* node = root.get("person");
+  void read_people(const TomlValue& root, std::vector<PersonConfig>& people) const {
+    const TomlValue* node = root.find("person");
     if (node == nullptr) return;
-    const toml::array* array = node->as_array();
-    if (array == nullptr) {
-      fail(node->source(), "person must be an array of tables: write [[person]], not " +
+    if (!node->is_array()) {
+      fail(node->position, "person must be an array of tables: write [[person]], not " +
                                std::string(node->is_table() ? "[person]" : "person = ..."));
     }
     constexpr std::string_view kWhere = "[[person]]";
-    for (const toml::node& element : *array) {
-      const toml::table* table = element.as_table();
-      if (table == nullptr) {
-        fail(element.source(),
-             "each person must be a table ([[person]]), got " + std::string(type_name(element)));
+    for (const TomlValue& element : node->array) {
+      const TomlValue* table = &element;
+      if (!element.is_table()) {
+        fail(element.position,
+             "each person must be a table ([[person]]), got " + std::string(element.kind_name()));
       }
       reject_unknown_keys(*table, kPersonKeys, kWhere);
       PersonConfig person;
       const auto name = nonempty_string_value(*table, "name", kWhere);
-      if (!name) fail(table->source(), "[[person]] is missing required key 'name'");
+      if (!name) fail(table->position, "[[person]] is missing required key 'name'");
       person.name = *name;
       for (auto& [alias, alias_node] : string_array_value(*table, "aliases", kWhere)) {
-        if (alias.empty()) fail(alias_node->source(), "[[person]] aliases entry must not be empty");
+        if (alias.empty()) fail(alias_node->position, "[[person]] aliases entry must not be empty");
         person.aliases.push_back(std::move(alias));
       }
       for (auto& [url, url_node] : string_array_value(*table, "urls", kWhere)) {
         require_web_url(url, *url_node, kWhere, "urls entry");
         person.urls.push_back(std::move(url));
       }
-      if (const toml::node* team = table->get("team")) {
-        const auto* flag = team->as_boolean();
-        if (flag == nullptr) wrong_type(*team, kWhere, "team", "true or false");
-        person.team = flag->get();
+      if (const TomlValue* team = table->find("team")) {
+        if (team->kind != TomlValue::Kind::boolean) {
+          wrong_type(*team, kWhere, "team", "true or false");
+        }
+        person.team = team->boolean;
       }
       people.push_back(std::move(person));
     }
@@ -675,13 +562,11 @@ SiteConfig parse_config(std::string_view text, const std::filesystem::path& file
   config.file = file;
   config.root = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
   const std::string file_name = file.string();
-  toml::table document;
+  TomlValue document;
   try {
-    document = toml::parse(text, std::string_view(file_name));
-  } catch (const toml::parse_error& error) {
-    const auto& at = error.source().begin;
-    throw ConfigError(file_name, std::max(1, static_cast<int>(at.line)),
-                      std::max(1, static_cast<int>(at.column)), describe_syntax_error(error, text));
+    document = read_toml(text, file_name);
+  } catch (const TomlError& error) {
+    throw ConfigError(file_name, error.line, error.column, error.message);
   }
   ConfigReader(file_name).read(document, config);
   return config;

@@ -2,13 +2,13 @@
 // below, in the order they run. Everything is indexed once (posts by URL, nodes by id, comment
 // text), so threading stays linear in the size of the archive.
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/ascii.h"
 #include "base/identifiers.h"
 #include "base/parallel_for.h"
 #include "base/url.h"
@@ -194,7 +194,7 @@ std::optional<std::uint64_t> text_key(const std::string& text) {
   bool in_word = false;
   for (const char c : folded) {
     const unsigned char byte = static_cast<unsigned char>(c);
-    const bool word_byte = std::isalnum(byte) || byte >= 0x80;
+    const bool word_byte = is_alnum(c) || byte >= 0x80;
     if (word_byte && !in_word) {
       ++words;
       hash.add(static_cast<unsigned char>(' '));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/url.h"
 
 namespace confab {
@@ -21,12 +22,6 @@ bool is_tracking_parameter(std::string_view pair) {
   if (name.rfind("utm_", 0) == 0) return true;
   if (name == "m") return value == "0" || value == "1";
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 }  // namespace

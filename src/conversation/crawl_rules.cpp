@@ -1,23 +1,12 @@
 #include "conversation/crawl_rules.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "base/ascii.h"
 #include "base/ip_address.h"
 #include "base/url.h"
 
 namespace confab {
-
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
 
 bool is_private_address(std::string_view url) {
   const auto parts = parse_url(url);

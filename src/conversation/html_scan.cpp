@@ -1,10 +1,10 @@
 #include "conversation/html_scan.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "base/strings.h"
 #include "base/url.h"
 
@@ -47,10 +47,7 @@ std::size_t decode_reference(std::string_view text, std::size_t at, std::string&
     bool valid = body.size() > (hex ? 2u : 1u);
     for (std::size_t i = hex ? 2 : 1; i < body.size() && valid; ++i) {
       const char c = body[i];
-      int digit = -1;
-      if (c >= '0' && c <= '9') digit = c - '0';
-      if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-      if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      const int digit = digit_value(c, hex);
       if (digit < 0) valid = false;
       cp = std::min<std::uint32_t>(cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit),
                                    0x110000);
@@ -83,17 +80,13 @@ std::string decode(std::string_view text) {
   return out;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /// Appends text, collapsing runs of whitespace (and no-break spaces) to one space.
 void append_collapsed(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool nbsp = static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
                       static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    if (is_space(c) || nbsp) {
+    if (is_html_space(c) || nbsp) {
       if (nbsp) ++i;
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
@@ -102,24 +95,19 @@ void append_collapsed(std::string& out, std::string_view text) {
   }
 }
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-}
-
 /// The value of attribute `name` in a tag's attribute text, decoded; "" when absent.
 std::string attribute(std::string_view tag, std::string_view name) {
   std::size_t i = 0;
   while (i < tag.size()) {
-    while (i < tag.size() && (is_space(tag[i]) || tag[i] == '/')) ++i;
+    while (i < tag.size() && (is_html_space(tag[i]) || tag[i] == '/')) ++i;
     const std::size_t name_start = i;
-    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=' && tag[i] != '/') ++i;
-    std::string attr(tag.substr(name_start, i - name_start));
-    std::transform(attr.begin(), attr.end(), attr.begin(), lower);
-    while (i < tag.size() && is_space(tag[i])) ++i;
+    while (i < tag.size() && !is_html_space(tag[i]) && tag[i] != '=' && tag[i] != '/') ++i;
+    const std::string_view attr = tag.substr(name_start, i - name_start);
+    while (i < tag.size() && is_html_space(tag[i])) ++i;
     std::string_view value;
     if (i < tag.size() && tag[i] == '=') {
       ++i;
-      while (i < tag.size() && is_space(tag[i])) ++i;
+      while (i < tag.size() && is_html_space(tag[i])) ++i;
       if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
         const char quote = tag[i++];
         const std::size_t end = std::min(tag.find(quote, i), tag.size());
@@ -127,11 +115,11 @@ std::string attribute(std::string_view tag, std::string_view name) {
         i = end + 1;
       } else {
         const std::size_t start = i;
-        while (i < tag.size() && !is_space(tag[i])) ++i;
+        while (i < tag.size() && !is_html_space(tag[i])) ++i;
         value = tag.substr(start, i - start);
       }
     }
-    if (attr == name) return decode(value);
+    if (iequals(attr, name)) return decode(value);
     if (attr.empty()) ++i;
   }
   return "";
@@ -181,11 +169,11 @@ ScannedHtml scan_html(const std::string& html, const std::string& base_url) {
     const bool closing = !tag.empty() && tag[0] == '/';
     if (closing) tag.remove_prefix(1);
     std::size_t name_end = 0;
-    while (name_end < tag.size() && !is_space(tag[name_end]) && tag[name_end] != '/') ++name_end;
-    std::string name(tag.substr(0, name_end));
-    std::transform(name.begin(), name.end(), name.begin(), lower);
+    while (name_end < tag.size() && !is_html_space(tag[name_end]) && tag[name_end] != '/')
+      ++name_end;
+    const std::string name = lower(tag.substr(0, name_end));
     i = gt + 1;
-    if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])))) {
+    if (name.empty() || !is_alpha(name[0])) {
       if (!closing && (name.empty() || name[0] != '!')) {
         append_collapsed(text, "<");  // a stray '<' in text, as a browser shows it
         i = lt + 1;
@@ -196,9 +184,7 @@ ScannedHtml scan_html(const std::string& html, const std::string& base_url) {
       const std::string end_tag = "</" + name;
       std::size_t end = i;
       while ((end = html.find("</", end)) != std::string::npos) {
-        std::string candidate = html.substr(end, end_tag.size());
-        std::transform(candidate.begin(), candidate.end(), candidate.begin(), lower);
-        if (candidate == end_tag) break;
+        if (iequals(std::string_view(html).substr(end, end_tag.size()), end_tag)) break;
         end += 2;
       }
       const std::size_t close = end == std::string::npos ? end : html.find('>', end);

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "base/ascii.h"
 #include "base/url.h"
 #include "conversation/build_conversation.h"
 #include "conversation/canonical_url.h"
@@ -28,9 +29,7 @@ bool looks_like_media(const std::string& url) {
                                       ".mp4", ".mov",  ".pdf", ".zip", ".avi",  ".wmv"};
   const auto parts = parse_url(url);
   if (!parts) return true;
-  std::string path = parts->path;
-  std::transform(path.begin(), path.end(), path.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string path = lower(parts->path);
   return std::any_of(std::begin(kExtensions), std::end(kExtensions), [&](const char* ext) {
     const std::string_view e(ext);
     return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;

@@ -1,5 +1,6 @@
 #include "conversation/text_match.h"
 
+#include "base/ascii.h"
 #include "base/strings.h"
 
 namespace confab {
@@ -18,7 +19,7 @@ std::string fold_text(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(utf8[i]);
     if (c < 0x80) {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out += lower(static_cast<char>(c));
       continue;
     }
     // Two-byte sequences C3 80..C3 BF are U+00C0..U+00FF, the accented Latin letters.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "base/url.h"
 
 namespace confab {
@@ -22,7 +23,7 @@ std::string literal_endpoint(std::string_view url) {
   if (!parts->port.empty()) {
     port = 0;
     for (const char c : parts->port) {
-      if (c < '0' || c > '9' || port > 65535) return "";
+      if (!is_digit(c) || port > 65535) return "";
       port = port * 10 + (c - '0');
     }
   }

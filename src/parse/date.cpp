@@ -1,32 +1,14 @@
 #include "parse/date.h"
 
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/strings.h"
 
 namespace confab {
 namespace {
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
 
 /// Reads exactly `count` digits at `pos`; advances `pos` on success.
 std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t count) {

@@ -13,25 +13,12 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/ascii.h"
 #include "base/strings.h"
 #include "parse/html_entities.h"
 
 namespace confab {
 namespace {
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 /// An iconv conversion descriptor to UTF-8, closed on destruction.
 class IconvToUtf8 {
@@ -318,10 +305,10 @@ std::string attribute_value(std::string_view text, std::string_view name) {
   std::size_t pos = 0;
   while ((pos = text.find(name, pos)) != std::string_view::npos) {
     pos += name.size();
-    while (pos < text.size() && is_space(text[pos])) ++pos;
+    while (pos < text.size() && is_html_space(text[pos])) ++pos;
     if (pos >= text.size() || text[pos] != '=') continue;
     ++pos;
-    while (pos < text.size() && is_space(text[pos])) ++pos;
+    while (pos < text.size() && is_html_space(text[pos])) ++pos;
     if (pos >= text.size()) break;
     const char quote = text[pos];
     if (quote == '"' || quote == '\'') {
@@ -330,7 +317,7 @@ std::string attribute_value(std::string_view text, std::string_view name) {
       return std::string(text.substr(pos + 1, end - pos - 1));
     }
     std::size_t end = pos;
-    while (end < text.size() && !is_space(text[end]) && text[end] != '>' && text[end] != ';' &&
+    while (end < text.size() && !is_html_space(text[end]) && text[end] != '>' && text[end] != ';' &&
            text[end] != '/' && text[end] != '"' && text[end] != '\'') {
       ++end;
     }
@@ -405,10 +392,12 @@ std::string html_meta_charset(std::string_view bytes) {
 
 std::string canonical_encoding_name(std::string_view label) {
   std::string name = lower(label);
-  while (!name.empty() && (is_space(name.back()) || name.back() == '"' || name.back() == '\'')) {
+  while (!name.empty() &&
+         (is_html_space(name.back()) || name.back() == '"' || name.back() == '\'')) {
     name.pop_back();
   }
-  while (!name.empty() && (is_space(name.front()) || name.front() == '"' || name.front() == '\'')) {
+  while (!name.empty() &&
+         (is_html_space(name.front()) || name.front() == '"' || name.front() == '\'')) {
     name.erase(0, 1);
   }
   if (name == "utf8" || name == "utf-8" || name == "unicode-1-1-utf-8" ||

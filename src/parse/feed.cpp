@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "base/ascii.h"
 #include "parse/atom.h"
 #include "parse/encoding.h"
 #include "parse/html_page.h"
@@ -21,14 +22,6 @@ constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_ws_pcdata;
 // Documents reach pugixml already transcoded; loading them with encoding_utf8 makes pugixml
 // take the bytes as UTF-8 whatever their XML declaration says (it reads the declaration only
 // under encoding_auto), so no declaration needs rewriting.
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view local_part(std::string_view name) {
   const std::size_t colon = name.find(':');

@@ -1,5 +1,6 @@
 #include "parse/html_entities.h"
 
+#include "base/ascii.h"
 #include "base/strings.h"
 
 #include <unordered_map>
@@ -281,10 +282,6 @@ const std::unordered_map<std::string_view, char32_t>& entity_index() {
   return index;
 }
 
-bool is_hex_digit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 }  // namespace
 
 std::optional<char32_t> html_entity_code_point(std::string_view name) {
@@ -319,10 +316,10 @@ std::string decode_html_entities(std::string_view text) {
       char32_t value = 0;
       bool valid = !digits.empty() && digits.size() <= 8;
       for (char c : digits) {
-        if (hex ? !is_hex_digit(c) : !(c >= '0' && c <= '9')) valid = false;
+        const int digit = digit_value(c, hex);
+        if (digit < 0) valid = false;
         if (!valid) break;
-        value = value * (hex ? 16 : 10) +
-                static_cast<char32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
       }
       if (valid) code_point = value;
     } else {

@@ -1,37 +1,12 @@
 #include "parse/html_page.h"
 
-#include <gumbo.h>
-
-#include <memory>
-
+#include "base/ascii.h"
 #include "base/url.h"
 #include "parse/encoding.h"
+#include "parse/gumbo_tree.h"
 
 namespace confab {
 namespace {
-
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
-};
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-GumboOutputPtr parse_html(std::string_view html) {
-  return GumboOutputPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* found = gumbo_get_attribute(&node->v.element.attributes, name);
@@ -85,7 +60,7 @@ std::string collapsed_text(const GumboNode* node) {
   out.reserve(raw.size());
   bool pending_space = false;
   for (char c : raw) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -100,9 +75,9 @@ bool has_token(std::string_view list, std::string_view token) {
   const std::string lowered = lower(list);
   std::size_t pos = 0;
   while (pos < lowered.size()) {
-    while (pos < lowered.size() && is_space(lowered[pos])) ++pos;
+    while (pos < lowered.size() && is_html_space(lowered[pos])) ++pos;
     std::size_t end = pos;
-    while (end < lowered.size() && !is_space(lowered[end])) ++end;
+    while (end < lowered.size() && !is_html_space(lowered[end])) ++end;
     if (std::string_view(lowered).substr(pos, end - pos) == token) return true;
     pos = end;
   }
@@ -112,8 +87,8 @@ bool has_token(std::string_view list, std::string_view token) {
 /// The MIME type without parameters, lower-cased, when it names a feed format; "" otherwise.
 std::string feed_type(std::string_view type) {
   std::string essence = lower(type.substr(0, type.find(';')));
-  while (!essence.empty() && is_space(essence.back())) essence.pop_back();
-  while (!essence.empty() && is_space(essence.front())) essence.erase(0, 1);
+  while (!essence.empty() && is_html_space(essence.back())) essence.pop_back();
+  while (!essence.empty() && is_html_space(essence.front())) essence.erase(0, 1);
   if (essence == "application/rss+xml" || essence == "application/atom+xml" ||
       essence == "application/feed+json" || essence == "application/rdf+xml") {
     return essence;
@@ -145,13 +120,13 @@ const GumboNode* find_body(const GumboNode* root) {
 HtmlPage parse_html_page(const Document& document) {
   std::vector<std::string> ignored_warnings;  // an odd charset does not change what we look for
   const Utf8Text text = decode_html(document.body, document.content_type, ignored_warnings);
-  const GumboOutputPtr output = parse_html(text.view());
+  const GumboTree tree = GumboTree::document(text.view());
   HtmlPage page;
   page.base_url = document.url;
 
   // <base href> applies to every URL in the page, wherever it appears relative to them.
   bool have_base = false, have_title = false;
-  for_each_element(output->root, [&](const GumboNode* node) {
+  for_each_element(&tree.root(), [&](const GumboNode* node) {
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_BASE && !have_base) {
       const std::string_view href = attribute(node, "href");
@@ -165,7 +140,7 @@ HtmlPage parse_html_page(const Document& document) {
       have_title = true;
     }
   });
-  for_each_element(output->root, [&](const GumboNode* node) {
+  for_each_element(&tree.root(), [&](const GumboNode* node) {
     if (node->v.element.tag != GUMBO_TAG_LINK) return;
     if (!has_token(attribute(node, "rel"), "alternate")) return;
     std::string type = feed_type(attribute(node, "type"));
@@ -174,16 +149,16 @@ HtmlPage parse_html_page(const Document& document) {
     page.feeds.push_back(FeedLink{resolve_url(page.base_url, href), std::move(type),
                                   std::string(attribute(node, "title"))});
   });
-  if (const GumboNode* body = find_body(output->root)) {
+  if (const GumboNode* body = find_body(&tree.root())) {
     collect_links(body, page.base_url, page.links);
   }
   return page;
 }
 
 std::vector<OutgoingLink> extract_links(const std::string& html, const std::string& base_url) {
-  const GumboOutputPtr output = parse_html(html);
+  const GumboTree tree = GumboTree::document(html);
   std::vector<OutgoingLink> links;
-  collect_links(output->root, base_url, links);
+  collect_links(&tree.root(), base_url, links);
   return links;
 }
 

@@ -1,18 +1,11 @@
 #include "parse/html_text.h"
 
-#include <gumbo.h>
-
-#include <memory>
+#include "base/ascii.h"
+#include "parse/gumbo_tree.h"
 
 namespace confab {
 
 namespace {
-
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
-};
 
 void append_text(const GumboNode* node, std::string& out) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
@@ -37,15 +30,14 @@ void append_text(const GumboNode* node, std::string& out) {
 }  // namespace
 
 std::string html_to_text(const std::string& html) {
-  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  const GumboTree tree = GumboTree::document(html);
   std::string raw;
-  append_text(output->root, raw);
+  append_text(&tree.root(), raw);
   std::string text;
   text.reserve(raw.size());
   bool pending_space = false;
   for (char c : raw) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+    if (is_html_space(c)) {
       pending_space = !text.empty();
     } else {
       if (pending_space) text += ' ';

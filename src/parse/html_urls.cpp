@@ -1,26 +1,12 @@
 #include "parse/html_urls.h"
 
+#include "base/ascii.h"
 #include "base/url.h"
 #include "parse/html_entities.h"
 #include "parse/xml_text.h"
 
 namespace confab {
 namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
 
 bool is_url_attribute(std::string_view name) {
   static constexpr std::string_view kNames[] = {"href",       "src",      "cite",       "poster",
@@ -51,10 +37,10 @@ std::string resolve_srcset(std::string_view value, std::string_view base) {
   std::string out;
   std::size_t pos = 0;
   while (pos < value.size()) {
-    while (pos < value.size() && (is_space(value[pos]) || value[pos] == ',')) ++pos;
+    while (pos < value.size() && (is_html_space(value[pos]) || value[pos] == ',')) ++pos;
     if (pos >= value.size()) break;
     std::size_t end = pos;
-    while (end < value.size() && !is_space(value[end])) ++end;
+    while (end < value.size() && !is_html_space(value[end])) ++end;
     std::string_view url = value.substr(pos, end - pos);
     bool trailing_comma = false;
     if (url.ends_with(',')) {
@@ -94,7 +80,8 @@ std::string absolutize_html_urls(std::string html_text, std::string_view base) {
     }
     std::size_t cursor = pos + 1;
     const std::size_t name_start = cursor;
-    while (cursor < size && !is_space(html[cursor]) && html[cursor] != '>' && html[cursor] != '/') {
+    while (cursor < size && !is_html_space(html[cursor]) && html[cursor] != '>' &&
+           html[cursor] != '/') {
       ++cursor;
     }
     const std::string_view tag = html.substr(name_start, cursor - name_start);
@@ -104,21 +91,21 @@ std::string absolutize_html_urls(std::string html_text, std::string_view base) {
     }
     // Attributes up to the end of the tag.
     while (cursor < size && html[cursor] != '>') {
-      if (is_space(html[cursor]) || html[cursor] == '/') {
+      if (is_html_space(html[cursor]) || html[cursor] == '/') {
         ++cursor;
         continue;
       }
       const std::size_t attribute_start = cursor;
-      while (cursor < size && !is_space(html[cursor]) && html[cursor] != '=' &&
+      while (cursor < size && !is_html_space(html[cursor]) && html[cursor] != '=' &&
              html[cursor] != '>') {
         ++cursor;
       }
       const std::string_view attribute = html.substr(attribute_start, cursor - attribute_start);
       std::size_t after = cursor;
-      while (after < size && is_space(html[after])) ++after;
+      while (after < size && is_html_space(html[after])) ++after;
       if (after >= size || html[after] != '=') continue;
       ++after;
-      while (after < size && is_space(html[after])) ++after;
+      while (after < size && is_html_space(html[after])) ++after;
       if (after >= size) {
         cursor = size;
         break;
@@ -132,7 +119,7 @@ std::string absolutize_html_urls(std::string html_text, std::string_view base) {
       } else {
         value_start = after;
         value_end = after;
-        while (value_end < size && !is_space(html[value_end]) && html[value_end] != '>') {
+        while (value_end < size && !is_html_space(html[value_end]) && html[value_end] != '>') {
           ++value_end;
         }
         cursor = value_end;

@@ -1,25 +1,15 @@
 #include "parse/sniff.h"
 
+#include "base/ascii.h"
+
 namespace confab {
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
+  return is_alpha(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 bool is_name_char(char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return is_name_start(c) || is_digit(c) || c == '-' || c == '.' || c == ':';
 }
 
 std::string binary_signature(std::string_view bytes) {
@@ -55,7 +45,7 @@ std::string_view ascii_head(std::string_view bytes, std::string& storage) {
 Sniffed sniff_document(std::string_view bytes) {
   Sniffed result;
   std::size_t first = 0;
-  while (first < bytes.size() && is_space(bytes[first])) ++first;
+  while (first < bytes.size() && is_html_space(bytes[first])) ++first;
   if (first == bytes.size()) {
     result.kind = DocumentKind::empty;
     return result;
@@ -73,7 +63,7 @@ Sniffed sniff_document(std::string_view bytes) {
     return result;
   }
   std::size_t pos = 0;
-  while (pos < head.size() && is_space(head[pos])) ++pos;
+  while (pos < head.size() && is_html_space(head[pos])) ++pos;
   if (pos < head.size() && (head[pos] == '{' || head[pos] == '[')) {
     result.kind = DocumentKind::json;
     return result;

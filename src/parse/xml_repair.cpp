@@ -10,21 +10,19 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/ascii.h"
 #include "base/strings.h"
 #include "parse/html_entities.h"
 
 namespace confab {
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 bool is_name_char(char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+  return is_name_start(c) || is_digit(c) || c == '-' || c == '.';
 }
 constexpr bool is_control(unsigned char c) {
   return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
@@ -241,14 +239,8 @@ std::size_t clean_reference(std::string_view text, std::size_t amp, LazyCopy& co
     char32_t value = 0;
     while (pos < limit && pos - digits_start < 9) {
       const char c = text[pos];
-      int digit;
-      if (c >= '0' && c <= '9') {
-        digit = c - '0';
-      } else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
-        digit = (c | 0x20) - 'a' + 10;
-      } else {
-        break;
-      }
+      const int digit = digit_value(c, hex);
+      if (digit < 0) break;
       value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
       ++pos;
     }
@@ -359,7 +351,7 @@ std::size_t find_end(std::string_view text, std::size_t from, std::string_view t
 
 std::string excerpt(std::string_view text) {
   std::string out;
-  for (char c : text.substr(0, 60)) out.push_back(is_space(c) || is_control(c) ? ' ' : c);
+  for (char c : text.substr(0, 60)) out.push_back(is_xml_space(c) || is_control(c) ? ' ' : c);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (text.size() > 60) out += "…";
   return out;
@@ -369,7 +361,7 @@ std::string excerpt(std::string_view text) {
 
 std::size_t find_xml_start(std::string_view text, std::vector<std::string>& warnings) {
   std::size_t pos = 0;
-  while (pos < text.size() && is_space(text[pos])) ++pos;
+  while (pos < text.size() && is_xml_space(text[pos])) ++pos;
   if (text.substr(pos, 5) == "<?xml") return pos;
   // An XML declaration further on means what precedes it is stray output (PHP notices are
   // often HTML themselves, so "starts with a tag" is not enough). Only the head is searched:
@@ -499,7 +491,7 @@ std::string balance_xml_tags(std::string_view text, TagRepairs& repairs) {
       std::string tag = "<" + std::string(name);
       bool complete = false, self_closing = false;
       while (cursor < size) {
-        while (cursor < size && is_space(text[cursor])) ++cursor;
+        while (cursor < size && is_xml_space(text[cursor])) ++cursor;
         if (cursor >= size) break;
         if (text[cursor] == '>') {
           complete = true;
@@ -519,11 +511,11 @@ std::string balance_xml_tags(std::string_view text, TagRepairs& repairs) {
         while (cursor < size && is_name_char(text[cursor])) ++cursor;
         const std::string_view attribute = text.substr(attribute_start, cursor - attribute_start);
         std::size_t after = cursor;
-        while (after < size && is_space(text[after])) ++after;
+        while (after < size && is_xml_space(text[after])) ++after;
         std::string value;
         if (after < size && text[after] == '=') {
           ++after;
-          while (after < size && is_space(text[after])) ++after;
+          while (after < size && is_xml_space(text[after])) ++after;
           if (after < size && (text[after] == '"' || text[after] == '\'')) {
             const char quote = text[after];
             const std::size_t end = text.find(quote, after + 1);
@@ -536,7 +528,7 @@ std::string balance_xml_tags(std::string_view text, TagRepairs& repairs) {
             continue;
           }
           std::size_t end = after;
-          while (end < size && !is_space(text[end]) && text[end] != '>') ++end;
+          while (end < size && !is_xml_space(text[end]) && text[end] != '>') ++end;
           value = std::string(text.substr(after, end - after));
           cursor = end;
         } else {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "base/ascii.h"
 #include "base/url.h"
 
 namespace confab {
@@ -50,17 +51,6 @@ std::string_view strip_uri_end(std::string_view uri) {
   }
   while (!uri.empty() && uri.front() == ' ') uri.remove_prefix(1);
   return uri;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
 }
 
 /// The namespace `element` itself binds to `prefix` ("" is the default namespace), if any.

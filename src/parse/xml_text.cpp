@@ -2,15 +2,12 @@
 
 #include <cstring>
 
+#include "base/ascii.h"
 #include "base/markup_escape.h"
 #include "parse/html_entities.h"
 
 namespace confab {
 namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 // Markup nested deeper than this is hostile or broken; its inner text is dropped rather than
 // risk the stack.
@@ -91,8 +88,8 @@ void append_html(pugi::xml_node node, std::string& out, int depth = 0) {
 }  // namespace
 
 std::string_view trim_ascii(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_html_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_html_space(text.back())) text.remove_suffix(1);
   return text;
 }
 

@@ -1,5 +1,5 @@
-// Front matter of a content/*.md file: the small TOML subset between `+++` lines that says how
-// the page is titled, dated, ordered and whether it is published.
+// Front matter of a content/*.md file: the TOML between `+++` lines that says how the page is
+// titled, dated, ordered and whether it is published.
 #pragma once
 
 #include <optional>
@@ -10,7 +10,7 @@
 namespace confab {
 
 /// What a content file says about itself. Keys outside this set are accepted (sites written for
-/// other generators carry them) as long as their values are in the subset, and are ignored.
+/// other generators carry them) as long as they hold no table, and are ignored.
 struct FrontMatter {
   std::string title;             ///< "" when the file gives none
   std::optional<UnixTime> date;  ///< from a date or date-time, read as UTC when no offset
@@ -25,10 +25,10 @@ struct ContentDocument {
 };
 
 /// Splits `text` (the whole file) into front matter and body. The front matter is optional; when
-/// present it opens on the first line with `+++` and closes with the next `+++` line. Values:
-/// "basic string" (with \" \\ \n \t \uXXXX escapes), 'literal string', integers, floats,
-/// true/false, bare dates (1979-05-27, 1979-05-27T07:32:00Z) and arrays of those. Anything else
-/// throws RenderError "<path>:<line>: <what is wrong>".
+/// present it opens on the first line with `+++` and closes with the next `+++` line. It is TOML
+/// without tables: title is a string, date a TOML date or date-time (or a string parse_date
+/// reads), draft a boolean, weight a number. Anything else throws RenderError
+/// "<path>:<line>:<column>: <what is wrong>", the line counted in the whole file.
 ContentDocument read_content_document(const std::string& text, const std::string& path);
 
 }  // namespace confab

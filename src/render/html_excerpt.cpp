@@ -1,13 +1,10 @@
 #include "render/html_excerpt.h"
 
-#include "render/gumbo_tree.h"
+#include "base/ascii.h"
+#include "parse/gumbo_tree.h"
 
 namespace confab {
 namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 void collect_text(const GumboNode& node, std::string& text) {
   if (node.type == GUMBO_NODE_TEXT || node.type == GUMBO_NODE_WHITESPACE) {
@@ -25,7 +22,7 @@ std::string collapse_whitespace(const std::string& text) {
   std::string out;
   bool pending_space = false;
   for (const char c : text) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -43,9 +40,9 @@ bool is_continuation_byte(char c) {
 }  // namespace
 
 std::string html_excerpt(const std::string& html, std::size_t max_chars) {
-  const GumboTree tree(html);
+  const GumboTree tree = GumboTree::fragment(html);
   std::string raw;
-  collect_text(tree.container(), raw);
+  collect_text(tree.root(), raw);
   std::string text = collapse_whitespace(raw);
   std::size_t chars = 0;
   std::size_t cut = 0;
@@ -59,7 +56,8 @@ std::string html_excerpt(const std::string& html, std::size_t max_chars) {
   // Prefer a word boundary, unless that would throw away most of the excerpt.
   if (space != std::string::npos && space > cut / 2) cut = space;
   text.erase(cut);
-  while (!text.empty() && (is_space(text.back()) || text.back() == ',' || text.back() == '.')) {
+  while (!text.empty() &&
+         (is_html_space(text.back()) || text.back() == ',' || text.back() == '.')) {
     text.pop_back();
   }
   return text + "…";

@@ -1,108 +1,54 @@
-// A hand-written reader for the one TOML form the theme's string files use; toml++ belongs to
-// the config stage, and key = "string" in sections needs no more.
 #include "render/i18n.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 #include <vector>
 
-#include "base/strings.h"
+#include "base/toml_reader.h"
 
 namespace confab {
 namespace {
 
 constexpr const char* kFallbackLanguage = "en";
 
-bool is_key_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-}
-
-/// The value of a "basic string" that is all of `text`, escapes decoded.
-std::string read_basic_string(std::string_view text, const std::string& where) {
-  if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
-    throw RenderError(where + ": expected a \"quoted string\"");
-  }
-  text = text.substr(1, text.size() - 2);
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '"') throw RenderError(where + ": unescaped '\"' inside a string");
-    if (c != '\\') {
-      out += c;
-      continue;
-    }
-    if (++i >= text.size()) throw RenderError(where + ": a string ends with '\\'");
-    switch (text[i]) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case '"':
-        out += '"';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case 'u': {
-        const std::string hex(text.substr(i + 1, 4));
-        if (hex.size() != 4 ||
-            hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-          throw RenderError(where + ": \\u needs four hex digits");
-        }
-        append_utf8(out, static_cast<char32_t>(std::stoul(hex, nullptr, 16)));
-        i += 4;
-        break;
-      }
-      default:
-        throw RenderError(where + ": unknown escape '\\" + std::string(1, text[i]) + "'");
-    }
-  }
-  return out;
-}
-
 std::string language_file(const std::string& language) {
   return "i18n/" + language + ".toml";
 }
 
-}  // namespace
-
-std::map<std::string, std::string> Strings::parse(const std::string& text,
-                                                  const std::string& file) {
+/// One file of theme strings: [section] tables of key = "string", as "section.key" -> string.
+std::map<std::string, std::string> read_strings_file(const std::string& text,
+                                                     const std::string& file) {
+  TomlValue document;
+  try {
+    document = read_toml(text, file);
+  } catch (const TomlError& error) {
+    throw RenderError(error.what());
+  }
   std::map<std::string, std::string> values;
-  std::string section;
-  std::size_t line_number = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line = trim_space(std::string_view(text).substr(start, end - start));
-    start = end + 1;
-    ++line_number;
-    const std::string where = file + ":" + std::to_string(line_number);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.front() == '[') {
-      if (line.back() != ']') throw RenderError(where + ": a section header ends with ']'");
-      section = std::string(trim_space(line.substr(1, line.size() - 2)));
-      if (section.empty() || !std::all_of(section.begin(), section.end(), is_key_char)) {
-        throw RenderError(where + ": bad section name");
-      }
+  const auto add = [&](const std::string& key, const TomlValue& value) {
+    if (value.kind != TomlValue::Kind::string) {
+      throw RenderError(file + ":" + std::to_string(value.position.line) + ":" +
+                        std::to_string(value.position.column) + ": '" + key +
+                        "' must be a \"quoted string\", got " + std::string(value.kind_name()));
+    }
+    std::string& text = values[key] = value.string;
+    // A \u0000 escape gives U+FFFD, as append_utf8 writes it: a NUL has no place in a page.
+    for (std::size_t nul = text.find('\0'); nul != std::string::npos; nul = text.find('\0', nul)) {
+      text.replace(nul, 1, "\xEF\xBF\xBD");
+    }
+  };
+  for (const TomlEntry& entry : document.table) {
+    if (!entry.value.is_table()) {
+      add(entry.key, entry.value);
       continue;
     }
-    const std::size_t equals = line.find('=');
-    if (equals == std::string_view::npos) throw RenderError(where + ": expected key = \"value\"");
-    const std::string key(trim_space(line.substr(0, equals)));
-    if (key.empty() || !std::all_of(key.begin(), key.end(), is_key_char)) {
-      throw RenderError(where + ": bad key '" + key + "'");
-    }
-    const std::string full_key = section.empty() ? key : section + "." + key;
-    if (values.count(full_key)) throw RenderError(where + ": '" + full_key + "' is set twice");
-    values[full_key] = read_basic_string(trim_space(line.substr(equals + 1)), where);
+    for (const TomlEntry& string : entry.value.table)
+      add(entry.key + "." + string.key, string.value);
   }
   return values;
 }
+
+}  // namespace
 
 Strings Strings::load(const Theme& theme, const std::string& language) {
   Strings strings;
@@ -116,10 +62,10 @@ Strings Strings::load(const Theme& theme, const std::string& language) {
                       language_file(chosen) + ") and no " + language_file(kFallbackLanguage));
   }
   if (fallback != theme.i18n.end()) {
-    strings.values_ = parse(fallback->second, language_file(kFallbackLanguage));
+    strings.values_ = read_strings_file(fallback->second, language_file(kFallbackLanguage));
   }
   if (own != theme.i18n.end() && own != fallback) {
-    for (auto& [key, value] : parse(own->second, language_file(chosen))) {
+    for (auto& [key, value] : read_strings_file(own->second, language_file(chosen))) {
       strings.values_[key] = std::move(value);
     }
   }

@@ -19,13 +19,10 @@ namespace confab {
 class Strings {
  public:
   /// The strings for `language` ("fr", "fr-BE" falls back to "fr") from theme.i18n, each key
-  /// missing there taken from "en". Throws RenderError when the theme has neither file for the
-  /// language nor an "en" one, or a file is not the TOML subset ("<file>:<line>: ...").
+  /// missing there taken from "en". A file is TOML: [section] tables of key = "string", read as
+  /// "section.key". Throws RenderError when the theme has neither file for the language nor an
+  /// "en" one, or a file is not such TOML ("<file>:<line>:<column>: ...").
   static Strings load(const Theme& theme, const std::string& language);
-
-  /// Parses one file of the subset: [section] headers, key = "basic string" lines, # comments.
-  /// Keys come out as "section.key".
-  static std::map<std::string, std::string> parse(const std::string& text, const std::string& file);
 
   /// The [text] section, for templates as {{t.KEY}}.
   const nlohmann::json& text_table() const { return text_table_; }

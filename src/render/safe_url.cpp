@@ -5,28 +5,16 @@
 #include "render/safe_url.h"
 
 #include <algorithm>
-
 #include <array>
 
+#include "base/ascii.h"
 #include "base/url.h"
 
 namespace confab {
 namespace {
 
-bool is_ascii_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool is_scheme_char(char c) {
-  return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return is_alnum(c) || c == '+' || c == '-' || c == '.';
 }
 
 /// What the URL parser of a browser does first: strip leading and trailing C0 controls and
@@ -46,7 +34,7 @@ std::string browser_clean(std::string_view raw) {
 /// The lower-cased scheme of `url`, "" when it is a relative reference.
 std::string scheme_of(std::string_view url) {
   const std::size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0 || !is_ascii_alpha(url[0])) return "";
+  if (colon == std::string_view::npos || colon == 0 || !is_alpha(url[0])) return "";
   for (std::size_t i = 0; i < colon; ++i) {
     if (!is_scheme_char(url[i])) return "";
   }
@@ -152,16 +140,11 @@ std::optional<std::string> safe_embed_url(std::string_view raw, std::string_view
 
 namespace {
 
-bool is_srcset_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /// "100w" (a positive width) or "2x" / "1.5x" (a density), as srcset allows.
 bool valid_srcset_descriptor(std::string_view descriptor) {
   if (descriptor.size() < 2) return false;
   const char unit = descriptor.back();
   const std::string_view number = descriptor.substr(0, descriptor.size() - 1);
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   if (unit == 'w') {
     return number.size() <= 6 && std::all_of(number.begin(), number.end(), is_digit) &&
            number.find_first_not_of('0') != std::string_view::npos;
@@ -185,11 +168,11 @@ std::optional<std::string> safe_srcset(std::string_view raw, std::string_view ba
   std::string kept;
   std::size_t i = 0;
   while (i < raw.size()) {
-    while (i < raw.size() && (is_srcset_space(raw[i]) || raw[i] == ',')) ++i;
+    while (i < raw.size() && (is_html_space(raw[i]) || raw[i] == ',')) ++i;
     if (i >= raw.size()) break;
     // The URL runs to the next white space; trailing commas end the candidate (HTML's rule).
     const std::size_t start = i;
-    while (i < raw.size() && !is_srcset_space(raw[i])) ++i;
+    while (i < raw.size() && !is_html_space(raw[i])) ++i;
     std::string_view url = raw.substr(start, i - start);
     std::string_view descriptor;
     if (url.ends_with(',')) {
@@ -198,16 +181,15 @@ std::optional<std::string> safe_srcset(std::string_view raw, std::string_view ba
       const std::size_t comma = raw.find(',', i);
       const std::size_t end = comma == std::string_view::npos ? raw.size() : comma;
       descriptor = raw.substr(i, end - i);
-      while (!descriptor.empty() && is_srcset_space(descriptor.front()))
-        descriptor.remove_prefix(1);
-      while (!descriptor.empty() && is_srcset_space(descriptor.back())) descriptor.remove_suffix(1);
+      while (!descriptor.empty() && is_html_space(descriptor.front())) descriptor.remove_prefix(1);
+      while (!descriptor.empty() && is_html_space(descriptor.back())) descriptor.remove_suffix(1);
       i = end;
     }
     if (!descriptor.empty() && !valid_srcset_descriptor(descriptor)) continue;
     const auto safe = safe_image_url(url, base_url);
     // A URL that is empty, has white space or ends in a comma would change how the list splits.
     if (!safe || safe->empty() || safe->ends_with(',') ||
-        std::any_of(safe->begin(), safe->end(), is_srcset_space)) {
+        std::any_of(safe->begin(), safe->end(), is_html_space)) {
       continue;
     }
     if (!kept.empty()) kept += ", ";

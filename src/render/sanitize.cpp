@@ -27,8 +27,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "base/markup_escape.h"
-#include "render/gumbo_tree.h"
+#include "parse/gumbo_tree.h"
 #include "render/render.h"
 #include "render/safe_url.h"
 #include "render/sanitize_paths.h"
@@ -73,8 +74,7 @@ bool attribute_allowed(std::string_view element, std::string_view attribute) {
 
 /// width, height, colspan, rowspan: a plain positive number of at most four digits.
 bool is_small_number(std::string_view value) {
-  return !value.empty() && value.size() <= 4 &&
-         std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !value.empty() && value.size() <= 4 && std::all_of(value.begin(), value.end(), is_digit);
 }
 
 std::string_view element_name(GumboTag tag) {
@@ -255,9 +255,9 @@ class Sanitizer {
 }  // namespace
 
 std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url) {
-  const GumboTree tree(html);
+  const GumboTree tree = GumboTree::fragment(html);
   Sanitizer sanitizer(base_url, html.size());
-  sanitizer.write_children(tree.container());
+  sanitizer.write_children(tree.root());
   return sanitizer.take();
 }
 

@@ -38,6 +38,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "base/markup_escape.h"
 #include "base/strings.h"
 #include "render/safe_url.h"
@@ -128,13 +129,6 @@ std::size_t plain_utf8_length(std::string_view text) {
     c = (c << 6) | (next & 0x3F);
   }
   return c >= smallest && is_plain_character(c) ? length : 0;
-}
-
-int digit_value(char c, bool hex) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (hex && c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (hex && c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 /// "&#39;", "&#x2019;": at most seven digits (no overflow on the parser's side either), the ';',

@@ -1,9 +1,10 @@
 #include "serve/content_type.h"
 
-#include <algorithm>
 #include <array>
 #include <string_view>
 #include <utility>
+
+#include "base/ascii.h"
 
 namespace confab {
 
@@ -40,9 +41,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kTypes =
 }  // namespace
 
 std::string content_type_for(const std::filesystem::path& file) {
-  std::string extension = file.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = lower(file.extension().string());
   for (const auto& [known, type] : kTypes) {
     if (extension == known) return std::string(type);
   }

@@ -1,8 +1,8 @@
 // --fetch-every's value: "90s", "10m", "1h", "1h30m".
-#include <cctype>
 #include <stdexcept>
 #include <string>
 
+#include "base/ascii.h"
 #include "serve/serve.h"
 
 namespace confab {
@@ -16,9 +16,9 @@ std::chrono::seconds parse_duration(const std::string& text) {
   long long total = 0;
   std::size_t at = 0;
   while (at < text.size()) {
-    if (!std::isdigit(static_cast<unsigned char>(text[at]))) throw invalid();
+    if (!is_digit(text[at])) throw invalid();
     long long number = 0;
-    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) {
+    while (at < text.size() && is_digit(text[at])) {
       number = number * 10 + (text[at++] - '0');
       if (number > 1'000'000'000) throw invalid();
     }

@@ -1,7 +1,6 @@
 #include "serve/live_reload.h"
 
-#include <algorithm>
-#include <cctype>
+#include "base/ascii.h"
 
 namespace confab {
 
@@ -30,12 +29,6 @@ std::string escape_html(const std::string& text) {
   return escaped;
 }
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::string plain_page(const std::string& title, const std::string& body,
                        std::uint64_t generation) {
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>" +
@@ -59,7 +52,7 @@ std::string reload_script(std::uint64_t generation) {
 }
 
 std::string inject_reload_script(std::string html, std::uint64_t generation) {
-  const std::size_t body_end = lowercase(html).rfind("</body");
+  const std::size_t body_end = lower(html).rfind("</body");
   const std::string script = reload_script(generation);
   if (body_end == std::string::npos) return html + script;
   html.insert(body_end, script);
