@@ -45,8 +45,8 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # links = ["https://www.example.com/campaign-video"]
 # Words or phrases marking a post as about the campaign (case- and accent-insensitive).
 # keywords = ["our campaign"]
-# People who speak for the campaign: a name, a homepage URL, or both.
-# team = [{ name = "Campaign Team", url = "https://team.example.com/" }]
+# People who speak for the campaign: each a homepage URL, a name, or a table with both.
+# team = ["https://team.example.com/", "Ana", { name = "Ben", url = "https://ben.example.com/" }]
 
 # One [[source]] table per blog to watch. Until there is one, the hub is empty.
 # [[source]]

@@ -14,6 +14,7 @@
 
 #include "base/ascii.h"
 #include "base/edit_distance.h"
+#include "base/strings.h"
 #include "base/toml_reader.h"
 #include "config/config.h"
 
@@ -296,7 +297,9 @@ class ConfigReader {
       campaign.keywords.push_back(std::move(keyword));
     }
     if (const TomlValue* team = table.find("team")) {
-      if (!team->is_array()) wrong_type(*team, "[campaign]", "team", "an array of tables");
+      if (!team->is_array()) {
+        wrong_type(*team, "[campaign]", "team", "an array of names, homepages or tables");
+      }
       for (const TomlValue& member : team->array) {
         campaign.team.push_back(read_team_member(member));
       }
@@ -305,11 +308,25 @@ class ConfigReader {
 
   TeamMember read_team_member(const TomlValue& node) const {
     constexpr std::string_view kWhere = "[campaign] team member";
+    // The short form: "https://…" is a homepage, anything else a name.
+    if (node.kind == TomlValue::Kind::string) {
+      TeamMember member;
+      const std::string& text = node.string;
+      if (trim_space(text).empty()) fail(node.position, std::string(kWhere) + " must not be empty");
+      if (istarts_with(text, "http://") || istarts_with(text, "https://") ||
+          text.find("://") != std::string::npos) {
+        require_web_url(text, node, kWhere, "homepage");
+        member.url = text;
+      } else {
+        member.name = text;
+      }
+      return member;
+    }
     const TomlValue* table = &node;
     if (!node.is_table()) {
       fail(node.position,
-           "[campaign] team entry must be a table like { name = \"...\", url = "
-           "\"...\" }, got " +
+           "[campaign] team entry must be a name, a homepage URL or a table like { name = "
+           "\"...\", url = \"...\" }, got " +
                std::string(node.kind_name()));
     }
     reject_unknown_keys(*table, kTeamMemberKeys, kWhere);

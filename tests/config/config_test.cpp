@@ -162,6 +162,32 @@ name = "Ada"
   EXPECT_EQ(config.campaign.team[0].name, "Ada");
 }
 
+TEST(ParseConfig, TeamMembersAsPlainStrings) {
+  constexpr std::string_view kText = R"toml([site]
+title = "Lanterns"
+[campaign]
+team = ["https://mira.example.org/", "Jonas", { name = "Ada", url = "https://ada.example/" },
+        "HTTPS://Agency.example.com/"]
+)toml";
+  const SiteConfig config = parse_config(kText, "site.toml");
+  ASSERT_EQ(config.campaign.team.size(), 4u);
+  EXPECT_EQ(config.campaign.team[0].name, "");  // an http(s) URL is a homepage
+  EXPECT_EQ(config.campaign.team[0].url, "https://mira.example.org/");
+  EXPECT_EQ(config.campaign.team[1].name, "Jonas");  // anything else is a name
+  EXPECT_EQ(config.campaign.team[1].url, "");
+  EXPECT_EQ(config.campaign.team[2].name, "Ada");
+  EXPECT_EQ(config.campaign.team[3].url, "HTTPS://Agency.example.com/");
+}
+
+TEST(ParseConfigErrors, TeamStringsThatAreEmptyOrNotWebUrls) {
+  EXPECT_TRUE(FailsAt("[site]\ntitle = \"T\"\n[campaign]\nteam = [\"Mira\", \"  \"]\n", 4, 17,
+                      {"team member must not be empty"}));
+  EXPECT_TRUE(FailsAt("[site]\ntitle = \"T\"\n[campaign]\nteam = [\"ftp://mira.example/\"]\n", 4, 9,
+                      {"homepage must be an http(s) URL", "ftp://mira.example/"}));
+  EXPECT_TRUE(FailsAt("[site]\ntitle = \"T\"\n[campaign]\nteam = [3]\n", 4, 9,
+                      {"must be a name, a homepage URL or a table"}));
+}
+
 TEST(SiteConfigPaths, KeepAbsolutePathsAndEmptyReplay) {
   SiteConfig config;
   config.root = "/srv/hub";
