@@ -285,10 +285,14 @@ TEST_F(ArchiveBuild, ABuildKilledAnywhereLeavesAReadableArchive) {
     waitpid(child, &status, 0);
     killed += WIFSIGNALED(status);
     if (!fs::exists(archive)) continue;
-    SqliteDatabase db(archive);
-    SqliteStatement check(db, "PRAGMA integrity_check");
-    ASSERT_TRUE(check.step());
-    EXPECT_EQ(check.text(0), "ok");
+    {
+      // Closed before the archive opens: a build killed before it set WAL mode leaves a
+      // rollback-journal database, and switching it to WAL needs no other reader open.
+      SqliteDatabase db(archive);
+      SqliteStatement check(db, "PRAGMA integrity_check");
+      ASSERT_TRUE(check.step());
+      EXPECT_EQ(check.text(0), "ok");
+    }
     Archive readable(archive);  // opens, migrates if it had to, reads everything
     readable.history();
   }
