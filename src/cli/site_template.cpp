@@ -167,13 +167,13 @@ jobs:
         shell: bash
     steps:
       - name: Install the Debian packages
-        # What building and running confab needs (scripts/install-deps adds the test tools).
+        # What building and running confab needs (scripts/install-deps run).
         run: |
           apt-get update -qq
           apt-get install -y -qq --no-install-recommends ca-certificates git build-essential \
             cmake pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev \
             libcurl4-openssl-dev libkainjow-mustache-dev libtomlplusplus-dev libgumbo-dev \
-            libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libuchardet-dev libgtest-dev
+            libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libuchardet-dev libmimalloc-dev
 
       - uses: actions/checkout@v4
 
@@ -191,7 +191,8 @@ jobs:
           # The binary cache follows confab's source tree: a new version rebuilds, nothing else.
           src=$(git -C "$dir" rev-parse HEAD:src)
           cmake_lists=$(git -C "$dir" rev-parse HEAD:CMakeLists.txt)
-          echo "tree=$src-$cmake_lists" >> "$GITHUB_OUTPUT"
+          theme=$(git -C "$dir" rev-parse HEAD:themes/default)  # compiled into the binary
+          echo "tree=$src-$cmake_lists-$theme" >> "$GITHUB_OUTPUT"
 
       - name: Restore the confab binary
         id: binary
