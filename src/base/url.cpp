@@ -217,22 +217,6 @@ std::optional<UrlParts> parse_url(std::string_view url) {
   return parts;
 }
 
-std::string format_url(const UrlParts& parts) {
-  std::string out;
-  if (!parts.scheme.empty()) out += parts.scheme + ":";
-  if (parts.has_authority || !parts.host.empty() || !parts.userinfo.empty() ||
-      !parts.port.empty()) {
-    out += "//";
-    if (!parts.userinfo.empty()) out += parts.userinfo + "@";
-    out += parts.host;
-    if (!parts.port.empty()) out += ":" + parts.port;
-  }
-  out += parts.path;
-  if (parts.has_query || !parts.query.empty()) out += "?" + parts.query;
-  if (parts.has_fragment || !parts.fragment.empty()) out += "#" + parts.fragment;
-  return out;
-}
-
 // RFC 3986 section 5.2.2 (strict: a reference's own scheme always wins) and 5.3.
 std::string resolve_url(std::string_view base, std::string_view reference) {
   if (is_resolved_http_url(reference)) return std::string(reference);

@@ -25,9 +25,6 @@ struct UrlParts {
 /// Splits an absolute URL; nullopt when `url` has no scheme or is not a URL.
 std::optional<UrlParts> parse_url(std::string_view url);
 
-/// Joins parts back into a URL string.
-std::string format_url(const UrlParts& parts);
-
 /// Resolves `reference` against `base` (RFC 3986 section 5, with dot-segment removal).
 /// An absolute reference is returned normalised; an empty base returns `reference` unchanged.
 std::string resolve_url(std::string_view base, std::string_view reference);

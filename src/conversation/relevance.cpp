@@ -143,19 +143,4 @@ std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
   return targets;
 }
 
-std::vector<std::string> discovery_targets(const SiteConfig& config,
-                                           const std::vector<SourceHarvest>& harvests) {
-  std::vector<std::string> urls;
-  for (auto& target : crawl_targets(config, harvests)) urls.push_back(std::move(target.url));
-  return urls;
-}
-
-std::vector<std::string> discovery_targets(const CampaignSection& campaign,
-                                           const std::vector<SourceHarvest>& harvests) {
-  SiteConfig config;
-  config.campaign = campaign;
-  config.crawl.allow_private = true;  // what this overload always did
-  return discovery_targets(config, harvests);
-}
-
 }  // namespace confab

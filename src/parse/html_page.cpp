@@ -155,13 +155,6 @@ HtmlPage parse_html_page(const Document& document) {
   return page;
 }
 
-std::vector<OutgoingLink> extract_links(const std::string& html, const std::string& base_url) {
-  const GumboTree tree = GumboTree::document(html);
-  std::vector<OutgoingLink> links;
-  collect_links(&tree.root(), base_url, links);
-  return links;
-}
-
 std::string main_feed_url(const HtmlPage& page) {
   for (const FeedLink& feed : page.feeds) {
     if (lower(feed.title).find("comment") == std::string::npos) return feed.url;
