@@ -22,6 +22,10 @@ struct UrlParts {
   bool has_authority = false;  ///< "//" was present (file:///x has an empty host but an authority)
 };
 
+/// The scheme `reference` starts with, as written ("HTTPS" of "HTTPS://x.example/"): a letter,
+/// then letters, digits, '+', '-' or '.', up to a ':' (RFC 3986). "" for a relative reference.
+std::string_view url_scheme(std::string_view reference);
+
 /// Splits an absolute URL; nullopt when `url` has no scheme or is not a URL.
 std::optional<UrlParts> parse_url(std::string_view url);
 

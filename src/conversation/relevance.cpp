@@ -36,12 +36,6 @@ bool looks_like_media(const std::string& url) {
   });
 }
 
-std::string bare_host(const std::string& url) {
-  std::string host = url_host(url);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 }  // namespace
 
 std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
