@@ -18,4 +18,39 @@ char latin1_base_letter(unsigned char second_byte);
 /// U+FFFD, so the result is always valid UTF-8.
 void append_utf8(std::string& out, char32_t code_point);
 
+/// The UTF-8 sequence `text` starts with (its first byte 0x80 or above), judged by Unicode's
+/// table of well-formed byte sequences: no overlong form, no surrogate, nothing past U+10FFFF.
+/// Complete and valid: its length, with `complete` true. Otherwise `complete` is false and the
+/// result is how many bytes could still have begun a valid sequence (0 when the first cannot).
+/// Inline: decoders call it for every non-ASCII character.
+inline std::size_t utf8_sequence(std::string_view text, bool& complete) {
+  const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte_at(0);
+  std::size_t length = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;  // shorter forms are overlong
+    if (lead == 0xED) second_max = 0x9F;  // beyond are UTF-16 surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;  // shorter forms are overlong
+    if (lead == 0xF4) second_max = 0x8F;  // beyond is past U+10FFFF
+  } else {
+    complete = false;
+    return 0;
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned char min = i == 1 ? second_min : 0x80, max = i == 1 ? second_max : 0xBF;
+    if (i >= text.size() || byte_at(i) < min || byte_at(i) > max) {
+      complete = false;
+      return i;
+    }
+  }
+  complete = true;
+  return length;
+}
+
 }  // namespace confab

@@ -1,61 +1,74 @@
 #include "base/time.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace confab {
 
-// Howard Hinnant's days_from_civil algorithm, written out from its published description.
-std::int64_t days_from_civil(int year, unsigned month, unsigned day) {
-  const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t year_of_era = y - era * 400;
-  const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const std::int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
+namespace {
+
+namespace chrono = std::chrono;
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// chrono's calendar spans the years -32767..32767. The Gregorian calendar repeats itself every
+// 400 years, which are 146,097 days, so a date outside that span is moved by whole cycles into
+// it and back: every UnixTime keeps its calendar fields, however far out.
+constexpr int kCycleYears = 400;
+constexpr std::int64_t kCycleDays = 146097;
+constexpr std::int64_t kFirstDay =
+    chrono::sys_days{chrono::year::min() / 1 / 1}.time_since_epoch().count();
+constexpr std::int64_t kLastDay =
+    chrono::sys_days{chrono::year::max() / 12 / 31}.time_since_epoch().count();
+
+/// How many whole cycles to take off `value` to bring it into [0, cycle).
+constexpr std::int64_t cycles_in(std::int64_t value, std::int64_t cycle) {
+  return value / cycle - (value % cycle < 0 ? 1 : 0);
 }
 
-static bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+}  // namespace
 
 std::optional<UnixTime> make_utc_time(int year, int month, int day, int hour, int minute,
                                       int second) {
-  static const int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-      second < 0 || second > 60) {
+  // chrono's month and day hold a byte: out-of-range numbers must not reach them.
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
+      minute > 59 || second < 0 || second > 60) {
     return std::nullopt;
   }
-  const int month_days = kDaysInMonth[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-  if (day > month_days) return std::nullopt;
-  if (second == 60) second = 59;  // a leap second is the last second of its minute to us
-  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-         hour * 3600 + minute * 60 + second;
+  std::int64_t cycles = 0;
+  if (year < static_cast<int>(chrono::year::min()) ||
+      year > static_cast<int>(chrono::year::max())) {
+    cycles = cycles_in(year, kCycleYears);
+  }
+  const chrono::year_month_day date{chrono::year{static_cast<int>(year - cycles * kCycleYears)},
+                                    chrono::month{static_cast<unsigned>(month)},
+                                    chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) return std::nullopt;  // the 31st of a short month, February 29th of 2009
+  if (second == 60) second = 59;        // a leap second is the last second of its minute to us
+  const std::int64_t days = chrono::sys_days{date}.time_since_epoch().count() + cycles * kCycleDays;
+  return days * kSecondsPerDay + hour * 3600 + minute * 60 + second;
 }
 
 CivilTime civil_time(UnixTime t) {
-  std::int64_t days = t / 86400;
-  std::int64_t secs = t % 86400;
-  if (secs < 0) {
-    secs += 86400;
+  // The day and the second in it, split without multiplying back (no overflow at any t).
+  std::int64_t days = t / kSecondsPerDay;
+  std::int64_t seconds = t % kSecondsPerDay;
+  if (seconds < 0) {
+    seconds += kSecondsPerDay;
     days -= 1;
   }
-  // civil_from_days, the inverse of days_from_civil.
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return {y,
-          static_cast<int>(m),
-          static_cast<int>(d),
-          static_cast<int>(secs / 3600),
-          static_cast<int>(secs / 60 % 60),
-          static_cast<int>(secs % 60)};
+  std::int64_t cycles = 0;
+  if (days < kFirstDay || days > kLastDay) {
+    cycles = cycles_in(days, kCycleDays);
+    days -= cycles * kCycleDays;
+  }
+  const chrono::year_month_day date{chrono::sys_days{chrono::days{days}}};
+  return {static_cast<int>(date.year()) + cycles * kCycleYears,
+          static_cast<int>(static_cast<unsigned>(date.month())),
+          static_cast<int>(static_cast<unsigned>(date.day())),
+          static_cast<int>(seconds / 3600),
+          static_cast<int>(seconds / 60 % 60),
+          static_cast<int>(seconds % 60)};
 }
 
 namespace {

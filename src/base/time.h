@@ -11,9 +11,6 @@ namespace confab {
 /// a conversation, so whole seconds keep comparisons and sorting exact.
 using UnixTime = std::int64_t;
 
-/// Days since the epoch for a proleptic Gregorian date (no time zone involved).
-std::int64_t days_from_civil(int year, unsigned month, unsigned day);
-
 /// Builds a UnixTime from calendar fields given in UTC; nullopt if a field is out of range.
 std::optional<UnixTime> make_utc_time(int year, int month, int day, int hour, int minute,
                                       int second);

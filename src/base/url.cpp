@@ -36,13 +36,10 @@ struct Reference {
 
 Reference split_reference(std::string_view text) {
   Reference ref;
-  const std::size_t colon = text.find_first_of(":/?#");
-  if (colon != std::string_view::npos && colon > 0 && text[colon] == ':' && is_alpha(text[0]) &&
-      std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon),
-                  is_scheme_char)) {
+  ref.scheme = url_scheme(text);
+  if (!ref.scheme.empty()) {
     ref.has_scheme = true;
-    ref.scheme = text.substr(0, colon);
-    text.remove_prefix(colon + 1);
+    text.remove_prefix(ref.scheme.size() + 1);
   }
   if (text.substr(0, 2) == "//") {
     text.remove_prefix(2);
@@ -196,6 +193,15 @@ bool is_resolved_http_url(std::string_view url) {
 
 }  // namespace
 
+std::string_view url_scheme(std::string_view reference) {
+  for (std::size_t i = 0; i < reference.size(); ++i) {
+    const char c = reference[i];
+    if (c == ':') return reference.substr(0, i);
+    if (!(i == 0 ? is_alpha(c) : is_scheme_char(c))) return {};
+  }
+  return {};
+}
+
 std::optional<UrlParts> parse_url(std::string_view url) {
   const std::string cleaned = clean(url);
   const Reference ref = split_reference(cleaned);
@@ -215,22 +221,6 @@ std::optional<UrlParts> parse_url(std::string_view url) {
   parts.has_query = ref.has_query;
   parts.has_fragment = ref.has_fragment;
   return parts;
-}
-
-std::string format_url(const UrlParts& parts) {
-  std::string out;
-  if (!parts.scheme.empty()) out += parts.scheme + ":";
-  if (parts.has_authority || !parts.host.empty() || !parts.userinfo.empty() ||
-      !parts.port.empty()) {
-    out += "//";
-    if (!parts.userinfo.empty()) out += parts.userinfo + "@";
-    out += parts.host;
-    if (!parts.port.empty()) out += ":" + parts.port;
-  }
-  out += parts.path;
-  if (parts.has_query || !parts.query.empty()) out += "?" + parts.query;
-  if (parts.has_fragment || !parts.fragment.empty()) out += "#" + parts.fragment;
-  return out;
 }
 
 // RFC 3986 section 5.2.2 (strict: a reference's own scheme always wins) and 5.3.

@@ -22,11 +22,12 @@ struct UrlParts {
   bool has_authority = false;  ///< "//" was present (file:///x has an empty host but an authority)
 };
 
+/// The scheme `reference` starts with, as written ("HTTPS" of "HTTPS://x.example/"): a letter,
+/// then letters, digits, '+', '-' or '.', up to a ':' (RFC 3986). "" for a relative reference.
+std::string_view url_scheme(std::string_view reference);
+
 /// Splits an absolute URL; nullopt when `url` has no scheme or is not a URL.
 std::optional<UrlParts> parse_url(std::string_view url);
-
-/// Joins parts back into a URL string.
-std::string format_url(const UrlParts& parts);
 
 /// Resolves `reference` against `base` (RFC 3986 section 5, with dot-segment removal).
 /// An absolute reference is returned normalised; an empty base returns `reference` unchanged.

@@ -340,21 +340,30 @@ class ConfigReader {
     return member;
   }
 
-  void read_sources(const TomlValue& root, std::vector<SourceConfig>& sources) const {
-    const TomlValue* node = root.find("source");
-    if (node == nullptr) return;
+  // The tables of a top-level array of tables ([[source]], [[person]]); none when absent.
+  std::vector<const TomlValue*> array_of_tables(const TomlValue& root,
+                                                const std::string& name) const {
+    std::vector<const TomlValue*> tables;
+    const TomlValue* node = root.find(name);
+    if (node == nullptr) return tables;
     if (!node->is_array()) {
-      fail(node->position, "source must be an array of tables: write [[source]], not " +
-                               std::string(node->is_table() ? "[source]" : "source = ..."));
+      fail(node->position, name + " must be an array of tables: write [[" + name + "]], not " +
+                               (node->is_table() ? "[" + name + "]" : name + " = ..."));
     }
+    for (const TomlValue& element : node->array) {
+      if (!element.is_table()) {
+        fail(element.position, "each " + name + " must be a table ([[" + name + "]]), got " +
+                                   std::string(element.kind_name()));
+      }
+      tables.push_back(&element);
+    }
+    return tables;
+  }
+
+  void read_sources(const TomlValue& root, std::vector<SourceConfig>& sources) const {
     // Where each name was first seen, to point at the original when a name repeats.
     std::map<std::string, TomlPosition> first_seen;
-    for (const TomlValue& element : node->array) {
-      const TomlValue* table = &element;
-      if (!element.is_table()) {
-        fail(element.position,
-             "each source must be a table ([[source]]), got " + std::string(element.kind_name()));
-      }
+    for (const TomlValue* table : array_of_tables(root, "source")) {
       SourceConfig source = read_source(*table);
       const TomlValue& name_node = *table->find("name");
       const auto [seen, inserted] = first_seen.emplace(source.name, name_node.position);
@@ -516,19 +525,8 @@ class ConfigReader {
   }
 
   void read_people(const TomlValue& root, std::vector<PersonConfig>& people) const {
-    const TomlValue* node = root.find("person");
-    if (node == nullptr) return;
-    if (!node->is_array()) {
-      fail(node->position, "person must be an array of tables: write [[person]], not " +
-                               std::string(node->is_table() ? "[person]" : "person = ..."));
-    }
     constexpr std::string_view kWhere = "[[person]]";
-    for (const TomlValue& element : node->array) {
-      const TomlValue* table = &element;
-      if (!element.is_table()) {
-        fail(element.position,
-             "each person must be a table ([[person]]), got " + std::string(element.kind_name()));
-      }
+    for (const TomlValue* table : array_of_tables(root, "person")) {
       reject_unknown_keys(*table, kPersonKeys, kWhere);
       PersonConfig person;
       const auto name = nonempty_string_value(*table, "name", kWhere);

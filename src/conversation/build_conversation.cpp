@@ -90,12 +90,6 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const std::string& sourc
   return node;
 }
 
-std::string bare_host(const std::string& url) {
-  std::string host = url_host(url);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 /// Posts of the conversation become nodes. The same post reached through two feeds
 /// (FeedBurner and origin, a planet and its member) is one node, taken from the blog whose
 /// address it lives on when there is one.

@@ -40,12 +40,6 @@ struct PostRef {
 std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
                                                const std::vector<SourceHarvest>& harvests);
 
-/// Links from conversation posts (and pingbacks' linking posts) to pages on hosts that no harvest
-/// covers, with no [crawl] allow/deny and private addresses allowed, as before those rules
-/// existed. Kept for callers without a SiteConfig; the spider uses crawl_targets.
-std::vector<std::string> discovery_targets(const CampaignSection& campaign,
-                                           const std::vector<SourceHarvest>& harvests);
-
 /// A page the discovery crawl should fetch, and what led to it.
 struct CrawlTarget {
   std::string url;
@@ -60,10 +54,6 @@ struct CrawlTarget {
 /// in a stable order (posts in harvest order, their links in document order, then mentions).
 std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
                                        const std::vector<SourceHarvest>& harvests);
-
-/// The URLs of crawl_targets(config, harvests).
-std::vector<std::string> discovery_targets(const SiteConfig& config,
-                                           const std::vector<SourceHarvest>& harvests);
 
 /// Threads the harvests into one conversation. `now` becomes Conversation::generated.
 Conversation build_conversation(const SiteConfig& config,

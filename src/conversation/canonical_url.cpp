@@ -24,13 +24,18 @@ bool is_tracking_parameter(std::string_view pair) {
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
+/// `host` (lower-cased) without a leading "www.".
+std::string without_www(std::string host) {
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
 }  // namespace
 
 std::string canonical_url(std::string_view url) {
   auto parts = parse_url(url);
   if (!parts) return std::string(url);
-  std::string host = lower(parts->host);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  const std::string host = without_www(lower(parts->host));
   std::string path = parts->path.empty() ? "/" : parts->path;
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   std::vector<std::string> kept;
@@ -52,6 +57,10 @@ std::string canonical_url(std::string_view url) {
     for (std::size_t i = 0; i < kept.size(); ++i) key += (i ? "&" : "") + kept[i];
   }
   return key;
+}
+
+std::string bare_host(std::string_view url) {
+  return without_www(url_host(url));
 }
 
 }  // namespace confab

@@ -11,4 +11,8 @@ namespace confab {
 /// Blogger's m=1 and showComment) removed. Not for fetching: only for equality.
 std::string canonical_url(std::string_view url);
 
+/// The host of a URL as canonical_url compares it: lower-cased, without "www."; "" when the
+/// URL has none. Which blog a page is on.
+std::string bare_host(std::string_view url);
+
 }  // namespace confab

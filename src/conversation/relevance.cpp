@@ -36,12 +36,6 @@ bool looks_like_media(const std::string& url) {
   });
 }
 
-std::string bare_host(const std::string& url) {
-  std::string host = url_host(url);
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
-}
-
 }  // namespace
 
 std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
@@ -141,21 +135,6 @@ std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
     }
   }
   return targets;
-}
-
-std::vector<std::string> discovery_targets(const SiteConfig& config,
-                                           const std::vector<SourceHarvest>& harvests) {
-  std::vector<std::string> urls;
-  for (auto& target : crawl_targets(config, harvests)) urls.push_back(std::move(target.url));
-  return urls;
-}
-
-std::vector<std::string> discovery_targets(const CampaignSection& campaign,
-                                           const std::vector<SourceHarvest>& harvests) {
-  SiteConfig config;
-  config.campaign = campaign;
-  config.crawl.allow_private = true;  // what this overload always did
-  return discovery_targets(config, harvests);
 }
 
 }  // namespace confab

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 #include <string_view>
 
 #include "conversation/text_match.h"
@@ -84,18 +82,6 @@ std::vector<std::string> spam_tokens(const SpamSample& sample) {
   return tokens;
 }
 
-SpamModel train_spam_model(const std::vector<std::pair<SpamSample, bool>>& samples) {
-  SpamModel model;
-  for (const auto& [sample, spam] : samples) {
-    (spam ? model.spam_documents : model.ham_documents) += 1;
-    for (const auto& token : spam_tokens(sample)) {
-      auto& counts = model.counts[token];
-      (spam ? counts.first : counts.second) += 1;
-    }
-  }
-  return model;
-}
-
 const SpamModel& builtin_spam_model() {
   // Built once from constant data; immutable afterwards.
   static const SpamModel model = [] {
@@ -127,46 +113,6 @@ SpamModelJudgement judge_with_model(const SpamModel& model, const SpamSample& sa
     judgement.spammiest.push_back(token);
   }
   return judgement;
-}
-
-double spam_probability(const SpamModel& model, const SpamSample& sample) {
-  return judge_with_model(model, sample, 0).probability;
-}
-
-std::vector<std::string> spammiest_tokens(const SpamModel& model, const SpamSample& sample,
-                                          std::size_t count) {
-  return judge_with_model(model, sample, count).spammiest;
-}
-
-std::string spam_model_source(const SpamModel& model) {
-  std::string out =
-      "// Generated from tests/fixtures/spam/comments.jsonl (train split) by the SpamModel tests;\n"
-      "// see spam_model.h to regenerate. Do not edit by hand.\n";
-  out += "constexpr int kSpamDocuments = " + std::to_string(model.spam_documents) + ";\n";
-  out += "constexpr int kHamDocuments = " + std::to_string(model.ham_documents) + ";\n";
-  out += "constexpr TokenCount kTokenCounts[] = {\n";
-  const std::map<std::string, std::pair<int, int>> sorted(model.counts.begin(), model.counts.end());
-  for (const auto& [token, counts] : sorted) {
-    std::string literal;
-    for (unsigned char c : token) {
-      if (c == '"' || c == '\\') {
-        literal += '\\';
-        literal += static_cast<char>(c);
-      } else if (c < 0x20 || c >= 0x7F) {
-        static const char* kHex = "0123456789abcdef";
-        literal += "\\x";
-        literal += kHex[c >> 4];
-        literal += kHex[c & 15];
-        literal += "\"\"";  // ends the hex escape so a following hex digit stays a character
-      } else {
-        literal += static_cast<char>(c);
-      }
-    }
-    out += "    {\"" + literal + "\", " + std::to_string(counts.first) + ", " +
-           std::to_string(counts.second) + "},\n";
-  }
-  out += "};\n";
-  return out;
 }
 
 }  // namespace confab

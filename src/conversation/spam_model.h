@@ -1,6 +1,7 @@
 // A small naive-Bayes token model of comment spam, trained on the labelled comments under
 // tests/fixtures/spam/ (the train split) and compiled in (spam_model_data.inc), so judging needs
-// no file and no network. Regenerate the data after editing the fixtures:
+// no file and no network. The training is the SpamModel tests' (spam_corpus_test.cpp);
+// regenerate the data after editing the fixtures:
 //   CONFAB_WRITE_SPAM_MODEL=src/conversation/spam_model_data.inc build/conversation_tests
 //   --gtest_filter='SpamModel.*'
 #pragma once
@@ -45,30 +46,18 @@ struct SpamModel {
   std::unordered_map<std::string, std::pair<int, int>, TokenHash, std::equal_to<>> counts;
 };
 
-/// Counts tokens over labelled samples (true = spam).
-SpamModel train_spam_model(const std::vector<std::pair<SpamSample, bool>>& samples);
-
 /// The model compiled into confab (trained on the fixtures' train split).
 const SpamModel& builtin_spam_model();
 
-/// P(spam) of a sample under `model`: naive Bayes over the sample's tokens seen at least twice in
-/// training, Laplace smoothing, the training prior. 0.5 when the model knows none of its tokens.
-double spam_probability(const SpamModel& model, const SpamSample& sample);
-
-/// spam_probability and the `count` tokens that pushed most towards spam, strongest first (for
-/// the reasons), in one reading of the sample.
+/// How a sample reads under a model. `probability` is P(spam): naive Bayes over the sample's
+/// tokens seen at least twice in training, Laplace smoothing, the training prior; 0.5 when the
+/// model knows none of its tokens. `spammiest` are the `count` tokens that pushed most towards
+/// spam, strongest first (for the reasons).
 struct SpamModelJudgement {
   double probability = 0.5;
   std::vector<std::string> spammiest;
 };
 SpamModelJudgement judge_with_model(const SpamModel& model, const SpamSample& sample,
                                     std::size_t count);
-
-/// The tokens that pushed a sample most towards spam, strongest first (for the reasons).
-std::vector<std::string> spammiest_tokens(const SpamModel& model, const SpamSample& sample,
-                                          std::size_t count);
-
-/// C++ source holding `model` (the content of spam_model_data.inc).
-std::string spam_model_source(const SpamModel& model);
 
 }  // namespace confab

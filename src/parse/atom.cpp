@@ -1,7 +1,5 @@
 #include "parse/atom.h"
 
-#include <charconv>
-
 #include "parse/field_readers.h"
 #include "parse/html_text.h"
 #include "parse/html_urls.h"
@@ -18,14 +16,6 @@ bool contains(std::string_view text, std::string_view part) {
 bool is_feed_type(std::string_view type) {
   return contains(type, "atom") || contains(type, "rss") || contains(type, "xml") ||
          contains(type, "feed+json");
-}
-
-std::optional<long long> parse_length(std::string_view text) {
-  text = trim_ascii(text);
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
 }
 
 std::string short_rel(std::string_view rel) {
@@ -180,11 +170,7 @@ struct AtomReader {
         }
       } else if (name.ns == Ns::thr) {
         if (name.local == "in-reply-to") {
-          InReplyTo reply;
-          reply.ref = trim_ascii(scope.attribute(child, Ns::none, "ref"));
-          const std::string_view href = scope.attribute(child, Ns::none, "href");
-          if (!trim_ascii(href).empty()) reply.href = scope.resolve(child, href);
-          if (!reply.ref.empty() || !reply.href.empty()) entry.in_reply_to.push_back(reply);
+          read_in_reply_to(child, scope, entry);
         } else if (name.local == "total") {
           total = parse_count(element_text_view(child, scratch));
         }
@@ -211,6 +197,14 @@ struct AtomReader {
 
 }  // namespace
 
+void read_in_reply_to(pugi::xml_node element, const XmlScope& scope, Entry& entry) {
+  InReplyTo reply;
+  reply.ref = trim_ascii(scope.attribute(element, Ns::none, "ref"));
+  const std::string_view href = scope.attribute(element, Ns::none, "href");
+  if (!trim_ascii(href).empty()) reply.href = scope.resolve(element, href);
+  if (!reply.ref.empty() || !reply.href.empty()) entry.in_reply_to.push_back(std::move(reply));
+}
+
 AtomLink read_atom_link(pugi::xml_node link, const XmlScope& scope) {
   AtomLink result;
   result.rel = short_rel(scope.attribute(link, Ns::none, "rel"));
@@ -221,7 +215,7 @@ AtomLink read_atom_link(pugi::xml_node link, const XmlScope& scope) {
   if (href.empty()) href = element_text_view(link, scratch);
   if (!trim_ascii(href).empty()) result.href = scope.resolve(link, href);
   result.title = scope.attribute(link, Ns::none, "title");
-  result.length = parse_length(scope.attribute(link, Ns::none, "length"));
+  result.length = parse_byte_count(scope.attribute(link, Ns::none, "length"));
   result.count = parse_count(scope.attribute(link, Ns::thr, "count"));
   return result;
 }

@@ -26,6 +26,9 @@ struct AtomLink {
   std::optional<int> count;  ///< thr:count
 };
 
+/// Adds what a thr:in-reply-to element (RFC 4685, in Atom or RSS) names to entry.in_reply_to.
+void read_in_reply_to(pugi::xml_node element, const XmlScope& scope, Entry& entry);
+
 /// Reads the link element `link`, a child of `scope`'s element.
 AtomLink read_atom_link(pugi::xml_node link, const XmlScope& scope);
 

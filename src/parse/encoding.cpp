@@ -97,30 +97,10 @@ constexpr std::array<char16_t, 32> kWindows1252High = {
 /// Length of the valid UTF-8 sequence at `pos`, 0 if invalid (RFC 3629: no overlongs,
 /// no surrogates, nothing above U+10FFFF).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length;
-  unsigned char low = 0x80, high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (pos + length > text.size()) return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  }
-  return length;
+  if (static_cast<unsigned char>(text[pos]) < 0x80) return 1;
+  bool complete = false;
+  const std::size_t length = utf8_sequence(text.substr(pos), complete);
+  return complete ? length : 0;
 }
 
 /// UTF-8 where valid, each other byte read as windows-1252: right for Latin-1 documents and

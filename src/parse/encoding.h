@@ -24,9 +24,6 @@ class Utf8Text {
     return result;
   }
   std::string_view view() const { return is_owned_ ? std::string_view(owned_) : borrowed_; }
-  bool is_owned() const { return is_owned_; }
-  /// The owned buffer (only meaningful when is_owned()); parsers may parse it in place.
-  std::string& owned() { return owned_; }
 
   std::string encoding;  ///< the encoding the bytes were read as, e.g. "utf-8", "windows-1252"
 

@@ -7,6 +7,19 @@
 #include "parse/xml_text.h"
 
 namespace confab {
+namespace {
+
+/// A decimal number of T at least 0, white space around it allowed; nullopt for anything else.
+template <typename T>
+std::optional<T> parse_non_negative(std::string_view text) {
+  text = trim_ascii(text);
+  T value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+}  // namespace
 
 std::optional<UnixTime> read_date(std::string_view text, std::string_view field,
                                   EntryProblems& problems) {
@@ -56,13 +69,11 @@ void finish_entry(Entry& entry, const EntryProblems& problems, std::vector<std::
 }
 
 std::optional<int> parse_count(std::string_view text) {
-  text = trim_ascii(text);
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) {
-    return std::nullopt;
-  }
-  return value;
+  return parse_non_negative<int>(text);
+}
+
+std::optional<long long> parse_byte_count(std::string_view text) {
+  return parse_non_negative<long long>(text);
 }
 
 }  // namespace confab

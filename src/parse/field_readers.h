@@ -30,4 +30,7 @@ void finish_entry(Entry& entry, const EntryProblems& problems, std::vector<std::
 /// Parses a decimal count ("12", " 3 "); nullopt for anything else.
 std::optional<int> parse_count(std::string_view text);
 
+/// parse_count for a size in bytes (an enclosure's length), which may pass 2 GB.
+std::optional<long long> parse_byte_count(std::string_view text);
+
 }  // namespace confab

@@ -4,6 +4,7 @@
 #include "base/url.h"
 #include "parse/encoding.h"
 #include "parse/gumbo_tree.h"
+#include "parse/html_text.h"
 
 namespace confab {
 namespace {
@@ -56,19 +57,7 @@ void append_text(const GumboNode* node, std::string& out, int depth = 0) {
 std::string collapsed_text(const GumboNode* node) {
   std::string raw;
   append_text(node, raw);
-  std::string out;
-  out.reserve(raw.size());
-  bool pending_space = false;
-  for (char c : raw) {
-    if (is_html_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out;
+  return collapse_whitespace(raw);
 }
 
 bool has_token(std::string_view list, std::string_view token) {
@@ -153,13 +142,6 @@ HtmlPage parse_html_page(const Document& document) {
     collect_links(body, page.base_url, page.links);
   }
   return page;
-}
-
-std::vector<OutgoingLink> extract_links(const std::string& html, const std::string& base_url) {
-  const GumboTree tree = GumboTree::document(html);
-  std::vector<OutgoingLink> links;
-  collect_links(&tree.root(), base_url, links);
-  return links;
 }
 
 std::string main_feed_url(const HtmlPage& page) {

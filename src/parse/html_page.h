@@ -24,16 +24,13 @@ struct OutgoingLink {
 
 struct HtmlPage {
   std::string title;
-  std::string base_url;                ///< document URL, or <base href> resolved against it
-  std::vector<FeedLink> feeds;         ///< in document order
-  std::vector<OutgoingLink> links;     ///< every <a href> in the body, in document order
+  std::string base_url;             ///< document URL, or <base href> resolved against it
+  std::vector<FeedLink> feeds;      ///< in document order
+  std::vector<OutgoingLink> links;  ///< every <a href> in the body, in document order
 };
 
 /// Parses an HTML page (gumbo): its title, advertised feeds and links.
 HtmlPage parse_html_page(const Document& document);
-
-/// Extracts the links of an HTML fragment (a post's content), resolved against `base_url`.
-std::vector<OutgoingLink> extract_links(const std::string& html, const std::string& base_url);
 
 /// Chooses the page's main feed: the first advertised feed whose title does not mark it as a
 /// comments feed; "" if none.

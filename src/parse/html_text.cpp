@@ -33,19 +33,23 @@ std::string html_to_text(const std::string& html) {
   const GumboTree tree = GumboTree::document(html);
   std::string raw;
   append_text(&tree.root(), raw);
-  std::string text;
-  text.reserve(raw.size());
+  return collapse_whitespace(raw);
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
   bool pending_space = false;
-  for (char c : raw) {
+  for (const char c : text) {
     if (is_html_space(c)) {
-      pending_space = !text.empty();
-    } else {
-      if (pending_space) text += ' ';
-      pending_space = false;
-      text += c;
+      pending_space = !out.empty();
+      continue;
     }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
   }
-  return text;
+  return out;
 }
 
 }  // namespace confab

@@ -2,11 +2,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace confab {
 
 /// The visible text of `html` (entities decoded, tags removed, whitespace collapsed to single
 /// spaces, script/style content dropped). Block elements separate words.
 std::string html_to_text(const std::string& html);
+
+/// `text` with each run of HTML white space made one space, and none at either end: text as a
+/// browser lays it out.
+std::string collapse_whitespace(std::string_view text);
 
 }  // namespace confab

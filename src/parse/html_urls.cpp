@@ -20,16 +20,7 @@ bool is_url_attribute(std::string_view name) {
 
 /// True when `url` already names its scheme ("https:", "mailto:", "data:").
 bool has_scheme(std::string_view url) {
-  url = trim_ascii(url);
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    const char c = url[i];
-    if (c == ':') return i > 0;
-    const bool scheme_char =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    if (!scheme_char) return false;
-  }
-  return false;
+  return !url_scheme(trim_ascii(url)).empty();
 }
 
 /// srcset: "a.jpg 1x, b.jpg 2x" — each candidate's URL resolved, descriptors kept.

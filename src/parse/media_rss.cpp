@@ -1,21 +1,13 @@
 #include "parse/media_rss.h"
 
 #include <algorithm>
-#include <charconv>
 
+#include "parse/field_readers.h"
 #include "parse/xml_text.h"
 
 namespace confab {
 
 namespace {
-
-std::optional<long long> parse_size(std::string_view text) {
-  text = trim_ascii(text);
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
-}
 
 void add_content(pugi::xml_node content, const XmlScope& scope,
                  std::vector<Enclosure>& enclosures) {
@@ -23,7 +15,7 @@ void add_content(pugi::xml_node content, const XmlScope& scope,
   if (url.empty()) return;  // a player-only item (media:player) has no file
   Enclosure enclosure{scope.resolve(content, url),
                       std::string(trim_ascii(scope.attribute(content, Ns::none, "type"))),
-                      parse_size(scope.attribute(content, Ns::none, "fileSize"))};
+                      parse_byte_count(scope.attribute(content, Ns::none, "fileSize"))};
   const bool listed = std::any_of(enclosures.begin(), enclosures.end(),
                                   [&](const Enclosure& e) { return e.url == enclosure.url; });
   if (!listed) enclosures.push_back(std::move(enclosure));

@@ -1,7 +1,5 @@
 #include "parse/rss.h"
 
-#include <charconv>
-
 #include "parse/atom.h"
 #include "parse/field_readers.h"
 #include "parse/html_urls.h"
@@ -19,14 +17,6 @@ bool is_rss_core(Ns ns) {
 bool looks_like_url(std::string_view text) {
   text = trim_ascii(text);
   return text.starts_with("http://") || text.starts_with("https://") || text.starts_with("/");
-}
-
-std::optional<long long> parse_length(std::string_view text) {
-  text = trim_ascii(text);
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
 }
 
 void add_author(std::vector<Author>& authors, Author author) {
@@ -86,7 +76,7 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
         if (!trim_ascii(url).empty()) {
           entry.enclosures.push_back(Enclosure{
               scope.resolve(child, url), std::string(scope.attribute(child, Ns::none, "type")),
-              parse_length(scope.attribute(child, Ns::none, "length"))});
+              parse_byte_count(scope.attribute(child, Ns::none, "length"))});
         }
       }
     } else if (name.ns == Ns::content) {
@@ -120,11 +110,7 @@ Entry read_item(pugi::xml_node item, const XmlScope& parent, std::vector<std::st
       if (local == "total") {
         total = parse_count(element_text_view(child, scratch));
       } else if (local == "in-reply-to") {
-        InReplyTo reply;
-        reply.ref = trim_ascii(scope.attribute(child, Ns::none, "ref"));
-        const std::string_view href = scope.attribute(child, Ns::none, "href");
-        if (!trim_ascii(href).empty()) reply.href = scope.resolve(child, href);
-        if (!reply.ref.empty() || !reply.href.empty()) entry.in_reply_to.push_back(reply);
+        read_in_reply_to(child, scope, entry);
       }
     } else if (name.ns == Ns::atom10) {
       if (local == "link") {

@@ -1,6 +1,7 @@
 #include "render/charts.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -14,6 +15,14 @@ namespace confab {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
+
+/// The day `time` falls on, counted from 1970-01-01 (negative before it).
+std::int64_t day_of(UnixTime time) {
+  namespace chrono = std::chrono;
+  return chrono::floor<chrono::days>(chrono::sys_seconds{chrono::seconds{time}})
+      .time_since_epoch()
+      .count();
+}
 constexpr std::int64_t kMaxBars = 60;
 constexpr double kPi = 3.14159265358979323846;
 
@@ -45,7 +54,7 @@ std::string activity_chart_svg(const Conversation& conversation, const Strings& 
   bool any = false;
   for (const Node& node : conversation.nodes) {
     if (node.spam || !node.published) continue;
-    const std::int64_t day = static_cast<std::int64_t>(std::floor(*node.published / double(kDay)));
+    const std::int64_t day = day_of(*node.published);
     first = any ? std::min(first, day) : day;
     last = any ? std::max(last, day) : day;
     any = true;
@@ -58,7 +67,7 @@ std::string activity_chart_svg(const Conversation& conversation, const Strings& 
   int total_posts = 0, total_comments = 0;
   for (const Node& node : conversation.nodes) {
     if (node.spam || !node.published) continue;
-    const std::int64_t day = static_cast<std::int64_t>(std::floor(*node.published / double(kDay)));
+    const std::int64_t day = day_of(*node.published);
     Bucket& bar = bars[static_cast<std::size_t>((day - first) / days_per_bar)];
     if (node.kind == NodeKind::comment) {
       ++bar.comments;

@@ -2,6 +2,7 @@
 
 #include "base/ascii.h"
 #include "parse/gumbo_tree.h"
+#include "parse/html_text.h"
 
 namespace confab {
 namespace {
@@ -16,21 +17,6 @@ void collect_text(const GumboNode& node, std::string& text) {
     }
     text += ' ';  // block or not, element boundaries are where words part ("a<br>b")
   }
-}
-
-std::string collapse_whitespace(const std::string& text) {
-  std::string out;
-  bool pending_space = false;
-  for (const char c : text) {
-    if (is_html_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
 }
 
 bool is_continuation_byte(char c) {

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
+
 namespace confab {
 namespace {
 
@@ -45,40 +47,6 @@ void append_ascii_escape(std::string& out, unsigned char byte) {
       out.append(escape, sizeof escape);
     }
   }
-}
-
-/// Length of the well-formed UTF-8 prefix of a sequence that starts with `lead` (>= 0x80) as
-/// far as `text` holds it (Unicode's table of well-formed byte sequences): returns the full
-/// sequence length when it is complete and valid, else the number of bytes that still could
-/// have begun a valid sequence (0 when `lead` itself cannot), with `complete` false.
-std::size_t utf8_sequence(std::string_view text, bool& complete) {
-  const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte_at(0);
-  std::size_t length = 0;
-  unsigned char second_min = 0x80, second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) second_min = 0xA0;  // shorter forms are overlong
-    if (lead == 0xED) second_max = 0x9F;  // beyond are UTF-16 surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) second_min = 0x90;  // shorter forms are overlong
-    if (lead == 0xF4) second_max = 0x8F;  // beyond is past U+10FFFF
-  } else {
-    complete = false;
-    return 0;
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    const unsigned char min = i == 1 ? second_min : 0x80, max = i == 1 ? second_max : 0xBF;
-    if (i >= text.size() || byte_at(i) < min || byte_at(i) > max) {
-      complete = false;
-      return i;
-    }
-  }
-  complete = true;
-  return length;
 }
 
 }  // namespace

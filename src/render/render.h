@@ -60,8 +60,6 @@ using OutputSink = std::function<void(OutputFile file)>;
 /// once it is written. A RenderError may come after some files were handed over: the caller
 /// writes into a staging folder it can drop.
 void render_site(const RenderInput& input, const OutputSink& sink);
-/// The same, collected and sorted by path.
-std::vector<OutputFile> render_site(const RenderInput& input);
 
 /// conversation.json, the hub's data for other tools (stable schema, see README).
 std::string conversation_to_json(const Conversation& conversation);

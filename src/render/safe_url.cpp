@@ -13,10 +13,6 @@
 namespace confab {
 namespace {
 
-bool is_scheme_char(char c) {
-  return is_alnum(c) || c == '+' || c == '-' || c == '.';
-}
-
 /// What the URL parser of a browser does first: strip leading and trailing C0 controls and
 /// spaces, and remove every tab, LF and CR.
 std::string browser_clean(std::string_view raw) {
@@ -33,12 +29,7 @@ std::string browser_clean(std::string_view raw) {
 
 /// The lower-cased scheme of `url`, "" when it is a relative reference.
 std::string scheme_of(std::string_view url) {
-  const std::size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0 || !is_alpha(url[0])) return "";
-  for (std::size_t i = 0; i < colon; ++i) {
-    if (!is_scheme_char(url[i])) return "";
-  }
-  return lower(url.substr(0, colon));
+  return lower(url_scheme(url));
 }
 
 /// Percent-encodes what may not stand literally in a URL we write out: spaces and controls.

@@ -109,26 +109,14 @@ bool is_plain_character(char32_t c) {
 
 /// The length of the well-formed UTF-8 sequence for a plain character starting `text`, or 0.
 std::size_t plain_utf8_length(std::string_view text) {
-  const auto lead = static_cast<unsigned char>(text[0]);
-  std::size_t length = 0;
-  char32_t c = 0;
-  char32_t smallest = 0;  // anything below is an overlong form
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, c = lead & 0x1F, smallest = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, c = lead & 0x0F, smallest = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, c = lead & 0x07, smallest = 0x10000;
-  } else {
-    return 0;  // ASCII is not handled here; 80..C1 and F5..FF never lead
-  }
-  if (text.size() < length) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(text[k]);
-    if ((next & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (next & 0x3F);
-  }
-  return c >= smallest && is_plain_character(c) ? length : 0;
+  bool complete = false;
+  const std::size_t length = utf8_sequence(text, complete);  // ASCII is not handled here
+  if (!complete) return 0;
+  // The lead byte keeps 7 - length bits of the code point, each other byte six.
+  char32_t c = static_cast<unsigned char>(text[0]) & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k)
+    c = (c << 6) | (static_cast<unsigned char>(text[k]) & 0x3F);
+  return is_plain_character(c) ? length : 0;
 }
 
 /// "&#39;", "&#x2019;": at most seven digits (no overflow on the parser's side either), the ';',

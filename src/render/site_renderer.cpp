@@ -1,6 +1,5 @@
 // render_site: the render stage's driver. It knows which files a site has; the views, the
 // templates and the sanitizer know how each is made.
-#include <algorithm>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -159,18 +158,6 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
   for (const OutputFile& asset : content.assets) {
     outputs.add(asset.path, asset.bytes, "content file");
   }
-}
-
-std::vector<OutputFile> render_site(const RenderInput& input) {
-  std::mutex lock;
-  std::vector<OutputFile> files;
-  render_site(input, [&](OutputFile file) {
-    const std::lock_guard<std::mutex> hold(lock);
-    files.push_back(std::move(file));
-  });
-  std::sort(files.begin(), files.end(),
-            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  return files;
 }
 
 }  // namespace confab

@@ -1,6 +1,7 @@
 #include "serve/live_reload.h"
 
 #include "base/ascii.h"
+#include "base/markup_escape.h"
 
 namespace confab {
 
@@ -8,24 +9,7 @@ namespace {
 
 std::string escape_html(const std::string& text) {
   std::string escaped;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
+  append_escaped_attribute(escaped, text);
   return escaped;
 }
 

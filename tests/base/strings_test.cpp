@@ -52,3 +52,27 @@ TEST(AppendUtf8, WritesEachLengthAndReplacesWhatIsNotACharacter) {
 
 }  // namespace
 }  // namespace confab
+
+namespace confab {
+namespace {
+
+TEST(Utf8Sequence, WellFormedSequencesAndHowFarABrokenOneGoes) {
+  const auto judge = [](std::string_view text) {
+    bool complete = false;
+    const std::size_t length = utf8_sequence(text, complete);
+    return std::to_string(length) + (complete ? " complete" : " broken");
+  };
+  EXPECT_EQ(judge("\xC3\xA9x"), "2 complete");
+  EXPECT_EQ(judge("\xE2\x82\xAC"), "3 complete");
+  EXPECT_EQ(judge("\xF0\x9F\x98\x80"), "4 complete");
+  EXPECT_EQ(judge("\xE2\x82"), "2 broken") << "cut short";
+  EXPECT_EQ(judge("\xE2\x82x"), "2 broken");
+  EXPECT_EQ(judge("\xE0\x80\x80"), "1 broken") << "overlong";
+  EXPECT_EQ(judge("\xED\xA0\x80"), "1 broken") << "surrogate";
+  EXPECT_EQ(judge("\xF4\x90\x80\x80"), "1 broken") << "past U+10FFFF";
+  EXPECT_EQ(judge("\xC0\xAF"), "0 broken");
+  EXPECT_EQ(judge("\x80"), "0 broken");
+}
+
+}  // namespace
+}  // namespace confab

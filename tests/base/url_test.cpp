@@ -140,15 +140,6 @@ TEST(ParseUrl, RejectsRelativeReferences) {
   EXPECT_FALSE(parse_url("1http://x"));
 }
 
-TEST(FormatUrl, RoundTripsParsedUrls) {
-  for (const char* url : {"http://ex.com/a?b#c", "file:///etc/hosts", "mailto:bob@ex.com",
-                          "https://u@h:1/?#", "http://ex.com"}) {
-    const auto parts = parse_url(url);
-    ASSERT_TRUE(parts) << url;
-    EXPECT_EQ(format_url(*parts), url);
-  }
-}
-
 TEST(UrlHost, LowerCasedHostOrEmpty) {
   EXPECT_EQ(url_host("http://Blog.Example.COM/x"), "blog.example.com");
   EXPECT_EQ(url_host("/relative"), "");

@@ -120,7 +120,7 @@ TEST(CrawlTargets, LinksAndPingbacksUnderTheRules) {
   EXPECT_EQ(targets[1].url, "https://school.example/aula");
   EXPECT_TRUE(targets[1].via_mention);
   config.crawl.allow_private = true;
-  EXPECT_EQ(discovery_targets(config, {a}).size(), 3u);
+  EXPECT_EQ(crawl_targets(config, {a}).size(), 3u);
 }
 
 TEST(Relevance, ChainsJoinWhateverTheOrderOfTheFeeds) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -50,6 +51,51 @@ std::vector<Labelled> labelled_set() {
     set.push_back(std::move(item));
   }
   return set;
+}
+
+/// Counts tokens over labelled samples (true = spam): how the compiled-in model is made.
+SpamModel train_spam_model(const std::vector<std::pair<SpamSample, bool>>& samples) {
+  SpamModel model;
+  for (const auto& [sample, spam] : samples) {
+    (spam ? model.spam_documents : model.ham_documents) += 1;
+    for (const auto& token : spam_tokens(sample)) {
+      auto& counts = model.counts[token];
+      (spam ? counts.first : counts.second) += 1;
+    }
+  }
+  return model;
+}
+
+/// C++ source holding `model`: the content of src/conversation/spam_model_data.inc.
+std::string spam_model_source(const SpamModel& model) {
+  std::string out =
+      "// Generated from tests/fixtures/spam/comments.jsonl (train split) by the SpamModel tests;\n"
+      "// see spam_model.h to regenerate. Do not edit by hand.\n";
+  out += "constexpr int kSpamDocuments = " + std::to_string(model.spam_documents) + ";\n";
+  out += "constexpr int kHamDocuments = " + std::to_string(model.ham_documents) + ";\n";
+  out += "constexpr TokenCount kTokenCounts[] = {\n";
+  const std::map<std::string, std::pair<int, int>> sorted(model.counts.begin(), model.counts.end());
+  for (const auto& [token, counts] : sorted) {
+    std::string literal;
+    for (unsigned char c : token) {
+      if (c == '"' || c == '\\') {
+        literal += '\\';
+        literal += static_cast<char>(c);
+      } else if (c < 0x20 || c >= 0x7F) {
+        static const char* kHex = "0123456789abcdef";
+        literal += "\\x";
+        literal += kHex[c >> 4];
+        literal += kHex[c & 15];
+        literal += "\"\"";  // ends the hex escape so a following hex digit stays a character
+      } else {
+        literal += static_cast<char>(c);
+      }
+    }
+    out += "    {\"" + literal + "\", " + std::to_string(counts.first) + ", " +
+           std::to_string(counts.second) + "},\n";
+  }
+  out += "};\n";
+  return out;
 }
 
 SpamModel train_split_model(const std::vector<Labelled>& set) {

@@ -81,18 +81,5 @@ TEST(HtmlPage, Latin1PageIsDecoded) {
   EXPECT_EQ(page.title, "Crème brûlée");
 }
 
-TEST(ExtractLinks, FromAFragment) {
-  const auto links = extract_links(
-      R"(<p>See <a href="../other/">the <b>other</b> post</a> and <a href="mailto:x@y.z">mail</a>.</p>
-<a>no href</a><a href="https://abs.example/">abs</a>)",
-      "https://blog.example/2009/05/post/");
-  ASSERT_EQ(links.size(), 3u);
-  EXPECT_EQ(links[0].url, "https://blog.example/2009/05/other/");
-  EXPECT_EQ(links[0].text, "the other post");
-  EXPECT_EQ(links[1].url, "mailto:x@y.z");
-  EXPECT_EQ(links[2].url, "https://abs.example/");
-  EXPECT_TRUE(extract_links("", "https://x.example/").empty());
-}
-
 }  // namespace
 }  // namespace confab

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "render/display_tree.h"
-#include "render/human_date.h"
 
 namespace confab {
 namespace {
@@ -111,12 +110,6 @@ TEST(DisplayTreeTest, DeepChainsAreFlattenedAtTheLastLevel) {
   EXPECT_EQ(level->children[1].reply_to->id, level->children[0].node->id);
   EXPECT_EQ(level->children.back().node->id, "c20");
   for (const DisplayNode& flat : level->children) EXPECT_TRUE(flat.children.empty());
-}
-
-TEST(HumanDateTest, Dates) {
-  EXPECT_EQ(human_date(*make_utc_time(2008, 11, 12, 23, 59, 0)), "12 Nov 2008");
-  EXPECT_EQ(human_date(*make_utc_time(2009, 1, 1, 0, 0, 0)), "1 Jan 2009");
-  EXPECT_EQ(human_date(0), "1 Jan 1970");
 }
 
 }  // namespace

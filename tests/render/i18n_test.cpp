@@ -41,6 +41,19 @@ TEST(StringsTest, SectionsEscapesAndFallback) {
             "b");
 }
 
+TEST(StringsTest, DatesAreUtcDaysInTheLanguagesPattern) {
+  const Theme theme =
+      theme_with(std::string("[format]\n") + kMonths,
+                 std::string("[format]\n") + kMonths + "date = \"{day} {month}, {year}\"\n");
+  const Strings english = Strings::load(theme, "en");
+  EXPECT_EQ(english.date(*make_utc_time(2008, 11, 12, 23, 59, 0)), "12 Nov 2008");
+  EXPECT_EQ(english.date(*make_utc_time(2009, 1, 1, 0, 0, 0)), "1 Jan 2009");
+  EXPECT_EQ(english.date(0), "1 Jan 1970");
+  EXPECT_EQ(english.date(-1), "31 Dec 1969");
+  EXPECT_EQ(english.date(std::nullopt), "");
+  EXPECT_EQ(Strings::load(theme, "fr").date(0), "1 Jan, 1970");
+}
+
 TEST(StringsTest, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(load_error(theme_with("[text]\nhello = \"open\n")),
             "i18n/en.toml:2:14: syntax error: unterminated string (missing closing quote)");

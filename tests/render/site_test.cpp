@@ -22,6 +22,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// render_site's files collected and sorted by path (they reach the sink in no set order).
+std::vector<OutputFile> render_files(const RenderInput& input) {
+  std::mutex lock;
+  std::vector<OutputFile> files;
+  render_site(input, [&](OutputFile file) {
+    const std::lock_guard<std::mutex> hold(lock);
+    files.push_back(std::move(file));
+  });
+  std::sort(files.begin(), files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return files;
+}
+
 std::map<std::string, std::string> read_folder(const fs::path& folder) {
   std::map<std::string, std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(folder)) {
@@ -207,7 +220,7 @@ class ParsedPage {
 
 std::string render_error(RenderInput input) {
   try {
-    render_site(input);
+    render_files(input);
   } catch (const RenderError& error) {
     return error.what();
   }
@@ -217,7 +230,7 @@ std::string render_error(RenderInput input) {
 class SiteTest : public ::testing::Test {
  protected:
   SiteTest()
-      : conversation_(sample_conversation()), files_(render_site(sample_input(conversation_))) {
+      : conversation_(sample_conversation()), files_(render_files(sample_input(conversation_))) {
     const OutputFile* index = find_file(files_, "index.html");
     if (index) index_ = index->bytes;
   }
@@ -470,7 +483,7 @@ TEST_F(SiteTest, AnOverriddenNodePartialRendersEveryReply) {
   input.theme.templates["partials/node.html"] =
       "<li class=\"mine\" data-root=\"{{root}}\">{{author_name}}: {{t.on}}"
       "{{#has_children}}<ol>{{{replies_html}}}</ol>{{/has_children}}</li>";
-  const auto files = render_site(input);
+  const auto files = render_files(input);
   const std::string& index = find_file(files, "index.html")->bytes;
   const std::string& thread = find_file(files, "threads/launch-b-day-b-more/index.html")->bytes;
   EXPECT_TRUE(contains(index, "<li class=\"mine\" data-root=\"./\">Alice: on"));
@@ -488,7 +501,7 @@ TEST_F(SiteTest, ChartsAreInlineSvg) {
 }
 
 TEST_F(SiteTest, TwoBuildsAreByteIdentical) {
-  const auto again = render_site(sample_input(conversation_));
+  const auto again = render_files(sample_input(conversation_));
   ASSERT_EQ(again.size(), files_.size());
   for (std::size_t i = 0; i < files_.size(); ++i) {
     EXPECT_EQ(again[i].path, files_[i].path);
@@ -505,7 +518,7 @@ TEST(SiteLanguageTest, FrenchStringsDatesAndNumbers) {
   }
   RenderInput input = sample_input(conversation);
   input.language = "fr";
-  const auto files = render_site(input);
+  const auto files = render_files(input);
   const std::string& index = find_file(files, "index.html")->bytes;
   EXPECT_TRUE(contains(index, "<html lang=\"fr\">"));
   EXPECT_TRUE(contains(index, "La conversation"));
@@ -518,7 +531,7 @@ TEST(SiteLanguageTest, UnknownLanguageFallsBackToEnglishAndMissingStringsAreName
   const Conversation conversation = sample_conversation();
   RenderInput input = sample_input(conversation);
   input.language = "de";
-  EXPECT_TRUE(contains(find_file(render_site(input), "index.html")->bytes, "The conversation"));
+  EXPECT_TRUE(contains(find_file(render_files(input), "index.html")->bytes, "The conversation"));
   input.theme.i18n.clear();
   EXPECT_TRUE(contains(render_error(input), "i18n/de.toml")) << render_error(input);
 }
@@ -527,7 +540,7 @@ TEST_F(SiteTest, TheOutputDoesNotDependOnHowManyThreadsRenderIt) {
   for (std::size_t workers : {1u, 3u, 8u}) {
     RenderInput input = sample_input(conversation_);
     input.workers = workers;
-    const auto files = render_site(input);
+    const auto files = render_files(input);
     ASSERT_EQ(files.size(), files_.size()) << workers;
     for (std::size_t i = 0; i < files_.size(); ++i) {
       EXPECT_EQ(files[i].path, files_[i].path) << workers;
@@ -566,7 +579,7 @@ TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
     conversation.nodes.push_back(root);
   }
   RenderInput input = sample_input(conversation);
-  const auto files = render_site(input);
+  const auto files = render_files(input);
   std::set<std::string> thread_pages;
   std::size_t hub_pages = 0;
   for (const OutputFile& file : files) {
@@ -635,7 +648,7 @@ TEST(SiteErrorsTest, OutputPathsStayInside) {
 TEST(SiteErrorsTest, NoConversation) {
   RenderInput input;
   input.theme = default_theme();
-  EXPECT_THROW(render_site(input), RenderError);
+  EXPECT_THROW(render_files(input), RenderError);
 }
 
 TEST(SiteEmptyTest, EmptyConversationRendersAnEmptyHub) {
@@ -644,7 +657,7 @@ TEST(SiteEmptyTest, EmptyConversationRendersAnEmptyHub) {
   input.site_title = "Quiet";
   input.conversation = &conversation;
   input.theme = default_theme();
-  const auto files = render_site(input);
+  const auto files = render_files(input);
   const std::string& index = find_file(files, "index.html")->bytes;
   EXPECT_TRUE(contains(index, "Nothing has been posted yet."));
   EXPECT_FALSE(contains(index, "spam/"));

@@ -182,7 +182,8 @@ TEST_F(DevServerTest, ABrokenTemplateShowsItsErrorAndTheNextGoodBuildRecovers) {
   ASSERT_TRUE(wait_for_builds(2));
   const std::string page = http_get(server_->port(), "/");
   EXPECT_EQ(status_of(page), 500);
-  EXPECT_NE(page.find("layouts/index.html:1:5: unclosed section 'x'"), std::string::npos) << page;
+  EXPECT_NE(page.find("layouts/index.html:1:5: unclosed section &#39;x&#39;"), std::string::npos)
+      << page;
   // Assets are still served, so the error page of a half-built site does not cascade.
   EXPECT_EQ(status_of(http_get(server_->port(), "/style.css")), 200);
 
