@@ -1,5 +1,6 @@
 // libFuzzer target: hostile HTML, deep and wide, through every reader of third-party HTML — the
-// sanitizer (both paths), the page reader (feeds, links, title) and link extraction. The input's
+// sanitizer (both paths), the page reader (feeds, links, title), the text and excerpt readers
+// and the one-pass scanner threading reads comments with. The input's
 // first bytes say how to grow it: as it is, nested (the fragment repeated N times, so its open
 // tags nest N deep), or wide (its closed form repeated N times), up to a few megabytes, so that
 // depth and breadth an outsider controls are tried, not just short documents. Each call must
@@ -10,8 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "conversation/html_scan.h"
 #include "parse/feed.h"
 #include "parse/html_page.h"
+#include "parse/html_text.h"
+#include "render/html_excerpt.h"
 #include "render/render.h"
 
 namespace {
@@ -38,7 +42,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       grown(std::string_view(reinterpret_cast<const char*>(data) + 3, size - 3), mode, times);
   (void)confab::sanitize_html(html, "https://blog.example/2008/11/post/");
   (void)confab::sanitize_html(html, "");
-  (void)confab::extract_links(html, "https://blog.example/2008/11/post/");
+  (void)confab::scan_html(html, "https://blog.example/2008/11/post/");
+  (void)confab::html_to_text(html);
+  (void)confab::html_excerpt(html, 280);
   try {
     const confab::HtmlPage page =
         confab::parse_html_page({"https://blog.example/", "text/html; charset=utf-8", html});
