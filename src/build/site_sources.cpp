@@ -32,6 +32,13 @@ void read_tree(const fs::path& dir, std::map<std::string, std::string>& into) {
 }  // namespace
 
 Theme load_theme(const SiteConfig& config) {
+  // One name for the folder in a theme and in a site; a site written for the old name would
+  // otherwise lose its overrides without a word.
+  if (fs::is_directory(config.root / "layouts")) {
+    throw SiteFileError((config.root / "layouts").string() +
+                        ": a site's templates now go in templates/ (the name a theme uses): "
+                        "rename layouts/ to templates/");
+  }
   const fs::path theme_dir = config.root / "themes" / config.site.theme;
   if (!fs::is_directory(theme_dir / "templates")) {
     throw SiteFileError(config.file.string() + ": theme '" + config.site.theme +
@@ -39,7 +46,7 @@ Theme load_theme(const SiteConfig& config) {
   }
   Theme theme;
   read_tree(theme_dir / "templates", theme.templates);
-  read_tree(config.root / "layouts", theme.templates);  // the site's own files win
+  read_tree(config.root / "templates", theme.templates);  // the site's own files win
   read_tree(theme_dir / "static", theme.static_files);
   read_tree(config.root / "static", theme.static_files);
   std::map<std::string, std::string> i18n_files;  // "fr.toml" -> text; the site's win

@@ -10,9 +10,10 @@
 
 namespace confab {
 
-/// The theme named in site.toml (themes/NAME/templates and static), with the site's layouts/
+/// The theme named in site.toml (themes/NAME/templates and static), with the site's templates/
 /// folder overriding templates of the same name, Hugo- and Zola-style. Throws SiteFileError
-/// when the theme is missing.
+/// when the theme is missing, or when the site still has a layouts/ folder (the old name of
+/// its templates/).
 Theme load_theme(const SiteConfig& config);
 
 /// Every content/*.md (recursively) with its path relative to content/, sorted by path.

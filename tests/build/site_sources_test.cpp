@@ -11,22 +11,42 @@ namespace fs = std::filesystem;
 using testing::fresh_dir;
 using testing::write_text;
 
-TEST(LoadTheme, SiteLayoutsOverrideTheThemeFileOfTheSameName) {
+SiteConfig site_at(const fs::path& root, const std::string& theme) {
+  SiteConfig config;
+  config.root = root;
+  config.file = root / "site.toml";
+  config.site.theme = theme;
+  return config;
+}
+
+TEST(LoadTheme, SiteTemplatesOverrideTheThemeFileOfTheSameName) {
   const fs::path root = fresh_dir("theme");
   write_text(root / "themes/plain/templates/index.html", "theme index");
   write_text(root / "themes/plain/templates/partials/node.html", "theme node");
   write_text(root / "themes/plain/static/style.css", "body{}");
-  write_text(root / "layouts/index.html", "site index");
-  SiteConfig config;
-  config.root = root;
-  config.file = root / "site.toml";
-  config.site.theme = "plain";
-  const Theme theme = load_theme(config);
+  write_text(root / "themes/plain/i18n/en.toml", "theme words");
+  write_text(root / "templates/index.html", "site index");
+  write_text(root / "i18n/fr.toml", "site words");
+  const Theme theme = load_theme(site_at(root, "plain"));
   EXPECT_EQ(theme.templates.at("index.html"), "site index");
   EXPECT_EQ(theme.templates.at("partials/node.html"), "theme node");
   EXPECT_EQ(theme.static_files.at("style.css"), "body{}");
-  config.site.theme = "missing";
-  EXPECT_THROW(load_theme(config), SiteFileError);
+  EXPECT_EQ(theme.i18n.at("en"), "theme words");
+  EXPECT_EQ(theme.i18n.at("fr"), "site words");
+  EXPECT_THROW(load_theme(site_at(root, "missing")), SiteFileError);
+}
+
+TEST(LoadTheme, ALayoutsFolderIsAnErrorAskingForTheRename) {
+  const fs::path root = fresh_dir("layouts");
+  write_text(root / "layouts/index.html", "site index");
+  write_text(root / "themes/plain/templates/index.html", "theme index");
+  try {
+    load_theme(site_at(root, "plain"));
+    ADD_FAILURE() << "layouts/ was ignored";
+  } catch (const SiteFileError& error) {
+    EXPECT_NE(std::string(error.what()).find("rename layouts/ to templates/"), std::string::npos)
+        << error.what();
+  }
 }
 
 TEST(LoadContent, ReadsMarkdownFilesSortedByPath) {
