@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "build/default_theme.h"
 #include "build/site_file_error.h"
 
 namespace confab {
@@ -29,6 +30,17 @@ void read_tree(const fs::path& dir, std::map<std::string, std::string>& into) {
   }
 }
 
+/// Puts a file of the built-in theme, by its path in the theme ("templates/index.html"), where
+/// a theme on disk would put it; the others (its README, its manifest) are not for rendering.
+void add_embedded_file(Theme& theme, std::map<std::string, std::string>& i18n_files,
+                       std::string_view path, std::string_view bytes) {
+  const std::pair<std::string_view, std::map<std::string, std::string>*> folders[] = {
+      {"templates/", &theme.templates}, {"static/", &theme.static_files}, {"i18n/", &i18n_files}};
+  for (const auto& [folder, files] : folders) {
+    if (path.starts_with(folder)) (*files)[std::string(path.substr(folder.size()))] = bytes;
+  }
+}
+
 }  // namespace
 
 Theme load_theme(const SiteConfig& config) {
@@ -40,17 +52,25 @@ Theme load_theme(const SiteConfig& config) {
                         "rename layouts/ to templates/");
   }
   const fs::path theme_dir = config.root / "themes" / config.site.theme;
-  if (!fs::is_directory(theme_dir / "templates")) {
+  const bool on_disk = fs::is_directory(theme_dir / "templates");
+  if (!on_disk && config.site.theme != kBuiltInTheme) {
     throw SiteFileError(config.file.string() + ": theme '" + config.site.theme +
                         "' not found (expected " + (theme_dir / "templates").string() + ")");
   }
   Theme theme;
-  read_tree(theme_dir / "templates", theme.templates);
-  read_tree(config.root / "templates", theme.templates);  // the site's own files win
-  read_tree(theme_dir / "static", theme.static_files);
-  read_tree(config.root / "static", theme.static_files);
   std::map<std::string, std::string> i18n_files;  // "fr.toml" -> text; the site's win
-  read_tree(theme_dir / "i18n", i18n_files);
+  if (on_disk) {
+    read_tree(theme_dir / "templates", theme.templates);
+    read_tree(theme_dir / "static", theme.static_files);
+    read_tree(theme_dir / "i18n", i18n_files);
+  } else {
+    for (const EmbeddedFile& file : default_theme_files()) {
+      add_embedded_file(theme, i18n_files, file.path, file.bytes);
+    }
+  }
+  // The site's own files win.
+  read_tree(config.root / "templates", theme.templates);
+  read_tree(config.root / "static", theme.static_files);
   read_tree(config.root / "i18n", i18n_files);
   for (auto& [name, text] : i18n_files) {
     if (name.ends_with(".toml")) theme.i18n[name.substr(0, name.size() - 5)] = std::move(text);

@@ -9,6 +9,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::fresh_dir;
+using testing::read_text;
 using testing::write_text;
 
 SiteConfig site_at(const fs::path& root, const std::string& theme) {
@@ -36,12 +37,34 @@ TEST(LoadTheme, SiteTemplatesOverrideTheThemeFileOfTheSameName) {
   EXPECT_THROW(load_theme(site_at(root, "missing")), SiteFileError);
 }
 
+TEST(LoadTheme, TheBuiltInThemeServesASiteWithoutOne) {
+  const fs::path root = fresh_dir("builtin-theme");
+  write_text(root / "templates/partials/node.html", "site node");
+  const Theme theme = load_theme(site_at(root, "default"));
+  const fs::path source = fs::path(CONFAB_SOURCE_DIR) / "themes/default";
+  EXPECT_EQ(theme.templates.at("index.html"), read_text(source / "templates/index.html"));
+  EXPECT_EQ(theme.templates.at("partials/node.html"), "site node");
+  EXPECT_EQ(theme.static_files.at("style.css"), read_text(source / "static/style.css"));
+  EXPECT_EQ(theme.i18n.at("fr"), read_text(source / "i18n/fr.toml"));
+  // Its README and manifest are not templates, nor files of the site.
+  EXPECT_FALSE(theme.templates.count("README.md") || theme.static_files.count("README.md"));
+  // Only "default" is built in.
+  EXPECT_THROW(load_theme(site_at(root, "plain")), SiteFileError);
+}
+
+TEST(LoadTheme, ASiteThemesDefaultFolderTakesThePlaceOfTheBuiltInTheme) {
+  const fs::path root = fresh_dir("ejected-theme");
+  write_text(root / "themes/default/templates/index.html", "ejected index");
+  const Theme theme = load_theme(site_at(root, "default"));
+  EXPECT_EQ(theme.templates.at("index.html"), "ejected index");
+  EXPECT_FALSE(theme.templates.count("partials/node.html"));  // nothing mixed in from built-in
+}
+
 TEST(LoadTheme, ALayoutsFolderIsAnErrorAskingForTheRename) {
   const fs::path root = fresh_dir("layouts");
   write_text(root / "layouts/index.html", "site index");
-  write_text(root / "themes/plain/templates/index.html", "theme index");
   try {
-    load_theme(site_at(root, "plain"));
+    load_theme(site_at(root, "default"));
     ADD_FAILURE() << "layouts/ was ignored";
   } catch (const SiteFileError& error) {
     EXPECT_NE(std::string(error.what()).find("rename layouts/ to templates/"), std::string::npos)
