@@ -1,13 +1,10 @@
 #include <string_view>
 
 #include "base/edit_distance.h"
+#include "base/version.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-
-#ifndef CONFAB_VERSION
-#define CONFAB_VERSION "0.0.0"
-#endif
 
 namespace confab {
 
@@ -50,7 +47,7 @@ int run_confab(const std::vector<std::string>& args, Console& console) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version" || args[0] == "version") {
-    console.result(std::string("confab ") + CONFAB_VERSION);
+    console.result("confab " + std::string(confab_version()));
     return kExitOk;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
