@@ -2,16 +2,22 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
+#include "base/version.h"
 #include "build/default_theme.h"
 #include "build/site_file_error.h"
+#include "config/theme_manifest.h"
 
 namespace confab {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+/// A theme's manifest, beside its folders.
+constexpr const char* kManifest = "theme.toml";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -41,6 +47,26 @@ void add_embedded_file(Theme& theme, std::map<std::string, std::string>& i18n_fi
   }
 }
 
+/// Reads a theme's manifest, when it has one, and fails if the theme needs a newer confab.
+/// `file` names the manifest in errors, `fallback_name` the theme when the manifest does not.
+void check_manifest(std::optional<std::string> text, const std::string& file,
+                    const std::string& fallback_name) {
+  if (!text) return;
+  ThemeManifest manifest;
+  try {
+    manifest = read_theme_manifest(*text, file);
+  } catch (const ConfigError& error) {
+    throw SiteFileError(error.what());  // located in the theme, not in site.toml
+  }
+  const std::string name = manifest.name.empty() ? fallback_name : manifest.name;
+  if (!manifest.min_confab_version.empty() &&
+      !version_at_least(confab_version(), manifest.min_confab_version)) {
+    throw SiteFileError(file + ": the theme '" + name + "' needs confab " +
+                        manifest.min_confab_version + " or newer; this is confab " +
+                        std::string(confab_version()));
+  }
+}
+
 }  // namespace
 
 Theme load_theme(const SiteConfig& config) {
@@ -60,11 +86,18 @@ Theme load_theme(const SiteConfig& config) {
   Theme theme;
   std::map<std::string, std::string> i18n_files;  // "fr.toml" -> text; the site's win
   if (on_disk) {
+    const fs::path manifest = theme_dir / kManifest;
+    check_manifest(fs::exists(manifest) ? std::optional(read_file(manifest)) : std::nullopt,
+                   manifest.string(), config.site.theme);
     read_tree(theme_dir / "templates", theme.templates);
     read_tree(theme_dir / "static", theme.static_files);
     read_tree(theme_dir / "i18n", i18n_files);
   } else {
     for (const EmbeddedFile& file : default_theme_files()) {
+      if (file.path == kManifest) {
+        check_manifest(std::string(file.bytes), "built-in theme " + std::string(kManifest),
+                       kBuiltInTheme);
+      }
       add_embedded_file(theme, i18n_files, file.path, file.bytes);
     }
   }

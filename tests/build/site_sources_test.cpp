@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/version.h"
 #include "build_fixtures.h"
 
 namespace confab {
@@ -70,6 +71,40 @@ TEST(LoadTheme, ALayoutsFolderIsAnErrorAskingForTheRename) {
     EXPECT_NE(std::string(error.what()).find("rename layouts/ to templates/"), std::string::npos)
         << error.what();
   }
+}
+
+std::string theme_error(const SiteConfig& config) {
+  try {
+    load_theme(config);
+  } catch (const SiteFileError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(LoadTheme, AThemeNeedingANewerConfabIsNamedWithBothVersions) {
+  const fs::path root = fresh_dir("theme-too-new");
+  write_text(root / "themes/plain/templates/index.html", "theme index");
+  write_text(root / "themes/plain/theme.toml", "name = \"Plain\"\nmin_confab_version = \"99.0\"\n");
+  EXPECT_EQ(theme_error(site_at(root, "plain")),
+            (root / "themes/plain/theme.toml").string() +
+                ": the theme 'Plain' needs confab 99.0 or newer; this is confab " +
+                std::string(confab_version()));
+  // Without a name, the theme is named by its folder; an older minimum is fine.
+  write_text(root / "themes/plain/theme.toml", "min_confab_version = \"99\"\n");
+  EXPECT_NE(theme_error(site_at(root, "plain")).find("the theme 'plain' needs confab 99"),
+            std::string::npos);
+  write_text(root / "themes/plain/theme.toml", "min_confab_version = \"0.0.1\"\n");
+  EXPECT_EQ(theme_error(site_at(root, "plain")), "");
+}
+
+TEST(LoadTheme, AMalformedManifestIsLocated) {
+  const fs::path root = fresh_dir("theme-manifest");
+  write_text(root / "themes/plain/templates/index.html", "theme index");
+  write_text(root / "themes/plain/theme.toml", "name = \"Plain\"\nmin_confab_version = 1\n");
+  EXPECT_EQ(theme_error(site_at(root, "plain")),
+            (root / "themes/plain/theme.toml").string() +
+                ":2:22: min_confab_version must be a string, got integer");
 }
 
 TEST(LoadContent, ReadsMarkdownFilesSortedByPath) {
