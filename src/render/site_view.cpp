@@ -222,6 +222,9 @@ void SiteViews::display_keys(const DisplayNode& shown, Keys& keys) const {
   keys.set("reply_label", strings_.count("reply", below));
 }
 
+// node.html includes itself once per level of replies: the engine puts it in place that deep.
+static_assert(TemplateEngine::kInlinedRecursion >= kMaxDisplayDepth);
+
 TemplateEngine::Frame SiteViews::display_frame(const DisplayNode& shown,
                                                const Json* thread_info) const {
   // Straight into the library's form: no JSON for data made once per reply.
