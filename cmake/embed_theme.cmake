@@ -1,5 +1,6 @@
 # Writes OUTPUT, a C++ file defining confab::default_theme_files(): every file under THEME_DIR,
-# so `confab init` can give a new site the default theme without a source checkout.
+# so a site renders with the default theme, and `confab theme eject` writes it out, without a
+# source checkout.
 # Run as: cmake -DTHEME_DIR=... -DOUTPUT=... -P embed_theme.cmake
 file(GLOB_RECURSE files RELATIVE ${THEME_DIR} ${THEME_DIR}/*)
 list(SORT files)

@@ -26,7 +26,7 @@ struct BuildOptions {
   std::string base_url;           ///< overrides [site] base_url when not empty (--base-url)
   bool drafts = false;            ///< also render content pages marked draft = true
   /// When set, the build threads and renders these instead of fetching: `confab serve`
-  /// re-renders the last fetch when only content, layouts or the theme changed.
+  /// re-renders the last fetch when only content, templates or the theme changed.
   const std::vector<SourceHarvest>* reuse_harvests = nullptr;
   StepProgress progress;  ///< hears how each batch of requests goes (the console shows it)
 };

@@ -1,5 +1,6 @@
-// The default theme, embedded in the binary at build time (cmake/embed_theme.cmake), so
-// `confab init` can give a new site a theme wherever confab is installed.
+// The default theme, embedded in the binary at build time (cmake/embed_theme.cmake), so a site
+// with no theme of its own renders wherever confab is installed, and `confab theme eject` can
+// write it out.
 #pragma once
 
 #include <string_view>

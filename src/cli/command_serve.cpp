@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kServeHelp = R"(Usage: confab serve [OPTIONS]
 
 Build the site, serve it on a local web server and rebuild it whenever site.toml,
-content/, layouts/, themes/ or static/ change; open pages reload by themselves.
+content/, templates/, themes/, static/ or i18n/ change; open pages reload by themselves.
 A change to site.toml fetches again; any other change re-renders the last fetch.
 A failed rebuild shows its error in the browser until the next good one.
 
@@ -136,7 +136,8 @@ int run_serve_command(const std::vector<std::string>& args, Console& console) {
   serve_options.output = build_options.output.empty() ? config.output_dir() : build_options.output;
   serve_options.output = fs::absolute(serve_options.output).lexically_normal();
   serve_options.config_file = config_file;
-  for (const char* folder : {"content", "layouts", "themes", "static"}) {
+  // Every folder a build reads; layouts/ too, so that renaming it (as its error asks) rebuilds.
+  for (const char* folder : {"content", "templates", "themes", "static", "i18n", "layouts"}) {
     serve_options.watched.push_back(config.root / folder);
   }
 

@@ -32,6 +32,7 @@ int run_inspect_command(const std::vector<std::string>& args, Console& console);
 int run_archive_command(const std::vector<std::string>& args, Console& console);
 int run_serve_command(const std::vector<std::string>& args, Console& console);
 int run_init_command(const std::vector<std::string>& args, Console& console);
+int run_theme_command(const std::vector<std::string>& args, Console& console);
 
 /// Dispatches `confab COMMAND ...`; `args` excludes the program name.
 int run_confab(const std::vector<std::string>& args, Console& console);

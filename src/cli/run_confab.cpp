@@ -1,13 +1,10 @@
 #include <string_view>
 
 #include "base/edit_distance.h"
+#include "base/version.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/console.h"
-
-#ifndef CONFAB_VERSION
-#define CONFAB_VERSION "0.0.0"
-#endif
 
 namespace confab {
 
@@ -24,6 +21,7 @@ Commands:
   archive   the archive of everything seen: stats, export, import
   serve     build, serve the site locally and rebuild it on every change
   init      create a new campaign site
+  theme     eject: write the built-in theme into the site, to change it
 
 Options:
   --version   print the version
@@ -49,7 +47,7 @@ int run_confab(const std::vector<std::string>& args, Console& console) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version" || args[0] == "version") {
-    console.result(std::string("confab ") + CONFAB_VERSION);
+    console.result("confab " + std::string(confab_version()));
     return kExitOk;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -60,12 +58,13 @@ int run_confab(const std::vector<std::string>& args, Console& console) {
     if (args[0] == "archive") return run_archive_command(rest, console);
     if (args[0] == "serve") return run_serve_command(rest, console);
     if (args[0] == "init") return run_init_command(rest, console);
+    if (args[0] == "theme") return run_theme_command(rest, console);
   } catch (const UsageError& error) {
     console.error(error.what() + std::string(" (see confab ") + args[0] + " --help)");
     return kExitUsage;
   }
-  static constexpr std::string_view kCommands[] = {"build", "check", "inspect",
-                                                   "serve", "init",  "archive"};
+  static constexpr std::string_view kCommands[] = {"build", "check", "inspect", "serve",
+                                                   "init",  "theme", "archive"};
   std::string message = "unknown command '" + args[0] + "'";
   if (auto near = closest_match(args[0], kCommands)) {
     message += "; did you mean '" + std::string(*near) + "'?";

@@ -33,7 +33,8 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # base_url = "https://example.github.io/hub/"
 # Language of the generated page (<html lang>).
 # language = "en"
-# Theme directory name under themes/.
+# The theme: a folder under themes/, or "default", built into confab (a themes/default/ of the
+# site's own, as `confab theme eject` writes, takes its place).
 # theme = "default"
 # Output directory, relative to this file.
 # output = "public"

@@ -101,7 +101,7 @@ struct SiteConfig {
   std::filesystem::path archive_file() const;
 };
 
-/// A problem in site.toml, located: what() is "FILE:LINE:COL: message".
+/// A problem in site.toml or a theme.toml, located: what() is "FILE:LINE:COL: message".
 struct ConfigError : std::runtime_error {
   ConfigError(std::string file, int line, int column, const std::string& message);
   std::string file;

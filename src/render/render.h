@@ -14,7 +14,7 @@
 namespace confab {
 
 /// Template files by name relative to the theme's templates folder, e.g. "index.html",
-/// "partials/comment.html". The caller merges the site's layouts/ over the theme's.
+/// "partials/comment.html". The caller merges the site's templates/ over the theme's.
 struct Theme {
   std::map<std::string, std::string> templates;
   std::map<std::string, std::string> static_files;  ///< copied verbatim, e.g. "style.css"

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <type_traits>
 
 #include "base/parallel_for.h"
 #include "render/content_pages.h"
@@ -41,13 +42,17 @@ class OutputSet {
 };
 
 /// Renders one page over the keys its depth shares and hands it on as directory/index.html,
-/// naming it on failure.
+/// naming it on failure. `view` is the page's JSON or its frame.
+template <typename View>
 void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
-                 const std::string& template_name, const std::string& directory,
-                 nlohmann::json view) {
+                 const std::string& template_name, const std::string& directory, View view) {
   std::string html;
   try {
-    html = engine.render(template_name, {&views.page_frame(directory)}, std::move(view));
+    if constexpr (std::is_same_v<View, TemplateEngine::Frame>) {
+      html = engine.render(template_name, {&views.page_frame(directory), &view});
+    } else {
+      html = engine.render(template_name, {&views.page_frame(directory)}, std::move(view));
+    }
   } catch (const RenderError& error) {
     throw RenderError((directory.empty() ? std::string("index.html") : directory) + ": " +
                       error.what());
@@ -112,9 +117,8 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
       }
     });
   }
-  // Round one: those, then a hub page at a time: its threads' replies, items and pages, then the
-  // hub page itself, which takes their cards and replies (so they are not all kept until the
-  // end).
+  // Round one: those, then a hub page at a time: its threads' data and pages, then the hub page
+  // itself, which takes their cards (so they are not all kept until the end).
   const std::size_t hub_count = views.hub_page_count();
   parallel_for(singles.size() + hub_count, workers, [&](std::size_t worker, std::size_t index) {
     const TemplateEngine& engine = *engines[worker];
@@ -122,7 +126,7 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
     const std::size_t number = index - singles.size() + 1;
     const auto [begin, end] = views.hub_threads(number);
     for (std::size_t thread = begin; thread < end; ++thread) {
-      views.prepare_thread(thread, engine);
+      views.prepare_thread(thread);
       render_page(outputs, engine, views, "thread.html",
                   model.thread_path(*threads[thread].root.node), views.thread_page(thread));
     }
@@ -135,7 +139,7 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
     const TemplateEngine& engine = *engines[worker];
     const Person& person = *people[index];
     render_page(outputs, engine, views, "person.html", model.person_path(person.id),
-                views.person_page(person, engine));
+                views.person_page(person));
   });
 
   // The sitemap lists every page but the spam, in the order a reader meets them.

@@ -100,11 +100,8 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
     page_frames_.emplace(root, TemplateEngine::frame(shared));
   }
 
-  const std::size_t threads = model_.display().threads.size();
-  cards_.resize(threads);
-  replies_.resize(threads);
-  root_replies_.resize(threads);
-  said_.resize(conversation.nodes.size());
+  cards_.resize(model_.display().threads.size());
+  node_frames_.resize(conversation.nodes.size());
   plan_hub_pages();
   figures_ = figures();
   // Every thread and person lists their blogs: each blog's entry is made once.
@@ -148,12 +145,19 @@ Json SiteViews::root_links(const std::string& root) const {
 
 namespace {
 
+/// The `replies` of a node seen outside a thread (a person's item, an awaiting question).
+const std::vector<const TemplateEngine::Frame*> kNoReplies;
+
 /// Lets node_keys() fill a JSON view with the same calls as a TemplateEngine::FrameBuilder.
 struct JsonKeys {
   Json& view;
   void set(const std::string& key, std::string value) { view[key] = std::move(value); }
   void set(const std::string& key, const char* value) { view[key] = value; }
   void set(const std::string& key, bool value) { view[key] = value; }
+  void set(const std::string& key, const std::vector<const TemplateEngine::Frame*>& none) {
+    view[key] = Json::array();  // only ever kNoReplies: frames have no JSON form
+    (void)none;
+  }
 };
 
 }  // namespace
@@ -184,13 +188,13 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   keys.set("awaiting_reply", model_.awaiting_reply(node));
   keys.set("thread_path", thread ? model_.thread_path(*thread->root.node) : "");
   keys.set("thread_title", thread ? thread->root.node->title : "");
-  // Set even where they are empty, so that in a list of nodes nothing shows through from the
-  // page around them.
+  // Set even where they are empty: a reply is looked up inside its parent, and a person's item
+  // inside the person's page, so every name must be answered by the node itself.
   keys.set("parent_unknown", false);
   keys.set("in_reply_to", "");
   keys.set("thread_info", false);
   keys.set("has_children", false);
-  keys.set("replies_html", "");
+  keys.set("replies", kNoReplies);
   keys.set("reply_count", "0");
   keys.set("reply_label", "");
 }
@@ -218,70 +222,41 @@ void SiteViews::display_keys(const DisplayNode& shown, Keys& keys) const {
   keys.set("reply_label", strings_.count("reply", below));
 }
 
-std::string SiteViews::node_html(const DisplayNode& shown, const TemplateEngine::Frame& page,
-                                 const std::map<const Node*, TemplateEngine::Frame>& frames,
-                                 const TemplateEngine& engine) const {
-  std::string children;
-  for (const DisplayNode& child : shown.children) {
-    children += node_html(child, page, frames, engine);
-  }
-  // Straight into the library's form: no JSON for data made once per reply.
-  TemplateEngine::FrameBuilder keys;
-  display_keys(shown, keys);
-  keys.set("replies_html", std::move(children));
-  const TemplateEngine::Frame display = keys.build();
-  return engine.render("partials/node.html", {&page, &frames.at(shown.node), &display});
-}
+// node.html includes itself once per level of replies: the engine puts it in place that deep.
+static_assert(TemplateEngine::kInlinedRecursion >= kMaxDisplayDepth);
 
-std::string SiteViews::said_html(const Node& node, const TemplateEngine::Frame& node_frame,
-                                 const TemplateEngine& engine) const {
-  const TemplateEngine::Frame& page = page_frame(model_.person_path(node.author));
-  return engine.render("partials/said.html", {&page, &node_frame});
+TemplateEngine::Frame SiteViews::display_frame(const DisplayNode& shown,
+                                               const Json* thread_info) const {
+  // Straight into the library's form: no JSON for data made once per reply.
+  TemplateEngine::FrameBuilder keys(*node_frames_.at(node_slot(*shown.node)));
+  display_keys(shown, keys);
+  if (thread_info) keys.set("thread_info", *thread_info);
+  std::vector<const TemplateEngine::Frame*> replies;
+  replies.reserve(shown.children.size());
+  // Recursion as deep as the display tree, which stops at kMaxDisplayDepth whatever the feeds
+  // say.
+  for (const DisplayNode& child : shown.children) {
+    replies.push_back(&keys.keep(display_frame(child)));
+  }
+  keys.set("replies", replies);
+  return keys.build();
 }
 
 std::size_t SiteViews::node_slot(const Node& node) const {
   return static_cast<std::size_t>(&node - model_.conversation().nodes.data());
 }
 
-void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) {
+void SiteViews::prepare_thread(std::size_t index) {
   const DisplayThread& thread = model_.display().threads.at(index);
-  cards_[index] = thread_card(thread);
-  // Each shown node's data is made once, for its replies at both depths and its author's page.
-  std::map<const Node*, TemplateEngine::Frame> frames;
+  // Each shown node's data is made once, for its thread's pages and its author's page.
   std::vector<const DisplayNode*> pending = {&thread.root};
   while (!pending.empty()) {
     const DisplayNode* shown = pending.back();
     pending.pop_back();
-    const Node& node = *shown->node;
-    const TemplateEngine::Frame& frame = frames.emplace(&node, node_frame(node)).first->second;
-    if (!model_.person_path(node.author).empty())
-      said_[node_slot(node)] = said_html(node, frame, engine);
+    node_frames_[node_slot(*shown->node)] = node_frame(*shown->node);
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
   }
-  const bool on_first_hub_page = !hub_ranges_.empty() && index < hub_ranges_.front().second;
-  for (const std::string root : {"../../", "./"}) {
-    if (root == "./" && !on_first_hub_page) break;
-    const TemplateEngine::Frame& page = page_frames_.at(root);
-    std::string html;
-    for (const DisplayNode& child : thread.root.children) {
-      html += node_html(child, page, frames, engine);
-    }
-    (root == "./" ? root_replies_ : replies_)[index] = std::move(html);
-  }
-}
-
-Json SiteViews::card(std::size_t index, const std::string& root) const {
-  Json view = cards_.at(index);
-  view["replies_html"] = root == "./" ? root_replies_.at(index) : replies_.at(index);
-  return view;
-}
-
-Json SiteViews::take_card(std::size_t index, const std::string& root) {
-  Json view = std::move(cards_.at(index));
-  std::string replies = std::move(replies_.at(index));
-  std::string root_replies = std::move(root_replies_.at(index));
-  view["replies_html"] = root == "./" ? std::move(root_replies) : std::move(replies);
-  return view;
+  cards_[index] = thread_card(thread);
 }
 
 Json SiteViews::blog_list(const std::vector<std::string>& ids) const {
@@ -299,10 +274,7 @@ Json SiteViews::blog_item(const std::string& id) const {
   return {{"id", id}, {"name", model_.source_name(id)}, {"url", model_.source_url(id)}};
 }
 
-Json SiteViews::thread_card(const DisplayThread& thread) const {
-  Json view = flat_node(*thread.root.node);
-  JsonKeys display{view};
-  display_keys(thread.root, display);
+TemplateEngine::Frame SiteViews::thread_card(const DisplayThread& thread) const {
   std::vector<std::string> blog_ids;
   std::optional<UnixTime> last_activity;
   std::size_t size = 0;
@@ -327,14 +299,14 @@ Json SiteViews::thread_card(const DisplayThread& thread) const {
     }
   }
   Json blogs = blog_list(blog_ids);
-  view["thread_info"] = {
+  const Json info = {
       {"size", strings_.number(static_cast<std::int64_t>(size))},
       {"blog_count", strings_.number(static_cast<std::int64_t>(blogs.size()))},
       {"blogs_label", strings_.count("blog", static_cast<std::int64_t>(blogs.size()))},
       {"blogs", std::move(blogs)},
       {"last_activity_iso", iso_or_empty(last_activity)},
       {"last_activity_human", strings_.date(last_activity)}};
-  return view;
+  return display_frame(thread.root, &info);
 }
 
 Json SiteViews::person_summary(const Person& person) const {
@@ -464,7 +436,7 @@ std::string SiteViews::hub_directory(std::size_t number) const {
   return number <= 1 ? "" : "page/" + std::to_string(number) + "/";
 }
 
-Json SiteViews::hub_page(std::size_t number) {
+TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
   const Conversation& conversation = model_.conversation();
   const std::size_t total = hub_ranges_.size();
   const bool first = number == 1;
@@ -475,11 +447,8 @@ Json SiteViews::hub_page(std::size_t number) {
   view["is_first_page"] = first;
   view["intro_html"] = first ? content_.intro_html : "";
   view["figures"] = figures_;
-  Json threads = Json::array();
   const auto [begin, end] = hub_ranges_.at(number - 1);
-  for (std::size_t index = begin; index < end; ++index) threads.push_back(take_card(index, root));
-  view["has_threads"] = !threads.empty();
-  view["threads"] = std::move(threads);
+  view["has_threads"] = end > begin;
   view["pagination"] = {
       {"has_pages", total > 1},
       {"label", Strings::fill(strings_.text("page_of"),
@@ -527,34 +496,45 @@ Json SiteViews::hub_page(std::size_t number) {
   const std::size_t spam = model_.display().spam.size();
   view["has_spam"] = spam > 0;
   view["spam_label"] = strings_.count("item", static_cast<std::int64_t>(spam));
-  return view;
+  TemplateEngine::FrameBuilder page;
+  page.set_all(std::move(view));
+  // The cards are handed over: this page is their last user, and frees them with itself.
+  std::vector<const TemplateEngine::Frame*> threads;
+  for (std::size_t index = begin; index < end; ++index) {
+    threads.push_back(&page.keep(std::move(*cards_.at(index))));
+    cards_[index].reset();
+  }
+  page.set("threads", threads);
+  return page.build();
 }
 
-Json SiteViews::thread_page(std::size_t index) const {
+TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
   const DisplayThread& thread = model_.display().threads.at(index);
   const std::string directory = model_.thread_path(*thread.root.node);
   Json view = page_keys(directory);
-  view["thread"] = card(index, root_prefix(directory));
   view["page"] = {{"title", thread.root.node->title.empty() ? strings_.text("untitled")
                                                             : thread.root.node->title}};
-  return view;
+  TemplateEngine::FrameBuilder page;
+  page.set_all(std::move(view));
+  page.set("thread", *cards_.at(index));  // shared with the hub page, which takes it later
+  return page.build();
 }
 
-Json SiteViews::person_page(const Person& person, const TemplateEngine& engine) const {
+TemplateEngine::Frame SiteViews::person_page(const Person& person) const {
   Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
-  std::string said;
+  view["page"] = {{"title", person.name.empty() ? person.id : person.name}};
+  TemplateEngine::FrameBuilder page;
+  std::vector<const TemplateEngine::Frame*> said;
   for (const Node* node : model_.said_by(person.id)) {
-    // Appended, not moved out and freed here: it was allocated on another thread, and freeing
-    // it here would make the two threads queue for malloc's lock (measured: half the futex
-    // waits of a build). They go with this object, on one thread.
-    const std::string& rendered = said_.at(node_slot(*node));
-    said += rendered.empty() ? said_html(*node, node_frame(*node), engine) : rendered;
+    // Most nodes are shown in a thread, which made their frame; the others get one here.
+    const std::optional<TemplateEngine::Frame>& made = node_frames_.at(node_slot(*node));
+    said.push_back(made ? &*made : &page.keep(node_frame(*node)));
   }
   view["has_said"] = !said.empty();
-  view["said_html"] = std::move(said);
-  view["page"] = {{"title", person.name.empty() ? person.id : person.name}};
-  return view;
+  page.set_all(std::move(view));
+  page.set("said", said);
+  return page.build();
 }
 
 Json SiteViews::people_page() const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,33 +19,32 @@
 
 namespace confab {
 
-/// Builds every page's view, and renders the pieces many pages share (each reply, each item of
-/// a person's page) once per build.
+/// Builds every page's view. Third-party HTML comes sanitized from the model, third-party URLs
+/// meant for href/src are checked here (unsafe ones become ""), and text stays raw for the
+/// template engine to escape.
 ///
-/// Third-party HTML comes sanitized from the model, third-party URLs meant for href/src are
-/// checked here (unsafe ones become ""), and text stays raw for the template engine to escape.
+/// A node's data is made once per build, as a frame shared by every page showing it: its thread's
+/// page and hub page, where each reply's frame holds its own replies (the theme's recursive
+/// partials nest them), and its author's page.
 ///
-/// Work comes in two rounds so that both can run on several threads, each with its own engine.
-/// Round one, one hub page at a time (any order): prepare_thread() and thread_page() for each
-/// of its threads, then hub_page(). Round two: the person pages (their items come from every
-/// thread) and the rest. Calls for different pages touch different slots. Page views are
-/// rendered over page_frame(directory): the keys every page at that depth shares.
+/// Work comes in two rounds so that both can run on several threads. Round one, one hub page at
+/// a time (any order): prepare_thread() and thread_page() for each of its threads, then
+/// hub_page(). Round two: the person pages (their items come from every thread) and the rest.
+/// Calls for different pages touch different slots. Page views are rendered over
+/// page_frame(directory): the keys every page at that depth shares.
 class SiteViews {
  public:
   SiteViews(const RenderInput& input, const SiteContent& content, const SiteModel& model,
             const Strings& strings);
 
-  /// For the thread at `index` in display().threads: renders its replies (and, for
-  /// the threads on the hub's first page, their copy for the site root) and every node's item
-  /// for its author's page. Touches only this thread's slots.
-  void prepare_thread(std::size_t index, const TemplateEngine& engine);
+  /// For the thread at `index` in display().threads: makes its nodes' frames and its card (the
+  /// root with its replies, nested). Touches only this thread's slots.
+  void prepare_thread(std::size_t index);
 
   /// The keys every page in `directory` shares with the pages as deep as it (where the site
   /// root is, the site, the campaign, the menu, the build time), made once per depth.
   const TemplateEngine::Frame& page_frame(const std::string& directory) const;
 
-  /// A thread's card and replies are handed over to hub_page(), not copied: each hub page is
-  /// made once.
   /// The hub, split so that no page grows much past a few hundred kilobytes: index.html, then
   /// page/2/ for older threads, and so on. `number` counts from 1.
   std::size_t hub_page_count() const { return hub_ranges_.size(); }
@@ -53,11 +53,13 @@ class SiteViews {
     return hub_ranges_.at(number - 1);
   }
   std::string hub_directory(std::size_t number) const;
-  nlohmann::json hub_page(std::size_t number);
-  /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread).
-  nlohmann::json thread_page(std::size_t index) const;
-  /// people/<slug>/index.html. Renders the items prepare_thread did not (nodes not shown).
-  nlohmann::json person_page(const Person& person, const TemplateEngine& engine) const;
+  /// Takes its threads' cards: render it after their thread pages.
+  TemplateEngine::Frame hub_page(std::size_t number);
+  /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread); it holds
+  /// the card, so render it before the hub page takes the card.
+  TemplateEngine::Frame thread_page(std::size_t index) const;
+  /// people/<slug>/index.html, after round one (it lists the frames of every thread's nodes).
+  TemplateEngine::Frame person_page(const Person& person) const;
   nlohmann::json people_page() const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
@@ -76,18 +78,13 @@ class SiteViews {
   /// The keys of a node that depend on where the display tree shows it.
   template <typename Keys>
   void display_keys(const DisplayNode& shown, Keys& keys) const;
-  /// partials/node.html for `shown` and, inside it, its replies; `frames` holds each shown
-  /// node's data, made once and shared by the two depths it is rendered for.
-  std::string node_html(const DisplayNode& shown, const TemplateEngine::Frame& page,
-                        const std::map<const Node*, TemplateEngine::Frame>& frames,
-                        const TemplateEngine& engine) const;
-  std::string said_html(const Node& node, const TemplateEngine::Frame& node_frame,
-                        const TemplateEngine& engine) const;
-  /// The card for the thread at `index`, its replies rendered for `root`.
-  nlohmann::json card(std::size_t index, const std::string& root) const;
-  /// The same, moved out of the slots (the hub page is the card's last user).
-  nlohmann::json take_card(std::size_t index, const std::string& root);
-  nlohmann::json thread_card(const DisplayThread& thread) const;
+  /// `shown` where its thread shows it, over its node's frame, holding its replies' frames in
+  /// `replies` (see node.html's keys in the theme's README); the root's also has `thread_info`.
+  TemplateEngine::Frame display_frame(const DisplayNode& shown,
+                                      const nlohmann::json* thread_info = nullptr) const;
+  /// The root of `thread` with its replies and figures: a thread page's `thread`, a hub page's
+  /// item in `threads`.
+  TemplateEngine::Frame thread_card(const DisplayThread& thread) const;
   /// The `blogs` list of a thread or a person: {id, name, url, first} for each of `ids`.
   nlohmann::json blog_list(const std::vector<std::string>& ids) const;
   nlohmann::json blog_item(const std::string& id) const;
@@ -110,10 +107,8 @@ class SiteViews {
   nlohmann::json figures_;
   std::unordered_map<std::string_view, nlohmann::json> blog_items_;  ///< by blog id, for blog_list
   // Filled by prepare_thread, one slot per thread or node (threads write disjoint slots).
-  std::vector<nlohmann::json> cards_;      ///< thread cards without replies_html
-  std::vector<std::string> replies_;       ///< replies rendered for pages two folders down
-  std::vector<std::string> root_replies_;  ///< for the site root (hub page 1's threads only)
-  std::vector<std::string> said_;          ///< person page items, by conversation node index
+  std::vector<std::optional<TemplateEngine::Frame>> cards_;  ///< until the hub page takes them
+  std::vector<std::optional<TemplateEngine::Frame>> node_frames_;  ///< by conversation node index
 };
 
 }  // namespace confab

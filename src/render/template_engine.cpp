@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <forward_list>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
@@ -91,11 +92,27 @@ std::string_view partial_name(std::string_view contents) {
   return trim_space(contents.substr(1));
 }
 
+/// The most bytes a template grows to by putting a recursive partial in place: a partial
+/// including itself twice doubles at every level, and the library parses it all.
+constexpr std::size_t kInlinedRecursionBytes = 256 * 1024;
+
+/// Whether the partial tag naming `included` is put in place: a template that exists, and if it
+/// is already being expanded (recursion), only kInlinedRecursion levels deep and while the
+/// expansion is small enough.
+bool inline_partial(const Templates& templates, const std::string& included,
+                    const std::vector<std::string>& expanding, std::size_t expanded_bytes) {
+  if (included.empty() || !templates.count(included)) return false;
+  const auto depth = std::count(expanding.begin(), expanding.end(), included);
+  if (depth == 0) return true;
+  return depth <= TemplateEngine::kInlinedRecursion && expanded_bytes < kInlinedRecursionBytes;
+}
+
 /// templates[name] with every partial tag replaced by the partial's own expansion, except tags
-/// naming a missing template or one already being expanded (recursion). A template that changes
-/// delimiters is left as written: its tags cannot be found by looking for "{{".
+/// naming a missing template or recursing past what inline_partial allows. `expanded_bytes`
+/// counts what this expansion has written so far, nested ones included. A template that
+/// changes delimiters is left as written: its tags cannot be found by looking for "{{".
 std::string expand_partials(const Templates& templates, const std::string& name,
-                            std::vector<std::string>& expanding) {
+                            std::vector<std::string>& expanding, std::size_t& expanded_bytes) {
   const std::string& text = templates.at(name);
   if (text.find("{{=") != std::string::npos) return text;
   std::string out;
@@ -111,19 +128,19 @@ std::string expand_partials(const Templates& templates, const std::string& name,
     const std::string included(
         triple ? std::string_view()
                : partial_name(std::string_view(text).substr(open + 2, close - open - 2)));
-    const bool inline_it =
-        !included.empty() && templates.count(included) &&
-        std::find(expanding.begin(), expanding.end(), included) == expanding.end();
-    if (inline_it) {
+    if (inline_partial(templates, included, expanding, expanded_bytes)) {
       out.append(text, pos, open - pos);
+      expanded_bytes += open - pos;
       expanding.push_back(included);
-      out += expand_partials(templates, included, expanding);
+      out += expand_partials(templates, included, expanding, expanded_bytes);
       expanding.pop_back();
     } else {
       out.append(text, pos, end - pos);
+      expanded_bytes += end - pos;
     }
     pos = end;
   }
+  expanded_bytes += text.size() - pos;
   out.append(text, pos, std::string::npos);
   return out;
 }
@@ -198,7 +215,7 @@ class FrameTable {
   /// Sets `name`, replacing its value if it has one.
   void set(const std::string& name, mustache::data value) {
     const std::uint64_t key = name_key(name);
-    if (mustache::data* found = find(name, key)) {
+    if (mustache::data* found = find_own(name, key)) {
       *found = std::move(value);
       return;
     }
@@ -207,7 +224,17 @@ class FrameTable {
     present_ |= bit_of(key);
   }
 
+  /// Names this table lacks are looked up in `base`.
+  void set_base(const FrameTable* base) { base_ = base; }
+
   const mustache::data* find(std::string_view name, std::uint64_t key) const {
+    if (const mustache::data* found = find_own(name, key)) return found;
+    return base_ ? base_->find(name, key) : nullptr;
+  }
+
+ private:
+  /// `name` among this table's own names, not its base's.
+  const mustache::data* find_own(std::string_view name, std::uint64_t key) const {
     // Most lookups miss most frames (a node's name asked of the page's frame, a theme string of
     // the node's): one bit per name answers most of those without a scan.
     if ((present_ & bit_of(key)) == 0) return nullptr;
@@ -217,9 +244,8 @@ class FrameTable {
     return nullptr;
   }
 
- private:
-  mustache::data* find(std::string_view name, std::uint64_t key) {
-    return const_cast<mustache::data*>(std::as_const(*this).find(name, key));
+  mustache::data* find_own(std::string_view name, std::uint64_t key) {
+    return const_cast<mustache::data*>(std::as_const(*this).find_own(name, key));
   }
 
   static std::uint64_t bit_of(std::uint64_t key) { return std::uint64_t{1} << (key >> 58); }
@@ -227,10 +253,33 @@ class FrameTable {
   std::vector<std::uint64_t> keys_;
   std::vector<std::pair<std::string, mustache::data>> entries_;
   std::uint64_t present_ = 0;  ///< bit_of() of every key set
+  const FrameTable* base_ = nullptr;
 };
 
-/// Room for a node's names in a frame made key by key, so that it is not grown on the way.
+/// A frame held in another frame's value, in a form the library carries without looking in: a
+/// partial (a function giving a template's text), which the library only ever calls when it
+/// comes from the context's partial lookup, never from data. ThemeContext recognises it by its
+/// type when the library pushes it for a section, and looks names up in its table.
+struct FrameRef {
+  const FrameTable* table;
+  std::string operator()() const { return {}; }
+};
+
+mustache::data frame_data(const FrameTable& table) {
+  return mustache::data(mustache::partial(FrameRef{&table}));
+}
+
+/// The table a value holds when it is a frame (frame_data), else nullptr.
+const FrameTable* frame_of(const mustache::data& data) {
+  if (!data.is_partial()) return nullptr;
+  const FrameRef* ref = data.partial_value().target<FrameRef>();
+  return ref ? ref->table : nullptr;
+}
+
+/// Room for a node's names in a frame made key by key, so that it is not grown on the way; a
+/// frame over a base adds a few names to it (a node's place in its thread).
 constexpr std::size_t kFrameBuilderNames = 32;
+constexpr std::size_t kFrameOverBaseNames = 8;
 
 /// A JSON object's members as a frame table (moved out of it).
 FrameTable to_table(nlohmann::json&& object) {
@@ -266,8 +315,8 @@ class ThemeContext : public mustache::basic_context<std::string> {
 
   /// A frame of the engine's own (the globals, a page's keys, a node's).
   void push_table(const FrameTable* table) { levels_.push_back({table, nullptr}); }
-  /// A value the library pushes while it renders a section (a list item, an object).
-  void push(const mustache::data* data) override { levels_.push_back({nullptr, data}); }
+  /// A value the library pushes while it renders a section (a list item, an object, a frame).
+  void push(const mustache::data* data) override { levels_.push_back({frame_of(*data), data}); }
   void pop() override { levels_.pop_back(); }
 
   const mustache::data* get(const std::string& name) const override {
@@ -295,7 +344,8 @@ class ThemeContext : public mustache::basic_context<std::string> {
     for (auto level = levels_.rbegin(); level != levels_.rend(); ++level) {
       const mustache::data* found = level->find(parts.front(), key);
       for (std::size_t part = 1; found && part < parts.size(); ++part) {
-        found = found->get(parts[part]);
+        const FrameTable* table = frame_of(*found);
+        found = table ? table->find(parts[part], name_key(parts[part])) : found->get(parts[part]);
       }
       if (found) return found;
     }
@@ -312,7 +362,8 @@ class ThemeContext : public mustache::basic_context<std::string> {
   const std::vector<std::string>& missing() const { return missing_; }
 
  private:
-  /// One level of the stack: a frame table, or a value from the library.
+  /// One level of the stack: a frame table (the engine's own, or one held in a value), or a
+  /// value from the library.
   struct Level {
     const FrameTable* table;
     const mustache::data* data;
@@ -349,7 +400,8 @@ TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json&
   parsed_->globals = to_table(nlohmann::json(globals));
   for (const auto& [name, text] : templates) {
     std::vector<std::string> expanding = {name};
-    std::string expanded = expand_partials(templates, name, expanding);
+    std::size_t expanded_bytes = 0;
+    std::string expanded = expand_partials(templates, name, expanding, expanded_bytes);
     auto parsed = std::make_unique<mustache::mustache>(expanded);
     parsed->set_custom_escape(escape_html);
     if (!parsed->is_valid()) {
@@ -364,6 +416,9 @@ TemplateEngine::~TemplateEngine() = default;
 
 struct TemplateEngine::Frame::Data {
   FrameTable table;
+  /// Frames handed over with keep(): a list never moves them, and costs nothing while empty
+  /// (most frames keep none).
+  std::forward_list<Frame> kept;
 };
 
 TemplateEngine::Frame::Frame(std::unique_ptr<Data> data) : data_(std::move(data)) {}
@@ -372,32 +427,72 @@ TemplateEngine::Frame::Frame(Frame&&) noexcept = default;
 TemplateEngine::Frame& TemplateEngine::Frame::operator=(Frame&&) noexcept = default;
 
 TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) {
-  return Frame(std::make_unique<Frame::Data>(Frame::Data{to_table(nlohmann::json(data))}));
+  auto made = std::make_unique<Frame::Data>();
+  made->table = to_table(nlohmann::json(data));
+  return Frame(std::move(made));
 }
 
-TemplateEngine::FrameBuilder::FrameBuilder() : data_(std::make_unique<Frame::Data>()) {
-  data_->table.reserve(kFrameBuilderNames);
+TemplateEngine::FrameBuilder::FrameBuilder() = default;
+
+TemplateEngine::FrameBuilder::FrameBuilder(const Frame& base)
+    : data_(std::make_unique<Frame::Data>()) {
+  data_->table.reserve(kFrameOverBaseNames);
+  data_->table.set_base(&base.data_->table);
 }
+
 TemplateEngine::FrameBuilder::~FrameBuilder() = default;
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, std::string value) {
-  if (value.empty()) return;
-  data_->table.set(key, string_data(std::move(value)));  // moved, not copied
+  // "" is false, as in to_mustache.
+  data()->table.set(key, value.empty() ? mustache::data(false) : string_data(std::move(value)));
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
-  if (value) data_->table.set(key, mustache::data(true));
+  data()->table.set(key, mustache::data(value));
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, const nlohmann::json& value) {
-  data_->table.set(key, to_mustache(value));
+  data()->table.set(key, to_mustache(value));
+}
+
+void TemplateEngine::FrameBuilder::set_all(nlohmann::json&& values) {
+  for (auto& [key, value] : values.items()) data()->table.set(key, to_mustache(std::move(value)));
+}
+
+void TemplateEngine::FrameBuilder::set(const std::string& key, const Frame& frame) {
+  data()->table.set(key, frame_data(frame.data_->table));
+}
+
+void TemplateEngine::FrameBuilder::set(const std::string& key,
+                                       const std::vector<const Frame*>& frames) {
+  if (frames.empty()) {  // the same to Mustache as an empty list, without allocating one
+    data()->table.set(key, mustache::data(false));
+    return;
+  }
+  mustache::data list(mustache::data::type::list);
+  // Reserved and moved in, as in to_mustache: the library's own push_back copies.
+  auto& items = const_cast<mustache::list&>(list.list_value());
+  items.reserve(frames.size());
+  for (const Frame* frame : frames) items.push_back(frame_data(frame->data_->table));
+  data()->table.set(key, std::move(list));
+}
+
+const TemplateEngine::Frame& TemplateEngine::FrameBuilder::keep(Frame frame) {
+  return data()->kept.emplace_front(std::move(frame));
 }
 
 TemplateEngine::Frame TemplateEngine::FrameBuilder::build() {
-  Frame built(std::move(data_));
-  data_ = std::make_unique<Frame::Data>();
-  data_->table.reserve(kFrameBuilderNames);
+  Frame built(std::move(data()));
+  data_ = nullptr;  // made again only if the builder is used again
   return built;
+}
+
+std::unique_ptr<TemplateEngine::Frame::Data>& TemplateEngine::FrameBuilder::data() {
+  if (!data_) {
+    data_ = std::make_unique<Frame::Data>();
+    data_->table.reserve(kFrameBuilderNames);
+  }
+  return data_;
 }
 
 std::string TemplateEngine::render(const std::string& name, nlohmann::json data) const {

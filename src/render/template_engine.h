@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,7 +20,9 @@ using Templates = std::map<std::string, std::string>;
 /// `{{> partials/node.html}}` includes the template of that name. The library re-parses a
 /// partial at every inclusion, so each template is parsed once with its partials' text put in
 /// place of their tags (the output is the same: the library keeps no per-partial indentation or
-/// delimiters); a partial that includes itself, directly or not, stays a tag.
+/// delimiters). A partial that includes itself, directly or not, is put in place
+/// kInlinedRecursion levels deep (within a size budget); deeper, it stays a tag that the library
+/// parses each time it is reached: slower, never wrong.
 ///
 /// Data mapping: objects, arrays and booleans as they are; numbers as their decimal text; null
 /// and "" are false, so `{{#author_url}}...{{/author_url}}` shows only when there is one (and
@@ -34,6 +37,10 @@ class TemplateEngine {
   TemplateEngine& operator=(const TemplateEngine&) = delete;
 
   bool has(const std::string& name) const { return templates_.count(name) > 0; }
+
+  /// How deep a partial including itself is put in place at parse time: enough for replies
+  /// nested as deep as the display tree nests them (kMaxDisplayDepth).
+  static constexpr int kInlinedRecursion = 8;
 
   /// Data converted once for many renders (e.g. the links every reply on a page shares, or a
   /// node shown on several pages). A frame is read-only once made: engines on other threads may
@@ -56,12 +63,20 @@ class TemplateEngine {
 
   /// Builds a frame key by key, values straight into the library's form: for data made once per
   /// node, where building JSON and converting it would cost as much as the rendering itself.
-  /// Setting a name again replaces its value.
-  /// False and "" are not stored (half a node's keys, and their allocations): a missing name
-  /// reads as false unless a frame below has it, so give such frames names of their own.
+  /// Setting a name again replaces its value. False and "" are stored like any value: a frame
+  /// nested in another (a reply in its parent's `replies`) must answer for each of its names, or
+  /// the name would be looked up in the frame around it.
+  ///
+  /// A frame can hold frames: one, as a section (`{{#thread}}…{{/thread}}`), or a list of them
+  /// (`{{#replies}}{{> partials/node.html}}{{/replies}}`). Inside the section each is the
+  /// innermost frame, as if its names were an object's. They are not copied: a frame held must
+  /// outlive the one holding it, or be handed over with keep().
   class FrameBuilder {
    public:
     FrameBuilder();
+    /// Names not set here are looked up in `base` (which must outlive the frame built): a
+    /// node's place in one thread over its data shared by every page showing it.
+    explicit FrameBuilder(const Frame& base);
     ~FrameBuilder();
     FrameBuilder(const FrameBuilder&) = delete;
     FrameBuilder& operator=(const FrameBuilder&) = delete;
@@ -69,10 +84,20 @@ class TemplateEngine {
     void set(const std::string& key, const char* value) { set(key, std::string(value)); }
     void set(const std::string& key, bool value);
     void set(const std::string& key, const nlohmann::json& value);
-    /// The frame made so far; the builder is empty afterwards.
+    /// Every member of the JSON object `values`, moved in.
+    void set_all(nlohmann::json&& values);
+    /// One frame, for a section.
+    void set(const std::string& key, const Frame& frame);
+    /// A list of frames, for a section to loop over; no frames is an empty (false) list.
+    void set(const std::string& key, const std::vector<const Frame*>& frames);
+    /// Hands `frame` over to the frame being built, which keeps it alive with itself; the
+    /// reference stays valid as more are kept.
+    const Frame& keep(Frame frame);
+    /// The frame made so far; the builder is empty afterwards (and without a base).
     Frame build();
 
    private:
+    std::unique_ptr<Frame::Data>& data();  ///< data_, made when first needed
     std::unique_ptr<Frame::Data> data_;
   };
 

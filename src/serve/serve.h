@@ -17,7 +17,7 @@ namespace confab {
 enum class RebuildReason {
   initial,      ///< the first build, before serving
   config,       ///< site.toml changed: fetch and render
-  site_files,   ///< content/, layouts/, themes/ or static/ changed: render again, no fetch
+  site_files,   ///< content/, templates/, themes/, static/ or i18n/ changed: render again, no fetch
   fetch_timer,  ///< --fetch-every elapsed: fetch and render
 };
 

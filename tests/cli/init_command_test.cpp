@@ -151,17 +151,17 @@ TEST(InitTemplate, TheWorkflowInstallsPackagesInstallDepsKnows) {
   EXPECT_GT(packages, 10);
 }
 
-TEST(InitCommand, WritesASiteThatBuildsEmpty) {
+TEST(InitCommand, WritesASiteThatBuildsEmptyWithTheBuiltInTheme) {
   const auto dir = fresh_dir("init") / "new-site";
   const auto init = run_confab("init " + dir.string() + " --title 'Spring launch'");
   ASSERT_EQ(init.exit_code, 0) << init.err;
   for (const char* file :
-       {"site.toml", "content/_index.md", ".gitignore", ".github/workflows/confab.yml",
-        "themes/default/templates/index.html", "themes/default/static/style.css"}) {
+       {"site.toml", "content/_index.md", ".gitignore", ".github/workflows/confab.yml"}) {
     EXPECT_TRUE(fs::is_regular_file(dir / file)) << file;
   }
-  EXPECT_EQ(read_text(dir / "themes/default/templates/index.html"),
-            read_text(kSource / "themes/default/templates/index.html"));
+  // No copy of the theme: the one built into confab renders the site until it ejects its own.
+  EXPECT_FALSE(fs::exists(dir / "themes"));
+  EXPECT_NE(init.err.find("confab theme eject"), std::string::npos) << init.err;
   const std::string gitignore = read_text(dir / ".gitignore");
   EXPECT_NE(gitignore.find("/public/"), std::string::npos);
   EXPECT_NE(gitignore.find("/.confab/"), std::string::npos);
@@ -172,6 +172,8 @@ TEST(InitCommand, WritesASiteThatBuildsEmpty) {
   EXPECT_NE(build.err.find("no [[source]]"), std::string::npos) << build.err;
   const std::string index = read_text(dir / "public/index.html");
   EXPECT_NE(index.find("Spring launch"), std::string::npos);
+  EXPECT_EQ(read_text(dir / "public/style.css"),
+            read_text(kSource / "themes/default/static/style.css"));
 }
 
 TEST(InitCommand, NeverOverwrites) {

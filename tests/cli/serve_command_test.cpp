@@ -103,14 +103,14 @@ TEST(ServeCommand, ServesRebuildsOnEditsReloadsAndShowsErrors) {
   EXPECT_NE(http_get(port, "/").find("<strong>today</strong>"), std::string::npos);
   EXPECT_NE(read_text(dir / "serve.log").find("re-rendered"), std::string::npos);
 
-  write(site / "layouts/index.html", "{{#unclosed}}\n");
+  write(site / "templates/index.html", "{{#unclosed}}\n");
   ASSERT_TRUE(events.read_until("event: reload\ndata: 3\n\n", std::chrono::seconds(15)));
   const std::string broken = http_get(port, "/");
   EXPECT_EQ(status_of(broken), 500);
   EXPECT_NE(broken.find("did not build"), std::string::npos);
   EXPECT_NE(broken.find("index.html"), std::string::npos) << broken;
 
-  fs::remove(site / "layouts/index.html");
+  fs::remove(site / "templates/index.html");
   ASSERT_TRUE(events.read_until("event: reload\ndata: 4\n\n", std::chrono::seconds(15)));
   const std::string recovered = http_get(port, "/");
   EXPECT_EQ(status_of(recovered), 200);

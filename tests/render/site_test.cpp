@@ -476,21 +476,44 @@ TEST_F(SiteTest, OpmlAndSitemapAreWellFormedXml) {
   }
 }
 
-TEST_F(SiteTest, AnOverriddenNodePartialRendersEveryReply) {
-  // A site's layouts/partials/node.html replaces the theme's: replies are rendered once per build
-  // and reused, but through the site's partial, with the page depth's root.
+TEST_F(SiteTest, AnOverriddenNodePartialNestsEveryReplyItsOwnWay) {
+  // A site's templates/partials/node.html replaces the theme's and decides how replies nest: it
+  // gets each reply's data, its replies in `replies`, and sees the page around it.
   RenderInput input = sample_input(conversation_);
   input.theme.templates["partials/node.html"] =
-      "<li class=\"mine\" data-root=\"{{root}}\">{{author_name}}: {{t.on}}"
-      "{{#has_children}}<ol>{{{replies_html}}}</ol>{{/has_children}}</li>";
+      "<li class=\"mine\" data-root=\"{{root}}\" data-home=\"{{#is_home}}yes{{/is_home}}\">"
+      "{{author_name}}: {{t.on}}"
+      "{{#has_children}}<ol>{{#replies}}{{> partials/node.html}}{{/replies}}</ol>{{/has_children}}"
+      "</li>";
   const auto files = render_files(input);
   const std::string& index = find_file(files, "index.html")->bytes;
   const std::string& thread = find_file(files, "threads/launch-b-day-b-more/index.html")->bytes;
-  EXPECT_TRUE(contains(index, "<li class=\"mine\" data-root=\"./\">Alice: on"));
-  EXPECT_TRUE(contains(thread, "<li class=\"mine\" data-root=\"../../\">Alice: on"));
+  EXPECT_TRUE(contains(index, "<li class=\"mine\" data-root=\"./\" data-home=\"yes\">Alice: on"));
+  EXPECT_TRUE(contains(thread, "<li class=\"mine\" data-root=\"../../\" data-home=\"\">Alice: on"));
   EXPECT_EQ(count(index, "class=\"mine\""), count(thread, "class=\"mine\""));
   EXPECT_GE(count(index, "class=\"mine\""), 3u);
   EXPECT_FALSE(contains(index, "class=\"reply-body\""));
+  // Carol's answer is nested in the question it answers, in the site's own markup.
+  EXPECT_TRUE(contains(index,
+                       "<ol><li class=\"mine\" data-root=\"./\" data-home=\"yes\">"
+                       "Carol from Brand: on</li></ol>"));
+}
+
+TEST(SitePersonTest, APersonPageListsTheirItemsThroughTheSaidPartial) {
+  // Carol wrote the post and the question too: both have replies, the post has its figures.
+  Conversation conversation = sample_conversation();
+  conversation.nodes[0].author = "carol";
+  conversation.nodes[1].author = "carol";
+  RenderInput input = sample_input(conversation);
+  input.theme.templates["partials/said.html"] =
+      "<li class=\"mine\">{{anchor}} {{#has_children}}children{{/has_children}}"
+      "{{#replies}}leak{{/replies}}{{#thread_info}}leak{{/thread_info}}</li>";
+  const auto files = render_files(input);
+  const std::string& carol = find_file(files, "people/carol-from-brand/index.html")->bytes;
+  // A said item is a node without its replies or its thread's figures.
+  EXPECT_TRUE(contains(carol, "<li class=\"mine\">n-brand-launch </li>")) << carol;
+  EXPECT_TRUE(contains(carol, "<li class=\"mine\">n-brand-c1 </li>"));
+  EXPECT_TRUE(contains(carol, "<li class=\"mine\">n-brand-c2 </li>"));
 }
 
 TEST_F(SiteTest, ChartsAreInlineSvg) {

@@ -77,7 +77,7 @@ TEST(TemplateEngineTest, TemplatesChangingDelimitersAreLeftAlone) {
   EXPECT_EQ(engine.render("p.html", {{"name", "n"}}), "n{{> q.html}}");
 }
 
-TEST(TemplateEngineTest, FramesStackOuterFirstAndBuildersLeaveOutFalseValues) {
+TEST(TemplateEngineTest, FramesStackOuterFirstAndBuildersKeepFalseValues) {
   const Templates templates = {
       {"node.html",
        "{{title}}|{{#team}}team{{/team}}{{^team}}solo{{/team}}|{{#note}}{{note}}{{/note}}|"
@@ -97,10 +97,72 @@ TEST(TemplateEngineTest, FramesStackOuterFirstAndBuildersLeaveOutFalseValues) {
   // The innermost frame wins; a name it lacks comes from the frames below.
   EXPECT_EQ(engine.render("node.html", {&page, &node}, {{"title", "Top"}, {"team", true}}),
             "Top|team||on ../../|&lt;em&gt;x&lt;/em&gt;|<em>x</em>|ab");
+  // False and "" are answered by the frame that has them, not looked up below it.
+  const TemplateEngine::Frame outer = TemplateEngine::frame({{"team", true}, {"note", "outer"}});
+  EXPECT_EQ(engine.render("node.html", {&outer, &node}),
+            "Hello &amp; &quot;you&quot; &apos;all&apos;|solo||on |&lt;em&gt;x&lt;/em&gt;|"
+            "<em>x</em>|");
   // A builder starts again empty after build().
   builder.set("team", true);
   const TemplateEngine::Frame second = builder.build();
   EXPECT_EQ(engine.render("node.html", {&second}), "|team||on |||");
+}
+
+TEST(TemplateEngineTest, FramesHoldFramesThatNestThroughARecursivePartial) {
+  const Templates templates = {
+      {"page.html", "{{#thread}}{{> node.html}}{{/thread}}|{{thread.name}}"},
+      {"node.html",
+       "[{{name}}{{#team}}*{{/team}}{{root}}{{#replies}}{{> node.html}}{{/replies}}]"}};
+  const TemplateEngine engine(templates, Json::object());
+  // Each node's own data, and its place in the tree over it.
+  using Frames = std::vector<const TemplateEngine::Frame*>;
+  const auto node = [](const std::string& name, bool team) {
+    TemplateEngine::FrameBuilder keys;
+    keys.set("name", name);
+    keys.set("team", team);
+    keys.set("replies", Frames{});
+    return keys.build();
+  };
+  const TemplateEngine::Frame a = node("a", true), b = node("b", false), c = node("c", false);
+  TemplateEngine::FrameBuilder shown_b(b), over_c(c);
+  over_c.set("name", "c shown");  // over c, not in it: c itself is listed too
+  const TemplateEngine::Frame& shown_c = shown_b.keep(over_c.build());
+  shown_b.set("replies", Frames{&shown_c});
+  TemplateEngine::FrameBuilder shown_a(a);
+  const TemplateEngine::Frame& kept_b = shown_a.keep(shown_b.build());
+  shown_a.set("replies", Frames{&kept_b, &c});
+  const TemplateEngine::Frame tree = shown_a.build();
+
+  TemplateEngine::FrameBuilder page;
+  page.set("root", "./");
+  page.set("thread", tree);
+  const TemplateEngine::Frame view = page.build();
+  // b and c are not "team" although a, around them, is; root comes from the page.
+  EXPECT_EQ(engine.render("page.html", {&view}), "[a*./[b./[c shown./]][c./]]|a");
+}
+
+TEST(TemplateEngineTest, RecursionDeeperThanWhatIsPutInPlaceStillRenders) {
+  const Templates templates = {{"node.html", "({{#kids}}{{> node.html}}{{/kids}})"}};
+  const TemplateEngine engine(templates, Json::object());
+  Json tree = {{"kids", Json::array()}};  // every level answers "kids", or it would recurse
+  std::string expected = "()";
+  for (int depth = 0; depth < 3 * TemplateEngine::kInlinedRecursion; ++depth) {
+    tree = {{"kids", Json::array({tree})}};
+    expected = "(" + expected + ")";
+  }
+  EXPECT_EQ(engine.render("node.html", tree), expected);
+}
+
+TEST(TemplateEngineTest, APartialIncludingItselfTwiceStaysSmall) {
+  // Put in place level after level, it would double 9 times (a 300 KB partial, 150 MB).
+  const std::string padding(300 * 1024, ' ');
+  const Templates templates = {
+      {"node.html",
+       "<{{#l}}{{> node.html}}{{/l}}{{#r}}{{> node.html}}{{/r}}>{{! " + padding + " }}"}};
+  const TemplateEngine engine(templates, Json::object());
+  const Json leaf = {{"l", false}, {"r", false}};
+  const Json tree = {{"l", {{"l", leaf}, {"r", leaf}}}, {"r", leaf}};
+  EXPECT_EQ(engine.render("node.html", tree), "<<<><>><>>");
 }
 
 TEST(TemplateEngineTest, NamesAlikeAtBothEndsStayApartAndTheLastSetWins) {

@@ -1,5 +1,5 @@
 // DevServer over real HTTP on 127.0.0.1, with a stand-in for the pipeline: the rebuild callback
-// renders content/*.txt into index.html and fails while layouts/broken exists.
+// renders content/*.txt into index.html and fails while templates/broken exists.
 #include "serve/serve.h"
 
 #include <gtest/gtest.h>
@@ -46,7 +46,7 @@ class DevServerTest : public ::testing::Test {
     options.port = 0;
     options.output = root_ / "public";
     options.config_file = root_ / "site.toml";
-    options.watched = {root_ / "content", root_ / "layouts"};
+    options.watched = {root_ / "content", root_ / "templates"};
     options.poll_interval = milliseconds(20);
     options.debounce = milliseconds(150);  // generous: a loaded machine pauses between writes
     server_ = std::make_unique<DevServer>(options, [this](const RebuildRequest& request) {
@@ -54,8 +54,8 @@ class DevServerTest : public ::testing::Test {
         std::lock_guard lock(mutex_);
         requests_.push_back(request);
       }
-      if (fs::exists(root_ / "layouts/broken")) {
-        throw std::runtime_error("layouts/index.html:1:5: unclosed section 'x'");
+      if (fs::exists(root_ / "templates/broken")) {
+        throw std::runtime_error("templates/index.html:1:5: unclosed section 'x'");
       }
       const fs::path out = root_ / "public";
       write(out / "index.html",
@@ -178,11 +178,11 @@ TEST_F(DevServerTest, ABurstOfChangesIsOneRebuild) {
 }
 
 TEST_F(DevServerTest, ABrokenTemplateShowsItsErrorAndTheNextGoodBuildRecovers) {
-  write(root_ / "layouts/broken", "x");
+  write(root_ / "templates/broken", "x");
   ASSERT_TRUE(wait_for_builds(2));
   const std::string page = http_get(server_->port(), "/");
   EXPECT_EQ(status_of(page), 500);
-  EXPECT_NE(page.find("layouts/index.html:1:5: unclosed section &#39;x&#39;"), std::string::npos)
+  EXPECT_NE(page.find("templates/index.html:1:5: unclosed section &#39;x&#39;"), std::string::npos)
       << page;
   // Assets are still served, so the error page of a half-built site does not cascade.
   EXPECT_EQ(status_of(http_get(server_->port(), "/style.css")), 200);
@@ -190,7 +190,7 @@ TEST_F(DevServerTest, ABrokenTemplateShowsItsErrorAndTheNextGoodBuildRecovers) {
   RawConnection events(server_->port());
   events.send_get("/__confab/events");
   ASSERT_TRUE(events.read_until("event: hello\ndata: 2\n\n", std::chrono::seconds(5)));
-  fs::remove(root_ / "layouts/broken");
+  fs::remove(root_ / "templates/broken");
   ASSERT_TRUE(events.read_until("event: reload\ndata: 3\n\n", std::chrono::seconds(10)));
   const std::string recovered = http_get(server_->port(), "/");
   EXPECT_EQ(status_of(recovered), 200);

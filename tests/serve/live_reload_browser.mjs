@@ -57,13 +57,13 @@ try {
   await writeFile(join(site, 'content/_index.md'), 'Now with **live reload**.\n');
   await page.locator('strong', { hasText: 'live reload' }).waitFor({ timeout: 15000 });
 
-  await mkdir(join(site, 'layouts'), { recursive: true });
-  await writeFile(join(site, 'layouts/index.html'), '{{#never_closed}}\n');
+  await mkdir(join(site, 'templates'), { recursive: true });
+  await writeFile(join(site, 'templates/index.html'), '{{#never_closed}}\n');
   await page.locator('#confab-build-error').waitFor({ timeout: 15000 });
   const message = await page.locator('#confab-build-error').textContent();
   if (!message.includes('index.html')) throw new Error(`error page does not name the file: ${message}`);
 
-  await unlink(join(site, 'layouts/index.html'));
+  await unlink(join(site, 'templates/index.html'));
   await page.locator('strong', { hasText: 'live reload' }).waitFor({ timeout: 15000 });
   const onDisk = await readFile(join(site, 'public/index.html'), 'utf8');
   if (onDisk.includes('__confab')) throw new Error('the reload script was written to public/');

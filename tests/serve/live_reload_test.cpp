@@ -24,8 +24,8 @@ TEST(LiveReload, AppendsWhenThereIsNoBody) {
 }
 
 TEST(LiveReload, ErrorPageEscapesTheMessage) {
-  const std::string page = build_error_page("layouts/index.html:3: bad <tag> & \"x\"", 2);
-  EXPECT_NE(page.find("layouts/index.html:3: bad &lt;tag&gt; &amp; &quot;x&quot;"),
+  const std::string page = build_error_page("templates/index.html:3: bad <tag> & \"x\"", 2);
+  EXPECT_NE(page.find("templates/index.html:3: bad &lt;tag&gt; &amp; &quot;x&quot;"),
             std::string::npos);
   EXPECT_EQ(page.find("<tag>"), std::string::npos);
   EXPECT_NE(page.find("var built=2;"), std::string::npos);

@@ -32,7 +32,7 @@ class Watcher : public ::testing::Test {
 };
 
 TEST_F(Watcher, ReportsAddedModifiedAndRemovedFiles) {
-  FileWatcher watcher({root_ / "content", root_ / "layouts", root_ / "site.toml"});
+  FileWatcher watcher({root_ / "content", root_ / "templates", root_ / "site.toml"});
   EXPECT_TRUE(watcher.poll().empty());
   write("content/deep/new.md", "x");
   EXPECT_EQ(watcher.poll(), std::vector<fs::path>{root_ / "content/deep/new.md"});
@@ -43,9 +43,9 @@ TEST_F(Watcher, ReportsAddedModifiedAndRemovedFiles) {
   fs::remove(root_ / "content/deep/new.md");
   EXPECT_EQ(watcher.poll(), std::vector<fs::path>{root_ / "content/deep/new.md"});
   // A folder created after the watcher starts is watched too.
-  fs::create_directories(root_ / "layouts");
-  write("layouts/index.html", "x");
-  EXPECT_EQ(watcher.poll(), std::vector<fs::path>{root_ / "layouts/index.html"});
+  fs::create_directories(root_ / "templates");
+  write("templates/index.html", "x");
+  EXPECT_EQ(watcher.poll(), std::vector<fs::path>{root_ / "templates/index.html"});
 }
 
 TEST_F(Watcher, NoticesATouchWithTheSameSize) {
