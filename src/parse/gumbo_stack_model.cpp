@@ -75,7 +75,8 @@ bool is_tag_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
-GumboTag tag_of(std::string_view name) {
+GumboTag tag_of(std::string_view name, GumboTag known = GUMBO_TAG_LAST) {
+  if (known != GUMBO_TAG_LAST) return known;
   return gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
 }
 
@@ -116,8 +117,8 @@ std::size_t GumboStackModel::growth_bound(const StartTag& start) const {
        mode_ == Mode::in_head || mode_ == Mode::in_head_noscript || mode_ == Mode::after_head)) {
     return 3;  // the implied <head> and <body> besides the element itself
   }
-  const Token token{Token::start, tag_of(start.name), start.foreign_name, start.attributes,
-                    start.self_closing};
+  const Token token{Token::start, tag_of(start.name, start.tag), start.foreign_name,
+                    start.attributes, start.self_closing};
   if (!takes_html_rules(token)) return start.self_closing ? 0 : 1;
   switch (token.tag) {
     case GUMBO_TAG_TD:
@@ -160,7 +161,7 @@ std::size_t GumboStackModel::growth_bound(const StartTag& start) const {
 }
 
 bool GumboStackModel::must_leave_out(const StartTag& start) const {
-  const GumboTag tag = tag_of(start.name);
+  const GumboTag tag = tag_of(start.name, start.tag);
   const Token token{Token::start, tag, start.foreign_name, start.attributes, start.self_closing};
   const auto has_reference = [&](std::string_view attribute) {
     const std::optional<std::string_view> value = attribute_value(start.attributes, attribute);
@@ -184,13 +185,14 @@ bool GumboStackModel::must_leave_out(const StartTag& start) const {
 
 GumboStackModel::TextState GumboStackModel::start_tag(const StartTag& start) {
   text_state_ = TextState::data;
-  process(Token{Token::start, tag_of(start.name), start.foreign_name, start.attributes,
+  closed_p_for_table_ = false;
+  process(Token{Token::start, tag_of(start.name, start.tag), start.foreign_name, start.attributes,
                 start.self_closing});
   return text_state_;
 }
 
-void GumboStackModel::end_tag(std::string_view name, std::string_view foreign_name) {
-  process(Token{Token::end, tag_of(name), foreign_name, {}, false});
+void GumboStackModel::end_tag(std::string_view name, std::string_view foreign_name, GumboTag tag) {
+  process(Token{Token::end, tag_of(name, tag), foreign_name, {}, false});
 }
 
 void GumboStackModel::characters(std::string_view text) {
@@ -210,20 +212,29 @@ void GumboStackModel::characters(std::string_view text) {
   }
 }
 
-void GumboStackModel::doctype(std::string_view name) {
-  // handle_initial: only a DOCTYPE before anything else counts. A name other than "html" (or
-  // none) means quirks; with "html" the public and system identifiers could still mean quirks,
-  // which the model does not look at (see the <table> rule in in_body).
-  if (mode_ != Mode::initial) return;
-  quirks_ = !equals_ignoring_case(name, "html");
-  mode_ = Mode::before_html;
-}
-
 void GumboStackModel::raw_text_closed() {
   // handle_text: the end tag (or the end of input) pops the raw-text element.
   if (mode_ != Mode::text) return;
   pop();
   mode_ = original_mode_;
+}
+
+bool GumboStackModel::p_end_tag_reaches_body() const {
+  return mode_ == Mode::in_body || mode_ == Mode::in_cell || mode_ == Mode::in_caption ||
+         mode_ == Mode::after_body || mode_ == Mode::after_after_body;
+}
+
+bool GumboStackModel::may_adopt(GumboTag tag) const {
+  // The adoption agency moves elements only when it finds a furthest block: a special element
+  // above the formatting element on the stack.
+  const std::ptrdiff_t found = last_formatting_before_marker(tag);
+  if (found < 0 || !formatting_[static_cast<std::size_t>(found)].open) return false;
+  const std::ptrdiff_t index = open_index(formatting_[static_cast<std::size_t>(found)].element.id);
+  if (index < 0) return false;
+  for (std::size_t i = static_cast<std::size_t>(index) + 1; i < open_.size(); ++i) {
+    if (is_special(open_[i])) return true;
+  }
+  return false;
 }
 
 bool GumboStackModel::in_foreign_content() const {
@@ -366,8 +377,9 @@ bool GumboStackModel::breaks_out_of_foreign_content(const Token& token) const {
 // --- Insertion modes ---
 
 void GumboStackModel::initial(Token& token) {
+  // A DOCTYPE would move on to "before html" as well; whether it means quirks does not matter
+  // to the model (see the <table> rule in in_body).
   if (token.type == Token::whitespace) return;
-  quirks_ = true;  // no DOCTYPE came first
   mode_ = Mode::before_html;
   reprocess_ = true;
 }
@@ -635,11 +647,15 @@ void GumboStackModel::in_body(Token& token) {
       return;
     }
     if (tag == GUMBO_TAG_TABLE) {
-      // For a fragment gumbo reads the quirks mode from uninitialized memory; in practice it is
-      // "no quirks". Should gumbo keep the <p> open where the model closes it, the model is
-      // short one level per such <p> (a <table> inside each): a bounded factor, whereas a
-      // <p> the model kept but gumbo closed would let a later </p> pop what gumbo keeps.
-      if (!quirks_) close_p_in_button_scope();
+      // Gumbo closes an open <p> here unless the document is in quirks mode, which for a
+      // fragment it reads from uninitialized memory, and for a document from the DOCTYPE's
+      // public identifier. Either way a <p> it keeps and the model does not stops a later end
+      // tag short (a <p> is special): the model closes it, and the pass writes the "</p>" into
+      // the text so that gumbo does the same whatever its mode.
+      if (in_scope(GUMBO_TAG_P, Scope::button)) {
+        implicitly_close(GUMBO_TAG_P);
+        closed_p_for_table_ = true;
+      }
       insert_html(token);
       frameset_ok_ = false;
       mode_ = Mode::in_table;
@@ -824,6 +840,8 @@ void GumboStackModel::in_body(Token& token) {
 }
 
 void GumboStackModel::any_other_end_tag(const Token& token) {
+  // No such element open: the walk would end at a special element (<html> at the latest).
+  if (html_open_[token.tag] == 0) return;
   for (std::size_t i = open_.size(); i-- > 0;) {
     const Element& node = open_[i];
     if (matches(node, token)) {
@@ -1265,6 +1283,7 @@ void GumboStackModel::insert(Element element) {
   // A child of the current node (foster parenting puts it higher up, which the model ignores).
   element.tree_depth = open_.empty() ? 0 : current().tree_depth + 1;
   open_.push_back(element);
+  count_open(element, 1);
   deepest_ = std::max(deepest_, depth());
 }
 
@@ -1293,6 +1312,7 @@ void GumboStackModel::pop() {
   if (open_.size() <= 1) return;  // <html> stays (gumbo pops it only at the end of input)
   const Element element = open_.back();
   open_.pop_back();
+  count_open(element, -1);
   if (is_formatting_tag(element.tag) && element.ns == Ns::html) {
     if (const std::ptrdiff_t index = formatting_index(element.id); index >= 0) {
       formatting_[static_cast<std::size_t>(index)].open = false;
@@ -1312,6 +1332,7 @@ void GumboStackModel::pop_until(GumboTag tag) {
 void GumboStackModel::remove_open(std::size_t index) {
   const Element element = open_[index];
   open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(index));
+  count_open(element, -1);
   if (const std::ptrdiff_t list = formatting_index(element.id); list >= 0) {
     formatting_[static_cast<std::size_t>(list)].open = false;
     ++waiting_;
@@ -1326,6 +1347,7 @@ std::ptrdiff_t GumboStackModel::open_index(std::uint32_t id) const {
 }
 
 bool GumboStackModel::in_scope(GumboTag tag, Scope scope) const {
+  if (html_open_[tag] == 0) return false;
   for (std::size_t i = open_.size(); i-- > 0;) {
     if (is(open_[i], tag)) return true;
     if (is_scope_boundary(open_[i], scope)) return false;
@@ -1334,6 +1356,11 @@ bool GumboStackModel::in_scope(GumboTag tag, Scope scope) const {
 }
 
 bool GumboStackModel::any_heading_in_scope() const {
+  if (html_open_[GUMBO_TAG_H1] + html_open_[GUMBO_TAG_H2] + html_open_[GUMBO_TAG_H3] +
+          html_open_[GUMBO_TAG_H4] + html_open_[GUMBO_TAG_H5] + html_open_[GUMBO_TAG_H6] ==
+      0) {
+    return false;
+  }
   for (std::size_t i = open_.size(); i-- > 0;) {
     if (open_[i].ns == Ns::html && is_heading(open_[i].tag)) return true;
     if (is_scope_boundary(open_[i], Scope::normal)) return false;
@@ -1350,7 +1377,11 @@ bool GumboStackModel::has_node_in_scope(std::uint32_t id) const {
 }
 
 bool GumboStackModel::has_template() const {
-  return in_scope(GUMBO_TAG_TEMPLATE, Scope::anywhere);
+  return html_open_[GUMBO_TAG_TEMPLATE] != 0;
+}
+
+void GumboStackModel::count_open(const Element& element, int change) {
+  if (element.ns == Ns::html) html_open_[element.tag] += static_cast<std::uint32_t>(change);
 }
 
 void GumboStackModel::generate_implied_end_tags(GumboTag except) {
@@ -1505,26 +1536,37 @@ void GumboStackModel::reset_insertion_mode() {
 void GumboStackModel::add_formatting(const Element& element) {
   // Noah's ark: a fourth identical element (after the last marker) pushes out the earliest.
   // must_leave_out() has already kept out the tags for which "identical" is uncertain.
-  const AttributeIdentity identity = AttributeIdentity::of(element.attributes);
-  std::size_t identical = 0;
-  std::size_t earliest = 0;
-  for (std::size_t i = formatting_.size(); i-- > 0;) {
-    const Formatting& entry = formatting_[i];
-    if (entry.element.id == 0) break;
-    if (entry.element.tag == element.tag &&
-        compare_attributes(entry.element.attributes, entry.identity, element.attributes,
-                           identity) == Sameness::same) {
-      ++identical;
-      earliest = i;
-    }
+  Formatting added{element, true};
+  std::size_t same_tag = 0;
+  for (std::size_t i = formatting_.size(); i-- > 0 && formatting_[i].element.id != 0;) {
+    if (formatting_[i].element.tag == element.tag) ++same_tag;
   }
-  if (identical >= 3) remove_formatting(earliest);
-  formatting_.push_back(Formatting{element, true, identity});
+  if (same_tag >= 3) {
+    std::size_t identical = 0;
+    std::size_t earliest = 0;
+    for (std::size_t i = formatting_.size(); i-- > 0;) {
+      const Formatting& entry = formatting_[i];
+      if (entry.element.id == 0) break;
+      if (entry.element.tag == element.tag &&
+          compare_attributes(entry.element.attributes, identity_of(entry), element.attributes,
+                             identity_of(added)) == Sameness::same) {
+        ++identical;
+        earliest = i;
+      }
+    }
+    if (identical >= 3) remove_formatting(earliest);
+  }
+  formatting_.push_back(added);
 }
 
 bool GumboStackModel::noahs_ark_is_uncertain(std::string_view attributes, GumboTag tag) const {
   // Gumbo counts the identical elements after the last marker and forgets the earliest of the
   // fourth; where some are only maybe identical, neither the count nor which one goes is known.
+  std::size_t same_tag = 0;
+  for (std::size_t i = formatting_.size(); i-- > 0 && formatting_[i].element.id != 0;) {
+    if (formatting_[i].element.tag == tag) ++same_tag;
+  }
+  if (same_tag < 3) return false;
   const AttributeIdentity identity = AttributeIdentity::of(attributes);
   std::size_t same = 0;
   std::size_t maybe = 0;
@@ -1532,7 +1574,8 @@ bool GumboStackModel::noahs_ark_is_uncertain(std::string_view attributes, GumboT
     const Formatting& entry = formatting_[i];
     if (entry.element.id == 0) break;
     if (entry.element.tag != tag) continue;
-    switch (compare_attributes(entry.element.attributes, entry.identity, attributes, identity)) {
+    switch (
+        compare_attributes(entry.element.attributes, identity_of(entry), attributes, identity)) {
       case Sameness::same:
         ++same;
         break;
@@ -1546,9 +1589,16 @@ bool GumboStackModel::noahs_ark_is_uncertain(std::string_view attributes, GumboT
   return maybe > 0 && same + maybe >= 3;
 }
 
+const AttributeIdentity& GumboStackModel::identity_of(const Formatting& entry) {
+  if (!entry.has_identity) {
+    entry.identity = AttributeIdentity::of(entry.element.attributes);
+    entry.has_identity = true;
+  }
+  return entry.identity;
+}
+
 void GumboStackModel::add_marker() {
-  formatting_.push_back(
-      Formatting{Element{{}, {}, GUMBO_TAG_UNKNOWN, Ns::html, false, 0}, true, {}});
+  formatting_.push_back(Formatting{Element{{}, {}, GUMBO_TAG_UNKNOWN, Ns::html, false, 0}, true});
 }
 
 std::ptrdiff_t GumboStackModel::formatting_index(std::uint32_t id) const {
@@ -1646,6 +1696,7 @@ bool GumboStackModel::adoption_agency(const Token&, GumboTag subject) {
         continue;
       }
       if (in_list < 0) {
+        count_open(open_[static_cast<std::size_t>(node_index)], -1);
         open_.erase(open_.begin() + node_index);
         continue;
       }
@@ -1670,9 +1721,7 @@ bool GumboStackModel::adoption_agency(const Token&, GumboTag subject) {
     }
     bookmark =
         std::clamp<std::ptrdiff_t>(bookmark, 0, static_cast<std::ptrdiff_t>(formatting_.size()));
-    formatting_.insert(
-        formatting_.begin() + bookmark,
-        Formatting{replacement, true, AttributeIdentity::of(replacement.attributes)});
+    formatting_.insert(formatting_.begin() + bookmark, Formatting{replacement, true});
     open_.erase(open_.begin() + open_index(formatting.id));
     // The furthest block moves under the common ancestor, below the clones; what it contained
     // moves into the new formatting element, one level further down. So the block's
@@ -1685,9 +1734,11 @@ bool GumboStackModel::adoption_agency(const Token&, GumboTag subject) {
     const std::uint32_t new_depth = ancestor_depth + chain + 1;
     open_[block].tree_depth = std::max(new_depth, open_[block - 1].tree_depth);
     if (new_depth + 1 > old_depth) {
-      for (std::size_t k = block + 1; k < open_.size(); ++k) {
-        open_[k].tree_depth += new_depth + 1 - old_depth;
-      }
+      const std::uint32_t shift = new_depth + 1 - old_depth;
+      for (std::size_t k = block + 1; k < open_.size(); ++k) open_[k].tree_depth += shift;
+      // Closed elements inside the block move down with it. The model does not know how deep
+      // they are, only that none is deeper than the deepest it has seen.
+      deepest_ += shift;
     }
     replacement.tree_depth = open_[block].tree_depth + 1;
     open_.insert(open_.begin() + static_cast<std::ptrdiff_t>(block) + 1, replacement);

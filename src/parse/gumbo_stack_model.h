@@ -3,6 +3,7 @@
 // that the nesting cap (html_nesting.h) knows how deep gumbo's tree will get before gumbo runs.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -32,7 +33,8 @@ enum class GumboParseKind { fragment_in_div, document };
 /// Keeping more is not always safe, though: an element the model keeps and gumbo does not is
 /// a target for a later end tag, which then pops what gumbo keeps. So where gumbo's choice
 /// rests on something the model cannot see (decoded attribute values), the tag is left out
-/// (must_leave_out), and where it rests on quirks mode the model follows no-quirks.
+/// (must_leave_out), and where it rests on quirks mode (whether <table> closes an open <p>)
+/// the text is made to say it (closed_p_for_table).
 /// depth() is how many levels below <html> the current node sits in gumbo's tree, plus the
 /// formatting elements waiting to be reconstructed, which are as good as open: the next text
 /// reopens them all inside the current node.
@@ -48,6 +50,8 @@ class GumboStackModel {
     /// The name gumbo_tag_from_original_text finds in the tag's original text, which is what
     /// gumbo compares when an end tag closes a foreign element (see foreign_name()).
     std::string_view foreign_name;
+    /// gumbo_tagn_enum(name), when the caller has it already; looked up otherwise.
+    GumboTag tag = GUMBO_TAG_LAST;
   };
 
   explicit GumboStackModel(GumboParseKind kind);
@@ -72,14 +76,25 @@ class GumboStackModel {
   bool must_leave_out(const StartTag& tag) const;
 
   TextState start_tag(const StartTag& tag);
-  /// `foreign_name` as for StartTag.
-  void end_tag(std::string_view name, std::string_view foreign_name);
+  /// Whether the last start tag was a <table> that closed an open <p>, which gumbo does only
+  /// outside quirks mode: the text needs a "</p>" before it for gumbo to do so in any mode.
+  bool closed_p_for_table() const { return closed_p_for_table_; }
+  /// Whether a "</p>" written just before a <table> here closes the <p> the table would: only
+  /// where end tags go to the body rules directly (in a select the "</p>" would be ignored,
+  /// and the <table> closes the select first). Elsewhere a <table> that closes a <p> is left
+  /// out instead.
+  bool p_end_tag_reaches_body() const;
+  bool p_is_open() const { return html_open_[GUMBO_TAG_P] != 0; }
+  /// `foreign_name` and `tag` as for StartTag.
+  void end_tag(std::string_view name, std::string_view foreign_name, GumboTag tag = GUMBO_TAG_LAST);
   /// Text between markup (and CDATA sections).
   void characters(std::string_view text);
-  /// A DOCTYPE and the name in it (empty when it has none): it sets a document's quirks mode.
-  void doctype(std::string_view name);
   /// The end tag (or the end of input) that closes a raw-text element.
   void raw_text_closed();
+  /// Whether a formatting end tag, <a> or <nobr> of this tag may have gumbo's adoption agency
+  /// move elements, which can take closed elements deeper than anything was: the pass tries
+  /// such a tag on a copy of the model.
+  bool may_adopt(GumboTag tag) const;
   /// Whether "<![CDATA[" opens a CDATA section: gumbo asks if the current node is foreign.
   bool in_foreign_content() const;
 
@@ -100,9 +115,14 @@ class GumboStackModel {
     std::uint32_t tree_depth = 0;
   };
   struct Formatting {
+    Formatting(const Element& element, bool open) : element(element), open(open) {}
+
     Element element;  // id 0: a scope marker
     bool open = true;
-    AttributeIdentity identity;  // for the Noah's-ark clause
+    // For the Noah's-ark clause, computed when first needed (most lists never hold three
+    // elements of one tag).
+    mutable AttributeIdentity identity;
+    mutable bool has_identity = false;
   };
   struct Token {
     enum Type : std::uint8_t { start, end, whitespace, characters, null } type;
@@ -155,6 +175,7 @@ class GumboStackModel {
   void pop();
   void pop_until(GumboTag tag);
   void remove_open(std::size_t index);
+  void count_open(const Element& element, int change);
   std::ptrdiff_t open_index(std::uint32_t id) const;
   bool in_scope(GumboTag tag, Scope scope) const;
   bool any_heading_in_scope() const;
@@ -176,6 +197,7 @@ class GumboStackModel {
   void add_formatting(const Element& element);
   void add_marker();
   bool noahs_ark_is_uncertain(std::string_view attributes, GumboTag tag) const;
+  static const AttributeIdentity& identity_of(const Formatting& entry);
   std::ptrdiff_t formatting_index(std::uint32_t id) const;
   std::ptrdiff_t last_formatting_before_marker(GumboTag tag) const;
   void remove_formatting(std::size_t index);
@@ -196,6 +218,9 @@ class GumboStackModel {
 
   GumboParseKind kind_;
   std::vector<Element> open_;  // open_[0] is <html>
+  // How many HTML elements of each tag are open: most scope checks and end tags look for a tag
+  // nothing open has, and this answers them without walking the stack.
+  std::array<std::uint32_t, GUMBO_TAG_LAST + 1> html_open_{};
   std::vector<Formatting> formatting_;
   std::vector<Mode> template_modes_;
   std::size_t waiting_ = 0;  // formatting elements in the list but not open
@@ -209,7 +234,7 @@ class GumboStackModel {
   bool has_head_ = false;      // gumbo's head element pointer (document parse)
   Element head_{};
   bool frameset_ok_ = true;
-  bool quirks_ = false;  // a document without DOCTYPE: <table> leaves an open <p> open
+  bool closed_p_for_table_ = false;
 };
 
 }  // namespace confab

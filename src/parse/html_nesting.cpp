@@ -316,7 +316,7 @@ class NestingPass {
       : html_(html), max_depth_(max_depth), model_(kind) {}
 
   void run();
-  bool dropped_any() const { return dropped_any_; }
+  bool changed() const { return changed_; }
   std::string take_output() {
     out_.append(html_.substr(copied_));
     return std::move(out_);
@@ -331,6 +331,10 @@ class NestingPass {
   std::size_t markup_declaration(std::size_t at);
   std::size_t raw_text(std::size_t from, std::string_view name, TextState state);
   void leave_out(std::size_t at, std::size_t end);
+  void write_before(std::size_t at, std::string_view text);
+  bool deeper_than_allowed(const GumboStackModel& before) const {
+    return model_.deepest() > std::max(before.deepest(), max_depth_);
+  }
   std::size_t origin_of(std::size_t at) const { return at == junk_end_ ? junk_start_ : at; }
 
   std::string_view html_;
@@ -339,7 +343,7 @@ class NestingPass {
   std::size_t text_start_ = 0;  // where the text not yet given to the model begins
   std::size_t copied_ = 0;      // how much of html_ is in out_
   std::string out_;
-  bool dropped_any_ = false;
+  bool changed_ = false;
   // A run of "</>" (which the tokenizer consumes without emitting anything) that the next tag
   // would start right after: gumbo's original text for that tag begins at junk_start_.
   std::size_t junk_start_ = kNone;
@@ -383,14 +387,30 @@ std::size_t NestingPass::start_tag(std::size_t at) {
     return html_.size();
   }
   text_start_ = tag->end;
-  const GumboStackModel::StartTag start{tag->name, tag->attributes, tag->self_closing,
-                                        foreign_name(html_, origin_of(at), tag->end)};
+  const GumboStackModel::StartTag start{
+      tag->name, tag->attributes, tag->self_closing, foreign_name(html_, origin_of(at), tag->end),
+      gumbo_tagn_enum(tag->name.data(), static_cast<unsigned int>(tag->name.size()))};
   // The depth first: it is cheap, and at the cap it decides most tags.
   if (model_.depth() + model_.growth_bound(start) > max_depth_ || model_.must_leave_out(start)) {
     leave_out(at, tag->end);
     return tag->end;
   }
+  // <a> and <nobr> may run the adoption agency, which can take elements deeper without a push.
+  // So may a <table> close an open <p> where a "</p>" before it would not do the same.
+  std::optional<GumboStackModel> before;
+  const bool table_on_trial =
+      start.tag == GUMBO_TAG_TABLE && model_.p_is_open() && !model_.p_end_tag_reaches_body();
+  if (table_on_trial ||
+      ((start.tag == GUMBO_TAG_A || start.tag == GUMBO_TAG_NOBR) && model_.may_adopt(start.tag))) {
+    before = model_;
+  }
   const TextState state = model_.start_tag(start);
+  if (before && (deeper_than_allowed(*before) || (table_on_trial && model_.closed_p_for_table()))) {
+    model_ = std::move(*before);
+    leave_out(at, tag->end);
+    return tag->end;
+  }
+  if (model_.closed_p_for_table()) write_before(at, "</p>");
   if (state == TextState::data) return tag->end;
   if (state == TextState::plaintext) {
     // The rest of the input is text, still handled by the current insertion mode.
@@ -423,8 +443,18 @@ std::size_t NestingPass::end_tag(std::size_t at) {
       text_start_ = html_.size();
       return html_.size();
     }
-    model_.end_tag(tag->name, foreign_name(html_, origin_of(at), tag->end));
+    const GumboTag name =
+        gumbo_tagn_enum(tag->name.data(), static_cast<unsigned int>(tag->name.size()));
+    // A formatting end tag may run the adoption agency, which can take closed elements deeper
+    // than anything was: tried on a copy, and left out if it does so beyond the cap.
+    std::optional<GumboStackModel> before;
+    if (model_.may_adopt(name)) before = model_;
+    model_.end_tag(tag->name, foreign_name(html_, origin_of(at), tag->end), name);
     text_start_ = tag->end;
+    if (before && deeper_than_allowed(*before)) {
+      model_ = std::move(*before);
+      leave_out(at, tag->end);
+    }
     return tag->end;
   }
   if (first == '>') {  // "</>" is nothing at all
@@ -449,19 +479,18 @@ std::size_t NestingPass::markup_declaration(std::size_t at) {
     const std::size_t text_end = close == kNone ? html_.size() : close;
     model_.characters(html_.substr(at + 9, text_end - (at + 9)));
     resume = close == kNone ? html_.size() : close + 3;
-  } else if (equals_ignoring_case(html_.substr(at + 2, 7), "DOCTYPE")) {
-    // The name runs from the first non-space to the next space or '>'.
-    std::size_t i = at + 9;
-    while (i < html_.size() && is_tag_space(html_[i])) ++i;
-    const std::size_t name_start = i;
-    while (i < html_.size() && !is_tag_space(html_[i]) && html_[i] != '>') ++i;
-    model_.doctype(html_.substr(name_start, i - name_start));
-    resume = past_next_gt(html_, at + 2);
   } else {
-    resume = past_next_gt(html_, at + 2);  // a bogus comment
+    resume = past_next_gt(html_, at + 2);  // a DOCTYPE or a bogus comment: both end at '>'
   }
   text_start_ = resume;
   return resume;
+}
+
+void NestingPass::write_before(std::size_t at, std::string_view text) {
+  out_.append(html_.substr(copied_, at - copied_));
+  out_.append(text);
+  copied_ = at;
+  changed_ = true;
 }
 
 void NestingPass::leave_out(std::size_t at, std::size_t end) {
@@ -471,7 +500,7 @@ void NestingPass::leave_out(std::size_t at, std::size_t end) {
   // Nor may "</>" + "<b>" + "</g>" hide from the model that "</g>" now follows a "</>".
   if (junk_end_ == at) junk_end_ = end;
   copied_ = end;
-  dropped_any_ = true;
+  changed_ = true;
 }
 
 }  // namespace
@@ -482,7 +511,7 @@ HtmlNesting measure_html_nesting(std::string_view html, std::size_t max_depth,
   pass.run();
   HtmlNesting result;
   result.depth = pass.deepest();
-  if (pass.dropped_any()) result.capped = pass.take_output();
+  if (pass.changed()) result.capped = pass.take_output();
   return result;
 }
 

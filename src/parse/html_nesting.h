@@ -21,7 +21,7 @@ inline constexpr std::size_t kHtmlNestingCap = 256;
 
 /// What the pass over a text finds: the text capped, and how deep gumbo gets parsing that.
 struct HtmlNesting {
-  /// nullopt when nothing had to be left out.
+  /// nullopt when nothing had to change.
   std::optional<std::string> capped;
   /// How deep gumbo's tree gets for the capped text, as GumboStackModel sees it (never less
   /// than gumbo, by design): levels below <html>, at most `max_depth` + 1 (a leaf).
@@ -32,11 +32,16 @@ struct HtmlNesting {
 /// that would take gumbo's stack of open elements deeper than `max_depth`, and copies
 /// everything else byte for byte. "Deeper" counts what gumbo adds by itself (implied <tbody>
 /// and <tr>, reopened formatting elements, elements that left the stack but not the tree). It
-/// also leaves out the start tags GumboStackModel::must_leave_out names: those that make gumbo
-/// abort, and those whose effect the model cannot know.
+/// also leaves out the start tags GumboStackModel::must_leave_out names (those that make gumbo
+/// abort, and those whose effect the model cannot know), and the formatting end tags (and <a>,
+/// <nobr>) whose adoption agency would move elements deeper than the cap: it can take a subtree
+/// down by a few levels without any start tag.
 /// One linear pass; the only memory is the model's, a few words per open element. Where
 /// leaving a tag out would join a preceding '<' to the text after it into a new tag, the tag is
-/// replaced by an empty comment ("<!>").
+/// replaced by an empty comment ("<!>"). And before a <table> that finds a <p> open, the pass
+/// writes "</p>": gumbo closes the <p> there only outside quirks mode, which for a fragment it
+/// reads from uninitialized memory, and a <p> left open would stop later end tags short of
+/// what the model has them close.
 HtmlNesting measure_html_nesting(std::string_view html, std::size_t max_depth,
                                  GumboParseKind kind = GumboParseKind::fragment_in_div);
 

@@ -122,6 +122,7 @@ struct Attack {
   std::string_view name;
   std::string_view unit;  // "#" becomes the repetition's number
   GumboParseKind kind = kFragment;
+  std::string_view prefix = "";
 };
 
 constexpr Attack kAttacks[] = {
@@ -162,10 +163,15 @@ constexpr Attack kAttacks[] = {
     {"framesets", "<frameset>", kDocument},
     {"document formatting", "<p><b id=#>x</p>y", kDocument},
     {"document tables", "<table><td>", kDocument},
+    {"a <p> kept open around a table", "<x><p><table></table></x>"},
+    {"quirks: no DOCTYPE", "<x><p><table></table></x>", kDocument},
+    {"quirks by public identifier", "<x><p><table></table></x>", kDocument,
+     "<!DOCTYPE html PUBLIC \"HTML\">"},
+    {"NUL leaves the head", std::string_view("<noscript>\0<noscript>", 21), kDocument},
 };
 
-std::string attack_text(std::string_view unit, std::size_t times) {
-  std::string text;
+std::string attack_text(std::string_view unit, std::size_t times, std::string_view prefix = "") {
+  std::string text(prefix);
   for (std::size_t i = 0; i < times; ++i) {
     std::string piece(unit);
     for (std::size_t at = piece.find('#'); at != std::string::npos; at = piece.find('#')) {
@@ -179,13 +185,13 @@ std::string attack_text(std::string_view unit, std::size_t times) {
 TEST(CapHtmlNesting, EachAttackStaysWithinTheCap) {
   constexpr std::size_t kCap = 32;
   for (const Attack& attack : kAttacks) {
-    const std::string html = attack_text(attack.unit, 3000);
+    const std::string html = attack_text(attack.unit, 3000, attack.prefix);
     const std::string result = capped(html, kCap, attack.kind);
     EXPECT_LE(gumbo_tree_depth(result, attack.kind), kCap + 1) << attack.name;
     EXPECT_LE(html_nesting_depth(result, attack.kind), kCap + 1) << attack.name;
     // The model never sees less depth than gumbo builds (for the text without the tags it
     // leaves out whatever the cap).
-    const std::string small = attack_text(attack.unit, 200);
+    const std::string small = attack_text(attack.unit, 200, attack.prefix);
     const HtmlNesting whole = measure_html_nesting(small, 1'000'000, attack.kind);
     EXPECT_LE(gumbo_tree_depth(whole.capped.value_or(small), attack.kind), whole.depth + 1)
         << attack.name;
@@ -206,6 +212,27 @@ TEST(CapHtmlNesting, KeepsGumboFromAborting) {
     EXPECT_LE(gumbo_tree_depth(*document, kDocument), 8u) << html;
   }
   EXPECT_EQ(capped("<svg><td><x><table></svg><table><td>", 16), "<svg><x></svg><table><td>");
+}
+
+TEST(CapHtmlNesting, LeavesOutEndTagsWhoseAdoptionWouldGoTooDeep) {
+  // </a> runs the adoption agency, which moves the <footer> subtree three levels down.
+  const std::string html =
+      "<menu><strike><big><dt><strong><button><i><i><a><strike><big><footer><fieldset><i><ol>"
+      "<article><figure><small><ol><small><div><annotation-xml></strong>"
+      "<annotation-xml encoding=text/html><input type=hidden></a>";
+  EXPECT_EQ(gumbo_tree_depth(html, kFragment), 25u);
+  EXPECT_EQ(capped(html, 24), html.substr(0, html.size() - 4));
+  EXPECT_LE(gumbo_tree_depth(capped(html, 24), kFragment), 25u);
+}
+
+TEST(CapHtmlNesting, ClosesAParagraphBeforeATableWhateverTheQuirksMode) {
+  EXPECT_EQ(capped("<p>a<table><td>b</table>" + repeated("<i>", 100), 256),
+            "<p>a</p><table><td>b</table>" + repeated("<i>", 100));
+  EXPECT_EQ(cap_html_nesting("<div>a<table></table>" + repeated("<i>", 100), 256), std::nullopt);
+  // In a select the "</p>" would be ignored, and the <table> closes the select before the
+  // <p>: the <table> is left out instead.
+  EXPECT_EQ(capped("<table><td><p><select><table>" + repeated("<i>", 100), 256),
+            "<table><td><p><select>" + repeated("<i>", 100));
 }
 
 TEST(HtmlNestingDepth, CountsWhatGumboAddsByItself) {
