@@ -1,6 +1,10 @@
 #include "parse/gumbo_tree.h"
 
 #include <new>
+#include <optional>
+#include <utility>
+
+#include "parse/html_nesting.h"
 
 namespace confab {
 
@@ -10,6 +14,14 @@ GumboTree::GumboTree(std::string_view html, bool fragment) : options_(kGumboDefa
     options_.fragment_namespace = GUMBO_NAMESPACE_HTML;
   }
   options_.max_errors = 0;
+  std::optional<std::string> capped = cap_html_nesting(
+      html, kHtmlNestingCap, fragment ? GumboParseKind::fragment_in_div : GumboParseKind::document);
+  if (capped) {
+    capped_html_ = std::move(*capped);
+    // An empty capped text would read as "not capped"; gumbo parses "" and " " alike.
+    if (capped_html_.empty()) capped_html_ = " ";
+    html = capped_html_;
+  }
   output_ = gumbo_parse_with_options(&options_, html.data(), html.size());
   if (output_ == nullptr) throw std::bad_alloc();
 }

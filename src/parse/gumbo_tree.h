@@ -2,6 +2,7 @@
 // page (parse) or a comment's fragment (render), is one of these.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <gumbo.h>
@@ -9,7 +10,10 @@
 namespace confab {
 
 /// HTML parsed as a browser parses it. Parse errors are normal in pages and feeds and nobody
-/// reads the list, so none are recorded (the tree is the same either way).
+/// reads the list, so none are recorded (the tree is the same either way). The HTML is third-party
+/// input, so it goes through the nesting cap first (parse/html_nesting.h): the tree is never
+/// deeper than kHtmlNestingCap + 1 levels, whatever the input, which is what lets every walker of
+/// it recurse (issue 13).
 class GumboTree {
  public:
   /// A whole page: <html>, <head> and <body> are implied where missing.
@@ -27,9 +31,13 @@ class GumboTree {
   /// top-level nodes.
   const GumboNode& root() const { return *output_->root; }
 
+  /// True when the input nested deeper than the cap and start tags were left out of it.
+  bool capped() const { return !capped_html_.empty(); }
+
  private:
   GumboTree(std::string_view html, bool fragment);
 
+  std::string capped_html_;  // what gumbo parsed when capped: the tree points into it
   GumboOptions options_;
   GumboOutput* output_;
 };
