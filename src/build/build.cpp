@@ -69,7 +69,9 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   input.conversation = &report.conversation;
   // Pages are written as they are rendered, into a staging folder swapped in at the end.
   StagedOutput staged(report.output);
-  render_site(input, [&staged](OutputFile file) { staged.write(file); });
+  const RenderReport rendered =
+      render_site(input, [&staged](OutputFile file) { staged.write(file); });
+  for (const std::string& problem : rendered.problems) report.warnings.push_back(problem);
   staged.commit();
   report.files_written = staged.files_written();
   return report;

@@ -25,6 +25,7 @@ struct FeedOutcome {
   bool parsed = false;
   Feed feed;
   std::string advertised_feed;  ///< set when the document was a page pointing to a feed
+  std::vector<std::string> page_warnings;  ///< what reading that page recovered from
   std::string error;
   std::string error_kind;  ///< SourceReport::error_kind
 };
@@ -43,7 +44,8 @@ FeedOutcome read_feed_or_page(const FetchResult& result) {
       outcome.parsed = true;
       return outcome;
     }
-    const HtmlPage page = parse_html_page(document);
+    HtmlPage page = parse_html_page(document);
+    outcome.page_warnings = std::move(page.warnings);
     outcome.advertised_feed = main_feed_url(page);
     if (outcome.advertised_feed.empty()) {
       outcome.error = document.url + ": an HTML page that advertises no feed";
@@ -150,6 +152,9 @@ class Spider {
     for (std::size_t i = 0; i < results.size(); ++i) {
       report_permanent_move(report_.harvests[i], results[i], source_key(i));
       FeedOutcome outcome = read_feed_or_page(results[i]);
+      for (const auto& warning : outcome.page_warnings) {
+        warn(report_.harvests[i].report.name + ": " + warning);
+      }
       if (outcome.parsed) {
         accept_feed(report_.harvests[i], std::move(outcome.feed), urls[i]);
       } else if (!outcome.advertised_feed.empty()) {
@@ -236,6 +241,7 @@ class Spider {
     std::map<std::string, std::vector<std::string>> targets_by_feed;
     for (std::size_t i = 0; i < page_results.size(); ++i) {
       FeedOutcome outcome = read_feed_or_page(page_results[i]);
+      for (const auto& warning : outcome.page_warnings) warn("crawl: " + warning);
       if (!outcome.advertised_feed.empty()) {
         targets_by_feed[outcome.advertised_feed].push_back(pages[i]);
       } else if (!outcome.parsed) {

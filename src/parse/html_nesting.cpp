@@ -538,4 +538,10 @@ std::size_t html_nesting_depth(std::string_view html, GumboParseKind kind) {
   return measure_html_nesting(html, std::numeric_limits<std::size_t>::max(), kind).depth;
 }
 
+std::string nesting_capped_warning(const std::string& url) {
+  return (url.empty() ? std::string("HTML") : url) + ": nested deeper than " +
+         std::to_string(kHtmlNestingCap) +
+         " levels; the start tags below that depth were left out (their text is kept)";
+}
+
 }  // namespace confab

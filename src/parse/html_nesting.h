@@ -52,6 +52,9 @@ HtmlNesting measure_html_nesting(std::string_view html, std::size_t max_depth,
 std::optional<std::string> cap_html_nesting(std::string_view html, std::size_t max_depth,
                                             GumboParseKind kind = GumboParseKind::fragment_in_div);
 
+/// What a reader tells the user when a document at `url` went through the cap changed.
+std::string nesting_capped_warning(const std::string& url);
+
 /// How deep gumbo's stack gets for `html` as the model sees it, with no cap: the depth
 /// measure_html_nesting reports for max_depth = infinity.
 std::size_t html_nesting_depth(std::string_view html,

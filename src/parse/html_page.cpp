@@ -4,6 +4,7 @@
 #include "base/url.h"
 #include "parse/encoding.h"
 #include "parse/gumbo_tree.h"
+#include "parse/html_nesting.h"
 #include "parse/html_text.h"
 
 namespace confab {
@@ -112,6 +113,7 @@ HtmlPage parse_html_page(const Document& document) {
   const GumboTree tree = GumboTree::document(text.view());
   HtmlPage page;
   page.base_url = document.url;
+  if (tree.capped()) page.warnings.push_back(nesting_capped_warning(document.url));
 
   // <base href> applies to every URL in the page, wherever it appears relative to them.
   bool have_base = false, have_title = false;

@@ -5,6 +5,7 @@
 #include "base/url.h"
 #include "parse/field_readers.h"
 #include "parse/html_urls.h"
+#include "parse/json_document.h"
 #include "parse/xml_text.h"
 
 namespace confab {
@@ -86,7 +87,8 @@ Entry read_item(const json& item, const std::string& base, std::vector<std::stri
 
 Feed read_json_feed(std::string_view text, const std::string& url) {
   const std::string where = url.empty() ? "document" : url;
-  const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  const JsonDocument document = read_json_document(text);
+  const json& root = document.root;
   if (root.is_discarded()) throw ParseError(where + ": not a feed (unreadable JSON)");
   const std::string version = root.is_object() ? string_field(root, "version") : std::string();
   if (version.find("jsonfeed.org/version/") == std::string::npos) {
@@ -100,6 +102,10 @@ Feed read_json_feed(std::string_view text, const std::string& url) {
   feed.description = string_field(root, "description");
   feed.language = string_field(root, "language");
   feed.authors = read_authors(root, url);
+  if (document.capped) {
+    feed.warnings.push_back("JSON nested deeper than " + std::to_string(kJsonNestingCap) +
+                            " levels; what lies deeper was left out");
+  }
   if (const auto items = root.find("items"); items != root.end() && items->is_array()) {
     for (const json& item : *items) {
       if (item.is_object()) feed.entries.push_back(read_item(item, url, feed.warnings));

@@ -55,17 +55,27 @@ struct RenderError : std::runtime_error {
 /// must be thread-safe) and in no particular order; the files are the same on every run.
 using OutputSink = std::function<void(OutputFile file)>;
 
+/// What rendering recovered from: third-party content that could not be shown as it came.
+struct RenderReport {
+  /// One line per node whose content was flattened or left out, naming the node's page or id.
+  std::vector<std::string> problems;
+};
+
 /// Renders the whole site: index.html, conversation.json, content pages, static files, each
 /// handed to `sink` when ready so that writing overlaps rendering and a page's memory is freed
-/// once it is written. A RenderError may come after some files were handed over: the caller
-/// writes into a staging folder it can drop.
-void render_site(const RenderInput& input, const OutputSink& sink);
+/// once it is written. A node whose content cannot be sanitized is shown without it and named
+/// in the report: what a build archived never stops it. A RenderError (the theme or the site's
+/// own content) may come after some files were handed over: the caller writes into a staging
+/// folder it can drop.
+RenderReport render_site(const RenderInput& input, const OutputSink& sink);
 
 /// conversation.json, the hub's data for other tools (stable schema, see README).
 std::string conversation_to_json(const Conversation& conversation);
 
-/// Sanitizes third-party HTML (allowlist, parse and re-serialize): safe to put on a page.
-std::string sanitize_html(const std::string& html, const std::string& base_url);
+/// Sanitizes third-party HTML (allowlist, parse and re-serialize): safe to put on a page. HTML
+/// nested deeper than the nesting cap is flattened below it; `capped`, when given, says so.
+std::string sanitize_html(const std::string& html, const std::string& base_url,
+                          bool* capped = nullptr);
 
 /// Renders Markdown (GFM) to HTML. The site's own content: trusted, not sanitized.
 std::string markdown_to_html(const std::string& markdown);

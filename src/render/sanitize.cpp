@@ -254,8 +254,10 @@ class Sanitizer {
 
 }  // namespace
 
-std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url) {
+std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url,
+                                     bool* capped) {
   const GumboTree tree = GumboTree::fragment(html);
+  if (capped) *capped = tree.capped();
   Sanitizer sanitizer(base_url, html.size());
   sanitizer.write_children(tree.root());
   return sanitizer.take();
@@ -263,11 +265,12 @@ std::string sanitize_html_with_gumbo(const std::string& html, const std::string&
 
 // Most comments are a line or two of text in <p>; the fast path writes those without a parse and
 // refuses everything else (see sanitize_fast_path.cpp).
-std::string sanitize_html(const std::string& html, const std::string& base_url) {
+std::string sanitize_html(const std::string& html, const std::string& base_url, bool* capped) {
+  if (capped) *capped = false;
   if (std::optional<std::string> simple = sanitize_simple_html(html, base_url)) {
     return std::move(*simple);
   }
-  return sanitize_html_with_gumbo(html, base_url);
+  return sanitize_html_with_gumbo(html, base_url, capped);
 }
 
 }  // namespace confab

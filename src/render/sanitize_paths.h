@@ -9,8 +9,10 @@
 namespace confab {
 
 /// The reference path: parse as a browser would (gumbo), write back from the allowlist. Handles
-/// any input; its output is what sanitize_html returns.
-std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url);
+/// any input; its output is what sanitize_html returns. `capped`, when given, is set to whether
+/// the HTML nested deeper than the nesting cap (parse/html_nesting.h) and was flattened.
+std::string sanitize_html_with_gumbo(const std::string& html, const std::string& base_url,
+                                     bool* capped = nullptr);
 
 /// The fast path for the common tiny comment: plain text (strict UTF-8, no control characters but
 /// tab and newline), a few exact character references, only <p> <br> <em> <strong> <b> <i> written

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <future>
 #include <tuple>
 #include <unordered_set>
@@ -9,6 +10,7 @@
 #include "base/identifiers.h"
 #include "base/parallel_for.h"
 #include "base/url.h"
+#include "parse/html_nesting.h"
 #include "render/render.h"
 #include "render/safe_url.h"
 
@@ -55,16 +57,21 @@ const std::string kNothing;
 
 }  // namespace
 
-SiteModel::SiteModel(const Conversation& conversation, std::size_t workers)
+SiteModel::SiteModel(const Conversation& conversation, std::size_t workers, Sanitizer sanitizer)
     : conversation_(conversation) {
+  if (!sanitizer) {
+    sanitizer = [](const std::string& html, const std::string& base, bool* capped) {
+      return sanitize_html(html, base, capped);
+    };
+  }
   const std::size_t count = conversation.nodes.size();
   thread_of_.assign(count, nullptr);
   html_.resize(count);
   anchors_.resize(count);
   // Sanitizing needs nothing but each node's own content, so it starts at once, on every core,
   // while this thread arranges the threads and names things.
-  auto sanitized = std::async(std::launch::async, [this, workers] {
-    sanitize_all(workers ? workers : default_worker_count());
+  auto sanitized = std::async(std::launch::async, [this, workers, &sanitizer] {
+    sanitize_all(workers ? workers : default_worker_count(), sanitizer);
   });
   try {
     display_ = arrange_conversation(conversation);
@@ -138,11 +145,13 @@ void SiteModel::name_nodes() {
   }
 }
 
-void SiteModel::sanitize_all(std::size_t workers) {
-  // Each node's HTML is parsed on its own, so the work spreads over the cores; the first error
-  // thrown is rethrown here. Spam is sanitized without a base: its relative links go. (A node
-  // the display leaves out, caught in a parent cycle, is sanitized too and never shown.)
+void SiteModel::sanitize_all(std::size_t workers, const Sanitizer& sanitizer) {
+  // Each node's HTML is parsed on its own, so the work spreads over the cores. Spam is sanitized
+  // without a base: its relative links go. (A node the display leaves out, caught in a parent
+  // cycle, is sanitized too and never shown.) A node that fails is one node's loss: it is
+  // archived, so letting it fail the build would fail every build after it too.
   const std::vector<Node>& nodes = conversation_.nodes;
+  std::vector<std::string> problem_of(nodes.size());  // by slot, so the order is the nodes'
   constexpr std::size_t kBatch = 256;  // nodes per hand-out: small enough to balance the cores
   parallel_for((nodes.size() + kBatch - 1) / kBatch, workers, [&](std::size_t, std::size_t batch) {
     const std::size_t end = std::min(nodes.size(), (batch + 1) * kBatch);
@@ -150,9 +159,22 @@ void SiteModel::sanitize_all(std::size_t workers) {
       const Node& node = nodes[i];
       const std::string& base =
           node.spam ? kNothing : (node.base_url.empty() ? node.url : node.base_url);
-      html_[i] = sanitize_html(node.content_html, base);
+      const std::string& name = node.url.empty() ? node.id : node.url;
+      bool capped = false;
+      try {
+        html_[i] = sanitizer(node.content_html, base, &capped);
+      } catch (const std::exception& error) {
+        html_[i].clear();
+        problem_of[i] = name + ": content left out, it could not be sanitized (" +
+                        error.what() + ")";
+        continue;
+      }
+      if (capped) problem_of[i] = nesting_capped_warning(name);
     }
   });
+  for (std::string& problem : problem_of) {
+    if (!problem.empty()) problems_.push_back(std::move(problem));
+  }
 }
 
 void SiteModel::name_threads() {

@@ -3,6 +3,7 @@
 // HTML anchor). The views read it; nothing here knows about templates.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,9 +17,16 @@ namespace confab {
 
 class SiteModel {
  public:
+  /// Turns one node's third-party HTML into what a page shows (sanitize_html's shape): the
+  /// model's only dependency, so a test can hand it one that fails.
+  using Sanitizer =
+      std::function<std::string(const std::string& html, const std::string& base, bool* capped)>;
+
   /// Sanitizes every node's content (the costly part of a build, done once here) on `workers`
-  /// threads (0 = one per core).
-  explicit SiteModel(const Conversation& conversation, std::size_t workers = 0);
+  /// threads (0 = one per core). A node whose content fails to sanitize (an exception) gets
+  /// none, and a problem naming it; so does one whose content nested past the cap (flattened).
+  explicit SiteModel(const Conversation& conversation, std::size_t workers = 0,
+                     Sanitizer sanitizer = {});
   SiteModel(const SiteModel&) = delete;
   SiteModel& operator=(const SiteModel&) = delete;
 
@@ -34,6 +42,8 @@ class SiteModel {
 
   /// The sanitized content of a node.
   const std::string& html(const Node& node) const;
+  /// What sanitizing recovered from, one line per node, in the conversation's node order.
+  const std::vector<std::string>& problems() const { return problems_; }
   /// The node's HTML id, unique across the site so links can point at it from any page.
   const std::string& anchor(const Node& node) const;
   /// "threads/<slug>/" for the thread whose root is `root`.
@@ -59,7 +69,7 @@ class SiteModel {
 
  private:
   /// Sanitizes every node's content into html_.
-  void sanitize_all(std::size_t workers);
+  void sanitize_all(std::size_t workers, const Sanitizer& sanitizer);
   /// Gives every shown node its unique anchor.
   void name_nodes();
   /// Calls visit(node) for every node shown in `thread`.
@@ -91,6 +101,7 @@ class SiteModel {
   // By slot: looked up for every node on every page that shows it, so no hashing of ids.
   std::vector<const DisplayThread*> thread_of_;
   std::vector<std::string> html_;
+  std::vector<std::string> problems_;
   std::vector<std::string> anchors_;
   // Made once: every node on every page links to its thread and its author.
   std::unordered_map<std::string_view, std::string>

@@ -71,7 +71,7 @@ FeedSite feed_site(const RenderInput& input) {
 
 }  // namespace
 
-void render_site(const RenderInput& input, const OutputSink& sink) {
+RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   if (input.conversation == nullptr) throw RenderError("render: no conversation to render");
   const Strings strings = Strings::load(input.theme, input.language);
   const nlohmann::json globals = {{"t", strings.text_table()}};
@@ -162,6 +162,7 @@ void render_site(const RenderInput& input, const OutputSink& sink) {
   for (const OutputFile& asset : content.assets) {
     outputs.add(asset.path, asset.bytes, "content file");
   }
+  return RenderReport{model.problems()};
 }
 
 }  // namespace confab

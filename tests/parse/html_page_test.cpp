@@ -81,5 +81,32 @@ TEST(HtmlPage, Latin1PageIsDecoded) {
   EXPECT_EQ(page.title, "Crème brûlée");
 }
 
+// Issue 13: a page a million levels deep is read (its head, and its body down to the cap) and
+// says it was flattened.
+TEST(HtmlPage, AMillionLevelsDeepIsReadDownToTheCapAndSaysSo) {
+  std::string body;
+  body.reserve(8'000'000);
+  body += "<html><head><title>Deep</title>"
+          "<link rel=alternate type=application/atom+xml href=/atom.xml></head><body>"
+          "<a href=/top>top</a>";
+  for (int i = 0; i < 1'000'000; ++i) body += "<span>";
+  body += "<a href=/bottom>bottom</a>";
+  const HtmlPage page =
+      parse_html_page(Document{"https://deep.example/", "text/html; charset=utf-8", body});
+  EXPECT_EQ(page.title, "Deep");
+  EXPECT_EQ(main_feed_url(page), "https://deep.example/atom.xml");
+  ASSERT_FALSE(page.links.empty());
+  EXPECT_EQ(page.links.front().url, "https://deep.example/top");
+  ASSERT_EQ(page.warnings.size(), 1u);
+  EXPECT_NE(page.warnings[0].find("https://deep.example/: nested deeper than 256 levels"),
+            std::string::npos);
+}
+
+TEST(HtmlPage, AnOrdinaryPageHasNoWarnings) {
+  const HtmlPage page = parse_html_page(
+      Document{"https://plain.example/", "text/html", "<title>Plain</title><p>Just text</p>"});
+  EXPECT_TRUE(page.warnings.empty());
+}
+
 }  // namespace
 }  // namespace confab

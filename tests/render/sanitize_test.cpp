@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <gumbo.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -425,8 +426,42 @@ TEST(SanitizeTest, DeeplyNestedMarkupDoesNotCrash) {
   std::string html;
   for (int i = 0; i < 2000; ++i) html += "<div><span>";
   html += "deep";
-  const std::string output = sanitize_html(html, kBase);
+  bool capped = false;
+  const std::string output = sanitize_html(html, kBase, &capped);
   EXPECT_NE(output.find("deep"), std::string::npos);
+  EXPECT_TRUE(capped);
+}
+
+// Issue 13: a million levels used to overflow the stack in the sanitizer's recursion. The cap
+// flattens what lies below 256 levels: the text is kept, the output nests no deeper.
+TEST(SanitizeTest, AMillionLevelsAreFlattenedBelowTheCapAndTheTextKept) {
+  for (const std::string piece : {"<div>", "<blockquote><ul><li>", "<b><i>", "<table><td>"}) {
+    SCOPED_TRACE(piece);
+    std::string html;
+    html.reserve(piece.size() * 1'000'000 + 8);
+    for (int i = 0; i < 1'000'000; ++i) html += piece;
+    html += "the end";
+    bool capped = false;
+    const std::string output = sanitize_html(html, kBase, &capped);
+    EXPECT_TRUE(capped);
+    EXPECT_NE(output.find("the end"), std::string::npos);
+    std::size_t open = 0, deepest = 0;
+    for (std::size_t at = 0; (at = output.find('<', at)) != std::string::npos; ++at) {
+      if (output[at + 1] == '/') {
+        --open;
+      } else if (output.compare(at, 4, "<br>") != 0) {
+        deepest = std::max(deepest, ++open);
+      }
+    }
+    EXPECT_LE(deepest, 257u);
+  }
+}
+
+TEST(SanitizeTest, OrdinaryMarkupIsNotCapped) {
+  bool capped = true;
+  sanitize_html("<blockquote><p>Quoted <b>here</b></p></blockquote><ul><li>one</li></ul>", kBase,
+                &capped);
+  EXPECT_FALSE(capped);
 }
 
 }  // namespace
