@@ -24,7 +24,7 @@ Document document_of(const FetchResult& result) {
 struct FeedOutcome {
   bool parsed = false;
   Feed feed;
-  std::string advertised_feed;  ///< set when the document was a page pointing to a feed
+  std::string advertised_feed;             ///< set when the document was a page pointing to a feed
   std::vector<std::string> page_warnings;  ///< what reading that page recovered from
   std::string error;
   std::string error_kind;  ///< SourceReport::error_kind

@@ -63,8 +63,8 @@ struct Feed {
   std::string language;
   std::optional<UnixTime> updated;
   std::vector<Author> authors;
-  std::string self;           ///< the feed's own URL (atom:link rel="self")
-  std::string comments_feed;  ///< a site-wide comment feed the feed points to, if any
+  std::string self;                   ///< the feed's own URL (atom:link rel="self")
+  std::string comments_feed;          ///< a site-wide comment feed the feed points to, if any
   std::vector<std::string> warnings;  ///< what was recovered from, in words a user can act on
   std::vector<Entry> entries;
   /// False when the document had to be repaired (cut off, unbalanced): entries may be missing,

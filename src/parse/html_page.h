@@ -24,9 +24,9 @@ struct OutgoingLink {
 
 struct HtmlPage {
   std::string title;
-  std::string base_url;             ///< document URL, or <base href> resolved against it
-  std::vector<FeedLink> feeds;      ///< in document order
-  std::vector<OutgoingLink> links;  ///< every <a href> in the body, in document order
+  std::string base_url;               ///< document URL, or <base href> resolved against it
+  std::vector<FeedLink> feeds;        ///< in document order
+  std::vector<OutgoingLink> links;    ///< every <a href> in the body, in document order
   std::vector<std::string> warnings;  ///< what was read differently from the page as written
 };
 

@@ -165,8 +165,8 @@ void SiteModel::sanitize_all(std::size_t workers, const Sanitizer& sanitizer) {
         html_[i] = sanitizer(node.content_html, base, &capped);
       } catch (const std::exception& error) {
         html_[i].clear();
-        problem_of[i] = name + ": content left out, it could not be sanitized (" +
-                        error.what() + ")";
+        problem_of[i] =
+            name + ": content left out, it could not be sanitized (" + error.what() + ")";
         continue;
       }
       if (capped) problem_of[i] = nesting_capped_warning(name);

@@ -34,13 +34,12 @@ class DeepNesting : public ::testing::Test {
     site = testing::fresh_dir("deep-nesting");
     const fs::path snapshot = site / "snapshot";
     // The campaign's home page: a million <div>s in its body, its feed advertised in <head>.
-    testing::write_text(
-        snapshot / "home.http",
-        http("text/html; charset=utf-8",
-             "<!DOCTYPE html><html><head><title>Paper Boats</title>"
-             "<link rel=\"alternate\" type=\"application/rss+xml\" "
-             "href=\"https://boats.example.org/feed/\"></head><body>" +
-                 repeated("<div>", kLevels) + "afloat</body></html>"));
+    testing::write_text(snapshot / "home.http",
+                        http("text/html; charset=utf-8",
+                             "<!DOCTYPE html><html><head><title>Paper Boats</title>"
+                             "<link rel=\"alternate\" type=\"application/rss+xml\" "
+                             "href=\"https://boats.example.org/feed/\"></head><body>" +
+                                 repeated("<div>", kLevels) + "afloat</body></html>"));
     // Its feed: one post whose escaped HTML nests a million levels, one ordinary post.
     testing::write_text(
         snapshot / "feed.http",

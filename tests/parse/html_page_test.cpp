@@ -86,9 +86,10 @@ TEST(HtmlPage, Latin1PageIsDecoded) {
 TEST(HtmlPage, AMillionLevelsDeepIsReadDownToTheCapAndSaysSo) {
   std::string body;
   body.reserve(8'000'000);
-  body += "<html><head><title>Deep</title>"
-          "<link rel=alternate type=application/atom+xml href=/atom.xml></head><body>"
-          "<a href=/top>top</a>";
+  body +=
+      "<html><head><title>Deep</title>"
+      "<link rel=alternate type=application/atom+xml href=/atom.xml></head><body>"
+      "<a href=/top>top</a>";
   for (int i = 0; i < 1'000'000; ++i) body += "<span>";
   body += "<a href=/bottom>bottom</a>";
   const HtmlPage page =

@@ -49,8 +49,8 @@ TEST(JsonDocument, AJsonFeedNestedAMillionLevelsKeepsItsItemsAndWarns) {
     "_ext": )" + nested_arrays(1'000'000) +
                            R"(, "items": [{"id": "1", "url": "https://deep.example/1",
     "content_html": "<p>Afloat</p>"}]})";
-  const Feed feed = parse_feed(Document{"https://deep.example/feed.json", "application/feed+json",
-                                        text});
+  const Feed feed =
+      parse_feed(Document{"https://deep.example/feed.json", "application/feed+json", text});
   ASSERT_EQ(feed.entries.size(), 1u);
   EXPECT_EQ(feed.entries[0].content, "<p>Afloat</p>");
   ASSERT_EQ(feed.warnings.size(), 1u);
