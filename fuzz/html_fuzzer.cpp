@@ -2,7 +2,7 @@
 // sanitizer (both paths), the page reader (feeds, links, title), the text and excerpt readers
 // and the one-pass scanner threading reads comments with. The input's
 // first bytes say how to grow it: as it is, nested (the fragment repeated N times, so its open
-// tags nest N deep), or wide (its closed form repeated N times), up to 256 KiB, so that
+// tags nest N deep), or wide (its closed form repeated N times), up to 64 KiB, so that
 // depth and breadth an outsider controls are tried, not just short documents. Each call must
 // finish: libFuzzer's -timeout catches a parse that goes quadratic.
 #include <algorithm>
@@ -20,7 +20,7 @@
 
 namespace {
 
-constexpr std::size_t kLargest = 256 << 10;  // 256 KiB grown: ~100,000 levels, and quick
+constexpr std::size_t kLargest = 64 << 10;  // 64 KiB grown: 10,000s of levels, and quick
 
 std::string grown(std::string_view fragment, unsigned mode, std::size_t times) {
   if (fragment.empty() || mode == 0) return std::string(fragment);
