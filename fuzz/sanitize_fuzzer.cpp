@@ -12,6 +12,7 @@
 
 #include "render/render.h"
 #include "render/sanitize_paths.h"
+#include "token_input.h"
 
 namespace {
 
@@ -42,22 +43,12 @@ constexpr std::string_view kTokens[] = {
     "&#x", "&#0;", "&#13;", "&#128;", "&#xD800;", "&#xFFFE;", "&T", "&copy", "&;", "\r", "\f",
     std::string_view("\0", 1), "\x01", "\x7F", "\xC2\x80", "\xEF\xBB\xBF", "\xC3", "\xED\xA0\x80",
     "\xEF\xBF\xBE", "\xF4\x90\x80\x80"};
-static_assert(sizeof kTokens / sizeof kTokens[0] <= 256, "a byte must be able to pick any token");
-
-std::string html_from(const std::uint8_t* data, std::size_t size) {
-  if (data[0] % 2 == 0) return std::string(reinterpret_cast<const char*>(data) + 1, size - 1);
-  std::string html;
-  for (std::size_t k = 1; k < size; ++k) {
-    html += kTokens[data[k] % (sizeof kTokens / sizeof kTokens[0])];
-  }
-  return html;
-}
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::string html = html_from(data, size);
+  const std::string html = text_from_input(data, size, kTokens);
   const std::string base = kBases[(data[0] >> 1) % 2];
   const std::optional<std::string> fast = confab::sanitize_simple_html(html, base);
   const std::string full = confab::sanitize_html_with_gumbo(html, base);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/ascii.h"
 #include "parse/tag_attributes.h"
 
 // Each handler below follows the function of the same name in gumbo 0.10.1's src/parser.c
@@ -57,22 +58,6 @@ bool one_of(GumboTag tag) {
 
 bool one_of(GumboTag tag, std::initializer_list<GumboTag> tags) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool is_tag_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
 GumboTag tag_of(std::string_view name, GumboTag known = GUMBO_TAG_LAST) {
@@ -202,9 +187,9 @@ void GumboStackModel::characters(std::string_view text) {
   // mode it leaves gumbo in takes whitespace and NUL as they come.
   Token::Type last = Token::start;
   for (const char c : text) {
-    const Token::Type type = is_tag_space(c) ? Token::whitespace
-                             : c == '\0'     ? Token::null
-                                             : Token::characters;
+    const Token::Type type = is_html_space(c) ? Token::whitespace
+                             : c == '\0'      ? Token::null
+                                              : Token::characters;
     if (type == last) continue;
     last = type;
     process(Token{type, GUMBO_TAG_UNKNOWN, {}, {}, false});
@@ -343,7 +328,7 @@ void GumboStackModel::foreign_content(Token& token) {
   // from the tags' original text: "</g >" does not close a <g>.
   std::size_t i = open_.size() - 1;
   while (i > 0) {
-    if (equals_ignoring_case(open_[i].name, token.name)) {
+    if (iequals(open_[i].name, token.name)) {
       while (open_.size() > i) pop();
       return;
     }
@@ -671,7 +656,7 @@ void GumboStackModel::in_body(Token& token) {
     }
     if (tag == GUMBO_TAG_INPUT) {
       const std::optional<std::string_view> type = attribute_value(token.attributes, "type");
-      if (!type || !equals_ignoring_case(*type, "hidden")) frameset_ok_ = false;
+      if (!type || !iequals(*type, "hidden")) frameset_ok_ = false;
       reconstruct_formatting();
       insert_html(token);
       pop();
@@ -1272,9 +1257,8 @@ GumboStackModel::Element GumboStackModel::element_for(const Token& token, Ns ns)
   Element element{token.name, token.attributes, token.tag, ns, false, next_id_++};
   if (ns == Ns::math && token.tag == GUMBO_TAG_ANNOTATION_XML) {
     const std::optional<std::string_view> encoding = attribute_value(token.attributes, "encoding");
-    element.html_integration_point =
-        encoding && (equals_ignoring_case(*encoding, "text/html") ||
-                     equals_ignoring_case(*encoding, "application/xhtml+xml"));
+    element.html_integration_point = encoding && (iequals(*encoding, "text/html") ||
+                                                  iequals(*encoding, "application/xhtml+xml"));
   }
   return element;
 }

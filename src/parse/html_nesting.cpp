@@ -3,31 +3,14 @@
 #include <algorithm>
 #include <limits>
 
+#include "base/ascii.h"
+
 namespace confab {
 namespace {
 
 using TextState = GumboStackModel::TextState;
 
 constexpr std::size_t kNone = std::string_view::npos;
-
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// The tokenizer's whitespace; gumbo turns '\r' into '\n' before tokenizing.
-bool is_tag_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
-    const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
 
 struct Tag {
   std::string_view name;
@@ -43,7 +26,7 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
   const std::size_t n = html.size();
   std::size_t i = at + (html[at + 1] == '/' ? 2 : 1);
   const std::size_t name_start = i;
-  while (i < n && !is_tag_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
+  while (i < n && !is_html_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
   Tag tag;
   tag.name = html.substr(name_start, i - name_start);
   const std::size_t attributes_start = i;
@@ -58,12 +41,12 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
           state = slash;
         } else if (c == '>') {
           tag.end = i + 1;
-        } else if (!is_tag_space(c)) {
+        } else if (!is_html_space(c)) {
           state = name;  // even '=' starts a name here
         }
         break;
       case name:
-        if (is_tag_space(c)) {
+        if (is_html_space(c)) {
           state = after_name;
         } else if (c == '/') {
           state = slash;
@@ -80,7 +63,7 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
           state = before_value;
         } else if (c == '>') {
           tag.end = i + 1;
-        } else if (!is_tag_space(c)) {
+        } else if (!is_html_space(c)) {
           state = name;
         }
         break;
@@ -90,7 +73,7 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
           state = quoted;
         } else if (c == '>') {
           tag.end = i + 1;
-        } else if (!is_tag_space(c)) {
+        } else if (!is_html_space(c)) {
           state = unquoted;
         }
         break;
@@ -98,14 +81,14 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t at) {
         if (c == quote) state = after_quoted;
         break;
       case unquoted:
-        if (is_tag_space(c)) {
+        if (is_html_space(c)) {
           state = before_name;
         } else if (c == '>') {
           tag.end = i + 1;
         }
         break;
       case after_quoted:
-        if (is_tag_space(c)) {
+        if (is_html_space(c)) {
           state = before_name;
         } else if (c == '/') {
           state = slash;
@@ -201,8 +184,8 @@ std::size_t past_next_gt(std::string_view html, std::size_t from) {
 bool is_end_tag_for(std::string_view html, std::size_t at, std::string_view name) {
   const std::size_t after = at + 2 + name.size();
   return after < html.size() && html[at] == '<' && html[at + 1] == '/' &&
-         equals_ignoring_case(html.substr(at + 2, name.size()), name) &&
-         (is_tag_space(html[after]) || html[after] == '/' || html[after] == '>');
+         iequals(html.substr(at + 2, name.size()), name) &&
+         (is_html_space(html[after]) || html[after] == '/' || html[after] == '>');
 }
 
 // Where the raw text of a <title>, <textarea>, <style>, <xmp>, <iframe>, <noembed> or
@@ -217,7 +200,7 @@ std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_vi
 // The letters starting at `from`.
 std::string_view letters_at(std::string_view html, std::size_t from) {
   std::size_t end = from;
-  while (end < html.size() && is_ascii_letter(html[end])) ++end;
+  while (end < html.size() && is_alpha(html[end])) ++end;
   return html.substr(from, end - from);
 }
 
@@ -257,8 +240,8 @@ std::size_t script_end(std::string_view html, std::size_t from) {
           const std::size_t after = i + 1 + word.size();
           state = escaped;
           if (!word.empty() && after < n &&
-              (is_tag_space(html[after]) || html[after] == '/' || html[after] == '>')) {
-            if (equals_ignoring_case(word, kScript)) state = doubled;
+              (is_html_space(html[after]) || html[after] == '/' || html[after] == '>')) {
+            if (iequals(word, kScript)) state = doubled;
             i = after + 1;
             continue;
           }
@@ -282,8 +265,8 @@ std::size_t script_end(std::string_view html, std::size_t from) {
             const std::string_view word = letters_at(html, i + 2);
             const std::size_t after = i + 2 + word.size();
             if (!word.empty() && after < n &&
-                (is_tag_space(html[after]) || html[after] == '/' || html[after] == '>')) {
-              if (equals_ignoring_case(word, kScript)) state = escaped;
+                (is_html_space(html[after]) || html[after] == '/' || html[after] == '>')) {
+              if (iequals(word, kScript)) state = escaped;
               i = after + 1;
               continue;
             }
@@ -357,7 +340,7 @@ void NestingPass::run() {
     const std::size_t at = html_.find('<', i);
     if (at == kNone || at + 1 >= n) break;
     const char next = html_[at + 1];
-    if (is_ascii_letter(next)) {
+    if (is_alpha(next)) {
       i = start_tag(at);
     } else if (next == '/') {
       i = end_tag(at);
@@ -437,7 +420,7 @@ std::size_t NestingPass::end_tag(std::size_t at) {
   if (at + 2 >= html_.size()) return html_.size();  // "</" at the end is text
   const char first = html_[at + 2];
   text_until(at);
-  if (is_ascii_letter(first)) {
+  if (is_alpha(first)) {
     const std::optional<Tag> tag = read_tag(html_, at);
     if (!tag) {
       text_start_ = html_.size();
@@ -525,8 +508,7 @@ std::optional<std::string> cap_html_nesting(std::string_view html, std::size_t m
   for (std::size_t at = html.find('<'); at != kNone; at = html.find('<', at + 1)) {
     ++tags;
     const std::string_view next = html.substr(at + 1, 4);
-    foreign = foreign || equals_ignoring_case(next.substr(0, 3), "svg") ||
-              equals_ignoring_case(next, "math");
+    foreign = foreign || iequals(next.substr(0, 3), "svg") || iequals(next, "math");
   }
   if (!foreign && tags <= (max_depth - std::min<std::size_t>(max_depth, 2)) / 3) {
     return std::nullopt;

@@ -4,28 +4,14 @@
 #include <array>
 #include <cstddef>
 
+#include "base/ascii.h"
+
 namespace confab {
 namespace {
 
 // More attributes than this and two tags are only "maybe" identical: comparing them exactly
 // would cost too much for what is, in real markup, never needed.
 constexpr std::size_t kMaxCompared = 64;
-
-bool is_tag_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
 
 struct Attribute {
   std::string_view name;
@@ -39,16 +25,16 @@ void for_each_attribute(std::string_view text, Visit visit) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
-    while (i < n && (is_tag_space(text[i]) || text[i] == '/')) ++i;
+    while (i < n && (is_html_space(text[i]) || text[i] == '/')) ++i;
     if (i == n) return;
     const std::size_t name_start = i++;  // the first character, even '=', belongs to the name
-    while (i < n && !is_tag_space(text[i]) && text[i] != '/' && text[i] != '=') ++i;
+    while (i < n && !is_html_space(text[i]) && text[i] != '/' && text[i] != '=') ++i;
     const std::string_view name = text.substr(name_start, i - name_start);
-    while (i < n && is_tag_space(text[i])) ++i;
+    while (i < n && is_html_space(text[i])) ++i;
     std::string_view value;
     if (i < n && text[i] == '=') {
       ++i;
-      while (i < n && is_tag_space(text[i])) ++i;
+      while (i < n && is_html_space(text[i])) ++i;
       if (i < n && (text[i] == '"' || text[i] == '\'')) {
         const char quote = text[i++];
         const std::size_t end = std::min(text.find(quote, i), n);
@@ -56,7 +42,7 @@ void for_each_attribute(std::string_view text, Visit visit) {
         i = end + 1;
       } else {
         const std::size_t start = i;
-        while (i < n && !is_tag_space(text[i])) ++i;
+        while (i < n && !is_html_space(text[i])) ++i;
         value = text.substr(start, i - start);
       }
     }
@@ -76,7 +62,7 @@ AttributeSet kept_attributes(std::string_view text) {
   AttributeSet set;
   for_each_attribute(text, [&](std::string_view name, std::string_view value) {
     for (std::size_t k = 0; k < set.size; ++k) {
-      if (equals_ignoring_case(set.items[k].name, name)) return true;
+      if (iequals(set.items[k].name, name)) return true;
     }
     if (set.size == kMaxCompared) {
       set.complete = false;
@@ -105,15 +91,15 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finalizer
 std::uint64_t hash_of(const Attribute& attribute) {
   std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then mixed
   for (const char c : attribute.name)
-    h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ULL;
+    h = (h ^ static_cast<unsigned char>(lower(c))) * 0x100000001b3ULL;
   h = (h ^ 0x100) * 0x100000001b3ULL;  // separates name from value
   for (const char c : attribute.value) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   return mix(h);
 }
 
 std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && is_tag_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_tag_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_html_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_html_space(text.back())) text.remove_suffix(1);
   return text;
 }
 
@@ -123,7 +109,7 @@ std::optional<std::string_view> attribute_value(std::string_view attributes,
                                                 std::string_view name) {
   std::optional<std::string_view> found;
   for_each_attribute(attributes, [&](std::string_view attribute, std::string_view value) {
-    if (!equals_ignoring_case(attribute, name)) return true;
+    if (!iequals(attribute, name)) return true;
     found = value;
     return false;
   });
@@ -156,12 +142,11 @@ Sameness compare_attributes(std::string_view a, const AttributeIdentity& a_ident
   const AttributeSet right = kept_attributes(b);
   if (left.size != right.size) return Sameness::different;
   for (std::size_t i = 0; i < left.size; ++i) {
-    const auto match = std::find_if(right.items.begin(),
-                                    right.items.begin() + static_cast<std::ptrdiff_t>(right.size),
-                                    [&](const Attribute& other) {
-                                      return equals_ignoring_case(other.name, left.items[i].name) &&
-                                             other.value == left.items[i].value;
-                                    });
+    const auto match = std::find_if(
+        right.items.begin(), right.items.begin() + static_cast<std::ptrdiff_t>(right.size),
+        [&](const Attribute& other) {
+          return iequals(other.name, left.items[i].name) && other.value == left.items[i].value;
+        });
     if (match == right.items.begin() + static_cast<std::ptrdiff_t>(right.size)) {
       return Sameness::different;
     }
