@@ -28,6 +28,7 @@ test-asan: deps-test
 	cmake -S . -B $(ASAN_BUILD_DIR) -DCONFAB_TESTS=ON -DCONFAB_SANITIZE=ON
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
 	cd $(ASAN_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan-suppressions.txt \
 		ctest --output-on-failure -j $(JOBS)
 
 # Fuzzing for longer than make test's few seconds: make fuzz FUZZ_SECONDS=600
