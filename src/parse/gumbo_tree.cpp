@@ -17,9 +17,8 @@ GumboTree::GumboTree(std::string_view html, bool fragment) : options_(kGumboDefa
   std::optional<std::string> capped = cap_html_nesting(
       html, kHtmlNestingCap, fragment ? GumboParseKind::fragment_in_div : GumboParseKind::document);
   if (capped) {
-    // An empty capped text would read as "not capped"; gumbo parses "" and " " alike.
-    if (capped->empty()) capped->push_back(' ');
     capped_html_ = std::move(*capped);
+    capped_ = true;
     html = capped_html_;
   }
   output_ = gumbo_parse_with_options(&options_, html.data(), html.size());

@@ -32,12 +32,13 @@ class GumboTree {
   const GumboNode& root() const { return *output_->root; }
 
   /// True when the input nested deeper than the cap and start tags were left out of it.
-  bool capped() const { return !capped_html_.empty(); }
+  bool capped() const { return capped_; }
 
  private:
   GumboTree(std::string_view html, bool fragment);
 
   std::string capped_html_;  // what gumbo parsed when capped: the tree points into it
+  bool capped_ = false;
   GumboOptions options_;
   GumboOutput* output_;
 };
