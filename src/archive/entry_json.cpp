@@ -61,6 +61,8 @@ std::string entry_fingerprint(const Entry& entry) {
     hash.add(author.name);
     hash.add(author.email);
     hash.add(author.uri);
+    // Only when present, so entries archived before avatars were read keep their hash.
+    if (!author.avatar.empty()) hash.add(author.avatar);
   }
   hash.add(entry.summary);
   hash.add(entry.content);
@@ -98,7 +100,9 @@ json entry_to_json(const Entry& entry) {
   if (!entry.authors.empty()) {
     json authors = json::array();
     for (const auto& author : entry.authors) {
-      authors.push_back(json::array({author.name, author.email, author.uri}));
+      json fields = json::array({author.name, author.email, author.uri});
+      if (!author.avatar.empty()) fields.push_back(author.avatar);
+      authors.push_back(std::move(fields));
     }
     out["authors"] = std::move(authors);
   }
@@ -136,7 +140,8 @@ Entry entry_from_json(const json& in) {
   if (const auto authors = in.find("authors"); authors != in.end()) {
     for (const auto& author : *authors) {
       entry.authors.push_back({author.at(0).get<std::string>(), author.at(1).get<std::string>(),
-                               author.at(2).get<std::string>()});
+                               author.at(2).get<std::string>(),
+                               author.size() > 3 ? author.at(3).get<std::string>() : ""});
     }
   }
   entry.summary = get(in, "summary");

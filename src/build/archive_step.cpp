@@ -5,6 +5,7 @@
 
 #include "base/identifiers.h"
 #include "build/archiving_fetcher.h"
+#include "build/comment_gathering.h"
 #include "parse/feed.h"
 
 namespace confab {
@@ -70,11 +71,8 @@ SourceFetch fetch_of(const SourceHarvest& harvest, const ArchivingFetcher& fetch
   const auto status = harvest.report.status;
   if (status != SourceStatus::ok && status != SourceStatus::unchanged) return fetch;
   fetch.reads.push_back({"", fetcher.unchanged(harvest.report.feed), harvest.posts});
-  std::map<std::string, std::string> comments_feed_of;
-  for (const auto& post : harvest.posts) comments_feed_of.emplace(post.id, post.comments_feed);
   for (const auto& [post_id, comments] : harvest.comments) {
-    const auto feed = comments_feed_of.find(post_id);
-    const bool unchanged = feed != comments_feed_of.end() && fetcher.unchanged(feed->second);
+    const bool unchanged = harvest.unchanged_comments.count(post_id) != 0;
     const bool whole = harvest.partial_comment_feeds.count(post_id) == 0;
     fetch.reads.push_back({post_id, unchanged, comments, whole});
   }
@@ -185,12 +183,8 @@ bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOpti
                                  ArchivingFetcher& fetcher, Archive& archive,
                                  ArchiveStepReport& report) {
   const UnixTime now = options.now;
-  struct Wanted {
-    std::size_t harvest;
-    const Entry* post;
-  };
-  std::vector<Wanted> wanted;
-  std::vector<std::string> urls;
+  std::vector<CommentPost> wanted;
+  std::vector<std::size_t> harvest_of;
   std::set<std::string> asked;
   for (const auto& ref : select_conversation_posts(config.campaign, harvests)) {
     const SourceHarvest& harvest = harvests[ref.source];
@@ -198,44 +192,41 @@ bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOpti
     const auto status = harvest.report.status;
     if (status == SourceStatus::error || status == SourceStatus::gone) continue;
     if (post.comments_feed.empty() || fetcher.fetched(post.comments_feed)) continue;
-    if (!post.published || *post.published + kCommentsFollowedFor < now) continue;
-    if (!asked.insert(post.comments_feed).second) continue;
-    wanted.push_back({ref.source, &post});
-    urls.push_back(post.comments_feed);
-  }
-  if (urls.empty()) return false;
-  report.requests += urls.size();
-  std::vector<FetchRequest> requests(urls.begin(), urls.end());
-  const auto results = fetcher.fetch_requests(requests, [&](const FetchProgress& progress) {
-    if (options.progress) options.progress("older comment feeds", progress);
-  });
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const SourceHarvest& harvest = harvests[wanted[i].harvest];
-    const std::string& title = wanted[i].post->title;
-    if (!results[i].ok()) {
-      report.warnings.push_back(harvest.report.name + ": comments of '" + title +
-                                "': " + results[i].error_message);
+    const BlogPlatform platform = detect_blog_platform("", post);
+    if (platform == BlogPlatform::wordpress &&
+        fetcher.fetched(wordpress_atom_comment_feed(post.comments_feed))) {
       continue;
     }
+    if (!post.published || *post.published + kCommentsFollowedFor < now) continue;
+    if (!asked.insert(post.comments_feed).second) continue;
+    CommentPost item;
+    item.post = &post;
+    item.source_name = harvest.report.name;
+    item.platform = platform;
+    item.discovered = harvest.report.role == SourceKind::discovered;
+    wanted.push_back(std::move(item));
+    harvest_of.push_back(ref.source);
+  }
+  if (wanted.empty()) return false;
+  CommentGatheringOptions gathering_options;
+  gathering_options.max_pages = config.fetch.max_comment_pages;
+  gathering_options.crawl = &config.crawl;
+  gathering_options.progress = [&](const FetchProgress& progress) {
+    if (options.progress) options.progress("older comment feeds", progress);
+  };
+  CommentGathering gathering = gather_comments(wanted, fetcher, gathering_options);
+  report.requests += gathering.requests;
+  for (auto& warning : gathering.warnings) report.warnings.push_back(std::move(warning));
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    GatheredComments& gathered = gathering.posts[i];
+    if (!gathered.read) continue;
     FeedRead read;
     read.post_id = wanted[i].post->id;
-    read.unchanged = fetcher.unchanged(urls[i]);
-    if (!read.unchanged) {
-      const FetchResult& result = results[i];
-      try {
-        const Document document{result.final_url.empty() ? result.url : result.final_url,
-                                result.header("Content-Type"), result.body};
-        Feed feed = parse_feed(document);
-        read.whole = feed.complete;
-        read.entries = std::move(feed.entries);
-      } catch (const std::exception& error) {
-        report.warnings.push_back(harvest.report.name + ": comments of '" + title +
-                                  "': " + error.what());
-        continue;
-      }
-    }
+    read.unchanged = gathered.unchanged;
+    read.whole = gathered.whole;
+    if (!read.unchanged) read.entries = std::move(gathered.comments);
     SourceFetch fetch;
-    fetch.source = archived(harvest.report);
+    fetch.source = archived(harvests[harvest_of[i]].report);
     fetch.reads.push_back(std::move(read));
     add(report.merged, archive.merge_source(run, fetch));
   }
@@ -261,6 +252,7 @@ ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive,
   ArchiveStepReport report;
   report.requests = spider.requests;
   report.warnings = std::move(spider.warnings);
+  report.evidence = std::move(spider.evidence);
   std::vector<SourceReport> current;
   for (auto& harvest : spider.harvests) {
     add(report.merged, archive.merge_source(run, fetch_of(harvest, fetcher)));

@@ -22,6 +22,7 @@ struct ArchiveStepReport {
   std::size_t requests = 0;
   std::vector<std::string> warnings;  ///< each names its source
   MergeCounts merged;                 ///< what this build changed in the archive
+  IdentityEvidence evidence;          ///< rel="me" links of the pages this build read
 };
 
 struct ArchiveStepOptions {

@@ -42,6 +42,7 @@ void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& 
     report.archived = step.merged;
   }
   report.harvests = std::move(step.harvests);
+  report.evidence = std::move(step.evidence);
   report.requests = step.requests;
   report.warnings = std::move(step.warnings);
 }
@@ -62,10 +63,11 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
 
   if (options.reuse_harvests) {
     report.harvests = *options.reuse_harvests;
+    if (options.reuse_evidence) report.evidence = *options.reuse_evidence;
   } else {
     gather(config, options, report);
   }
-  report.conversation = build_conversation(config, report.harvests, options.now);
+  report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
   input.conversation = &report.conversation;
   // Pages are written as they are rendered, into a staging folder swapped in at the end.
   StagedOutput staged(report.output);

@@ -28,6 +28,7 @@ struct BuildOptions {
   /// When set, the build threads and renders these instead of fetching: `confab serve`
   /// re-renders the last fetch when only content, templates or the theme changed.
   const std::vector<SourceHarvest>* reuse_harvests = nullptr;
+  const IdentityEvidence* reuse_evidence = nullptr;  ///< with reuse_harvests: what it learned
   StepProgress progress;  ///< hears how each batch of requests goes (the console shows it)
 };
 
@@ -39,6 +40,7 @@ struct BuildReport {
   std::size_t requests = 0;
   std::vector<std::string> warnings;    ///< per source, each names it
   std::vector<SourceHarvest> harvests;  ///< what the conversation was built from (reusable)
+  IdentityEvidence evidence;            ///< rel="me" links the pages fetched showed (reusable)
   std::filesystem::path archive;        ///< the archive used, when the build fetched
   std::optional<MergeCounts> archived;  ///< what fetching changed in it (not when offline)
 };

@@ -37,4 +37,9 @@ std::unique_ptr<Fetcher> make_build_fetcher(const SiteConfig& config,
   return make_http_fetcher(fetch_options);
 }
 
+Document document_of(const FetchResult& result) {
+  return Document{result.final_url.empty() ? result.url : result.final_url,
+                  result.header("Content-Type"), result.body};
+}
+
 }  // namespace confab

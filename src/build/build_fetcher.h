@@ -6,6 +6,7 @@
 
 #include "config/config.h"
 #include "fetch/fetch.h"
+#include "parse/feed.h"
 
 namespace confab {
 
@@ -18,5 +19,9 @@ FetchOptions fetch_options_for(const SiteConfig& config);
 /// [fetch]'s limits. --offline needs no fetcher at all (see recall_archive).
 std::unique_ptr<Fetcher> make_build_fetcher(const SiteConfig& config,
                                             const std::filesystem::path& record_dir = {});
+
+/// What the parse stage is handed of an answer: its final URL (the base for relative links),
+/// its Content-Type and its bytes.
+Document document_of(const FetchResult& result);
 
 }  // namespace confab

@@ -6,19 +6,17 @@
 
 #include "base/identifiers.h"
 #include "base/url.h"
+#include "build/build_fetcher.h"
+#include "build/comment_gathering.h"
 #include "conversation/canonical_url.h"
 #include "conversation/crawl_rules.h"
 #include "parse/feed.h"
 #include "parse/html_page.h"
+#include "parse/wp_rest_comments.h"
 
 namespace confab {
 
 namespace {
-
-Document document_of(const FetchResult& result) {
-  return Document{result.final_url.empty() ? result.url : result.final_url,
-                  result.header("Content-Type"), result.body};
-}
 
 /// Either a parsed feed or, for an HTML page, the feed it advertises; or an error message.
 struct FeedOutcome {
@@ -27,7 +25,10 @@ struct FeedOutcome {
   std::string advertised_feed;             ///< set when the document was a page pointing to a feed
   std::vector<std::string> page_warnings;  ///< what reading that page recovered from
   std::string error;
-  std::string error_kind;  ///< SourceReport::error_kind
+  std::string error_kind;           ///< SourceReport::error_kind
+  std::string generator;            ///< what the feed or page says made it
+  std::string api_root;             ///< a WordPress REST API root from the Link header or the page
+  std::vector<std::string> rel_me;  ///< a page's rel="me" links
 };
 
 FeedOutcome read_feed_or_page(const FetchResult& result) {
@@ -38,14 +39,22 @@ FeedOutcome read_feed_or_page(const FetchResult& result) {
     return outcome;
   }
   const Document document = document_of(result);
+  // WordPress sends its API root with every answer, feeds included.
+  if (auto root = wp_api_root_from_link_header(result.header("Link")); !root.empty()) {
+    outcome.api_root = resolve_url(document.url, root);
+  }
   try {
     if (looks_like_feed(document)) {
       outcome.feed = parse_feed(document);
+      outcome.generator = outcome.feed.generator;
       outcome.parsed = true;
       return outcome;
     }
     HtmlPage page = parse_html_page(document);
     outcome.page_warnings = std::move(page.warnings);
+    outcome.generator = std::move(page.generator);
+    if (outcome.api_root.empty()) outcome.api_root = std::move(page.api_root);
+    outcome.rel_me = std::move(page.rel_me);
     outcome.advertised_feed = main_feed_url(page);
     if (outcome.advertised_feed.empty()) {
       outcome.error = document.url + ": an HTML page that advertises no feed";
@@ -70,11 +79,11 @@ class Spider {
   SpiderReport run(SpiderScope scope) {
     read_configured_sources();
     if (scope == SpiderScope::everything) {
-      read_comment_feeds(0);
+      read_comments(0);
       for (int depth = 0; depth < config_.crawl.depth; ++depth) {
         const std::size_t before = report_.harvests.size();
         if (!discover()) break;
-        read_comment_feeds(before);
+        read_comments(before);
       }
     }
     return std::move(report_);
@@ -103,6 +112,25 @@ class Spider {
   }
 
   void warn(const std::string& message) { report_.warnings.push_back(message); }
+
+  /// What a blog shows about its platform, per harvest (same index).
+  struct BlogSignals {
+    std::string generator;
+    std::string api_root;
+  };
+
+  void note_signals(std::size_t harvest, const FeedOutcome& outcome) {
+    if (signals_.size() <= harvest) signals_.resize(harvest + 1);
+    if (!outcome.generator.empty()) signals_[harvest].generator = outcome.generator;
+    if (!outcome.api_root.empty()) signals_[harvest].api_root = outcome.api_root;
+  }
+
+  void note_rel_me(const FetchResult& result, const FeedOutcome& outcome) {
+    if (outcome.rel_me.empty()) return;
+    const std::string page = result.final_url.empty() ? result.url : result.final_url;
+    report_.evidence.rel_me[page] = outcome.rel_me;
+    if (page != result.url) report_.evidence.rel_me[result.url] = outcome.rel_me;
+  }
 
   void accept_feed(SourceHarvest& harvest, Feed feed, const std::string& feed_url) {
     harvest.report.feed = feed_url;
@@ -155,6 +183,8 @@ class Spider {
       for (const auto& warning : outcome.page_warnings) {
         warn(report_.harvests[i].report.name + ": " + warning);
       }
+      note_signals(i, outcome);
+      note_rel_me(results[i], outcome);
       if (outcome.parsed) {
         accept_feed(report_.harvests[i], std::move(outcome.feed), urls[i]);
       } else if (!outcome.advertised_feed.empty()) {
@@ -169,6 +199,7 @@ class Spider {
       SourceHarvest& harvest = report_.harvests[via_page[k]];
       report_permanent_move(harvest, feeds[k], "the advertised feed");
       FeedOutcome outcome = read_feed_or_page(feeds[k]);
+      note_signals(via_page[k], outcome);
       if (outcome.parsed) {
         accept_feed(harvest, std::move(outcome.feed), advertised[k]);
       } else {
@@ -180,44 +211,50 @@ class Spider {
     }
   }
 
-  /// Comment feeds of the conversation posts of harvests[first..].
-  void read_comment_feeds(std::size_t first) {
-    struct Wanted {
-      std::size_t harvest;
-      std::string post_id;
-      std::string post_title;
-    };
-    std::vector<Wanted> wanted;
-    std::vector<std::string> urls;
+  /// Comments of the conversation posts of harvests[first..], each post read the best way its
+  /// blog offers (build/comment_gathering.h).
+  void read_comments(std::size_t first) {
+    std::vector<CommentPost> wanted;
+    std::vector<std::size_t> harvest_of;
     for (const auto& ref : select_conversation_posts(config_.campaign, report_.harvests)) {
       if (ref.source < first) continue;
-      const Entry& post = report_.harvests[ref.source].posts[ref.post];
-      if (post.comments_feed.empty() || !comment_feeds_.insert(post.comments_feed).second) {
+      const SourceHarvest& harvest = report_.harvests[ref.source];
+      const Entry& post = harvest.posts[ref.post];
+      const std::string key = post.comments_feed.empty() ? "page:" + post.link : post.comments_feed;
+      if ((post.comments_feed.empty() && post.link.empty()) || !comment_posts_.insert(key).second) {
         continue;
       }
-      // A discovered blog's feed is content, not configuration: [crawl] rules apply to it.
-      if (report_.harvests[ref.source].report.role == SourceKind::discovered &&
-          !crawl_allows(config_.crawl, post.comments_feed)) {
-        continue;
-      }
-      wanted.push_back({ref.source, post.id, post.title});
-      urls.push_back(post.comments_feed);
+      const BlogSignals signals =
+          ref.source < signals_.size() ? signals_[ref.source] : BlogSignals{};
+      CommentPost item;
+      item.post = &post;
+      item.source_name = harvest.report.name;
+      item.platform = detect_blog_platform(signals.generator, post);
+      item.api_root = signals.api_root;
+      // A discovered blog's URLs are content, not configuration: [crawl] rules apply to them.
+      item.discovered = harvest.report.role == SourceKind::discovered;
+      wanted.push_back(std::move(item));
+      harvest_of.push_back(ref.source);
     }
-    const auto results = fetch(urls, "comment feeds");
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      SourceHarvest& harvest = report_.harvests[wanted[i].harvest];
-      FeedOutcome outcome = read_feed_or_page(results[i]);
-      if (!outcome.parsed) {
-        warn(harvest.report.name + ": comments of '" + wanted[i].post_title +
-             "': " + (outcome.error.empty() ? urls[i] + ": not a feed" : outcome.error));
-        continue;
-      }
-      for (const auto& warning : outcome.feed.warnings) {
-        warn(harvest.report.name + ": " + urls[i] + ": " + warning);
-      }
-      auto& comments = harvest.comments[wanted[i].post_id];
-      for (auto& entry : outcome.feed.entries) comments.push_back(std::move(entry));
-      if (!outcome.feed.complete) harvest.partial_comment_feeds.insert(wanted[i].post_id);
+    if (wanted.empty()) return;
+    CommentGatheringOptions options;
+    options.max_pages = config_.fetch.max_comment_pages;
+    options.crawl = &config_.crawl;
+    options.progress = [&](const FetchProgress& progress) {
+      if (progress_) progress_("comment feeds", progress);
+    };
+    CommentGathering gathering = gather_comments(wanted, fetcher_, options);
+    report_.requests += gathering.requests;
+    for (auto& warning : gathering.warnings) warn(std::move(warning));
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+      GatheredComments& gathered = gathering.posts[i];
+      if (!gathered.read) continue;
+      SourceHarvest& harvest = report_.harvests[harvest_of[i]];
+      const std::string& post_id = wanted[i].post->id;
+      auto& comments = harvest.comments[post_id];
+      for (auto& entry : gathered.comments) comments.push_back(std::move(entry));
+      if (!gathered.whole) harvest.partial_comment_feeds.insert(post_id);
+      if (gathered.unchanged) harvest.unchanged_comments.insert(post_id);
     }
   }
 
@@ -225,28 +262,41 @@ class Spider {
   /// false when there was nothing left to visit.
   bool discover() {
     // thread decides what to crawl ([crawl] allow/deny/allow_private, pingbacks' linking
-    // posts); private addresses are judged on the URL as written, not resolved here.
+    // posts, commenters' homepages); private addresses are judged on the URL as written.
     std::vector<std::string> pages;
     std::map<std::string, std::string> led_from;  // canonical page -> post that linked to it
+    std::set<std::string> homepages;              // canonical pages that are commenters' homes
     for (const auto& target : crawl_targets(config_, report_.harvests)) {
       if (pages_visited_ >= static_cast<std::size_t>(config_.crawl.max_pages)) break;
       if (!visited_pages_.insert(canonical_url(target.url)).second) continue;
       pages.push_back(target.url);
       led_from.emplace(canonical_url(target.url), target.from);
+      if (target.homepage) homepages.insert(canonical_url(target.url));
       ++pages_visited_;
     }
     if (pages.empty()) return false;
     const auto page_results = fetch(pages, "crawl");
     // Pages of one blog share a feed: fetch it once and take every linked post from it.
     std::map<std::string, std::vector<std::string>> targets_by_feed;
+    std::vector<std::string> unread_homepages;  // a commenter's homepage need not be a blog
     for (std::size_t i = 0; i < page_results.size(); ++i) {
       FeedOutcome outcome = read_feed_or_page(page_results[i]);
-      for (const auto& warning : outcome.page_warnings) warn("crawl: " + warning);
+      note_rel_me(page_results[i], outcome);
+      const bool homepage = homepages.count(canonical_url(pages[i])) != 0;
+      if (!homepage) {
+        for (const auto& warning : outcome.page_warnings) warn("crawl: " + warning);
+      }
       if (!outcome.advertised_feed.empty()) {
         targets_by_feed[outcome.advertised_feed].push_back(pages[i]);
+      } else if (homepage) {
+        if (!page_results[i].ok()) unread_homepages.push_back(outcome.error);
       } else if (!outcome.parsed) {
         warn("crawl: " + outcome.error);
       }
+    }
+    if (!unread_homepages.empty()) {
+      warn("crawl: " + std::to_string(unread_homepages.size()) +
+           " commenters' homepages could not be read (first: " + unread_homepages.front() + ")");
     }
     std::vector<std::string> feed_urls;
     for (const auto& [feed_url, targets] : targets_by_feed) {
@@ -261,22 +311,40 @@ class Spider {
     const auto feed_results = fetch(feed_urls, "discovered blogs");
     for (std::size_t i = 0; i < feed_results.size(); ++i) {
       FeedOutcome outcome = read_feed_or_page(feed_results[i]);
+      bool from_homepage = false, from_link = false;
+      std::string homepage_from;
+      std::set<std::string> wanted;
+      for (const auto& target : targets_by_feed[feed_urls[i]]) {
+        if (homepages.count(canonical_url(target))) {
+          from_homepage = true;
+          homepage_from = led_from[canonical_url(target)];
+        } else {
+          from_link = true;
+          wanted.insert(canonical_url(target));
+        }
+      }
       if (!outcome.parsed) {
-        warn("crawl: " + (outcome.error.empty() ? feed_urls[i] + ": not a feed" : outcome.error));
+        if (from_link) {
+          warn("crawl: " + (outcome.error.empty() ? feed_urls[i] + ": not a feed" : outcome.error));
+        }
         continue;
       }
-      std::set<std::string> wanted;
-      for (const auto& target : targets_by_feed[feed_urls[i]]) wanted.insert(canonical_url(target));
       SourceHarvest harvest;
-      for (auto& entry : outcome.feed.entries) {
-        if (!wanted.count(canonical_url(entry.link))) continue;
+      // A commenter's blog joins with the posts that join the conversation, as any blog would.
+      const std::set<std::size_t> joining =
+          from_homepage ? posts_joining(outcome.feed.entries) : std::set<std::size_t>{};
+      for (std::size_t e = 0; e < outcome.feed.entries.size(); ++e) {
+        Entry& entry = outcome.feed.entries[e];
+        const bool linked = wanted.count(canonical_url(entry.link)) != 0;
+        if (!linked && !joining.count(e)) continue;
         if (harvest.report.discovered_from.empty()) {
-          harvest.report.discovered_from = led_from[canonical_url(entry.link)];
+          harvest.report.discovered_from =
+              linked ? led_from[canonical_url(entry.link)] : homepage_from;
         }
         harvest.posts.push_back(std::move(entry));
       }
       if (harvest.posts.empty()) {
-        warn("crawl: " + feed_urls[i] + " does not hold the linked post");
+        if (from_link) warn("crawl: " + feed_urls[i] + " does not hold the linked post");
         continue;
       }
       const std::string name =
@@ -288,9 +356,26 @@ class Spider {
       harvest.report.role = SourceKind::discovered;
       harvest.report.status = SourceStatus::ok;
       harvest.report.last_success = now_;
+      note_signals(report_.harvests.size(), outcome);
       report_.harvests.push_back(std::move(harvest));
     }
     return true;
+  }
+
+  /// Which of a commenter's blog's entries would join the conversation (README "How confab
+  /// decides"): select_conversation_posts asked with the blog beside every harvest so far.
+  std::set<std::size_t> posts_joining(const std::vector<Entry>& entries) {
+    SourceHarvest candidate;
+    candidate.report.role = SourceKind::blog;
+    candidate.posts = entries;
+    report_.harvests.push_back(std::move(candidate));
+    const std::size_t at = report_.harvests.size() - 1;
+    std::set<std::size_t> joining;
+    for (const auto& ref : select_conversation_posts(config_.campaign, report_.harvests)) {
+      if (ref.source == at) joining.insert(ref.post);
+    }
+    report_.harvests.pop_back();
+    return joining;
   }
 
   std::set<std::string> known_feeds() const {
@@ -305,7 +390,8 @@ class Spider {
   const StepProgress& progress_;
   SpiderReport report_;
   std::set<std::string> source_ids_;
-  std::set<std::string> comment_feeds_;
+  std::set<std::string> comment_posts_;
+  std::vector<BlogSignals> signals_;
   std::set<std::string> visited_pages_;
   std::size_t pages_visited_ = 0;
 };

@@ -10,6 +10,7 @@
 #include "base/time.h"
 #include "config/config.h"
 #include "conversation/build_conversation.h"
+#include "conversation/people.h"
 #include "fetch/fetch.h"
 
 namespace confab {
@@ -28,6 +29,7 @@ struct SpiderReport {
   std::vector<SourceHarvest> harvests;
   std::size_t requests = 0;
   std::vector<std::string> warnings;
+  IdentityEvidence evidence;  ///< rel="me" links of the pages read (homepages, crawled pages)
 };
 
 /// Fetches and parses every source, its conversation posts' comment feeds and the blogs they

@@ -49,7 +49,10 @@ class ServeBuilder {
     options.now = build_time_now();
     options.base_url = request.base_url;
     const bool refetch = request.reason != RebuildReason::site_files || !last_harvests_;
-    if (!refetch) options.reuse_harvests = &*last_harvests_;
+    if (!refetch) {
+      options.reuse_harvests = &*last_harvests_;
+      options.reuse_evidence = &last_evidence_;
+    }
     if (!request.changed.empty()) {
       const fs::path root = config_file_.parent_path();
       std::string names;
@@ -66,6 +69,7 @@ class ServeBuilder {
       BuildReport report = run_build(config, options);
       print_build_summary(report, console_);
       last_harvests_ = std::move(report.harvests);
+      last_evidence_ = std::move(report.evidence);
     } catch (const std::exception& error) {
       console_.error(std::string("rebuild failed: ") + error.what());
       throw;
@@ -81,6 +85,7 @@ class ServeBuilder {
   BuildOptions options_;
   Console& console_;
   std::optional<std::vector<SourceHarvest>> last_harvests_;
+  IdentityEvidence last_evidence_;
 };
 
 int parse_port(const std::string& text) {

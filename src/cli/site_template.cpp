@@ -77,6 +77,8 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # A transfer slower than low_speed_limit bytes/s for low_speed_time seconds is aborted.
 # low_speed_limit = 100
 # low_speed_time = 30
+# Pages of one post's comments read per build (WordPress REST API, Blogger/Atom rel="next").
+# max_comment_pages = 10
 # A snapshot directory answering every request instead of the network ("" = the network).
 # replay = ""
 

@@ -30,9 +30,10 @@ constexpr std::array<std::string_view, 5> kSiteKeys = {"title", "base_url", "lan
 constexpr std::array<std::string_view, 3> kCampaignKeys = {"links", "keywords", "team"};
 constexpr std::array<std::string_view, 2> kTeamMemberKeys = {"name", "url"};
 constexpr std::array<std::string_view, 4> kSourceKeys = {"name", "url", "feed", "role"};
-constexpr std::array<std::string_view, 10> kFetchKeys = {
-    "concurrency",     "timeout",  "user_agent",    "replay",          "per_host",
-    "connect_timeout", "max_body", "max_redirects", "low_speed_limit", "low_speed_time"};
+constexpr std::array<std::string_view, 11> kFetchKeys = {
+    "concurrency",     "timeout",         "user_agent",       "replay",
+    "per_host",        "connect_timeout", "max_body",         "max_redirects",
+    "low_speed_limit", "low_speed_time",  "max_comment_pages"};
 constexpr std::array<std::string_view, 5> kCrawlKeys = {"depth", "max_pages", "allow", "deny",
                                                         "allow_private"};
 constexpr std::array<std::string_view, 2> kSpamKeys = {"allow", "deny"};
@@ -457,6 +458,9 @@ class ConfigReader {
     }
     if (const auto redirects = integer_value(table, "max_redirects", kWhere, 0, 20)) {
       fetch.max_redirects = static_cast<int>(*redirects);
+    }
+    if (const auto pages = integer_value(table, "max_comment_pages", kWhere, 1, 1000)) {
+      fetch.max_comment_pages = static_cast<int>(*pages);
     }
     if (const auto rate = integer_value(table, "low_speed_limit", kWhere, 0,
                                         std::numeric_limits<std::int32_t>::max())) {

@@ -50,6 +50,9 @@ struct FetchSection {
   int max_redirects = 5;
   long low_speed_limit = 100;  ///< bytes per second; slower for low_speed_time aborts
   double low_speed_time = 30;  ///< seconds (0: never abort for slowness)
+  /// Pages of one post's comments read from a paged representation (WordPress REST API at 100
+  /// a page, Blogger/Atom rel="next" pages): the bound on a post's history per build.
+  int max_comment_pages = 10;
 };
 
 struct CrawlSection {

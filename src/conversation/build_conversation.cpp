@@ -81,6 +81,7 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const std::string& sourc
   if (!entry.authors.empty()) {
     node.author_name = entry.authors.front().name;
     node.author_url = entry.authors.front().uri;
+    node.author_avatar = entry.authors.front().avatar;
   }
   node.published = entry.published ? entry.published : entry.updated;
   node.content_html = entry.content.empty() ? entry.summary : entry.content;
@@ -445,7 +446,8 @@ void order_threads(Builder& builder, Conversation& conversation) {
 }  // namespace
 
 Conversation build_conversation(const SiteConfig& config,
-                                const std::vector<SourceHarvest>& harvests, UnixTime now) {
+                                const std::vector<SourceHarvest>& harvests, UnixTime now,
+                                const IdentityEvidence& evidence) {
   Conversation conversation;
   conversation.generated = now;
   conversation.campaign_title = config.site.title;
@@ -456,7 +458,8 @@ Conversation build_conversation(const SiteConfig& config,
   add_posts(builder, select_conversation_posts(config.campaign, harvests));
   link_posts(builder);
   add_comments(builder);
-  conversation.people = recognise_people(builder.nodes, config.campaign, config.people);
+  conversation.people = recognise_people(builder.nodes, config.campaign, config.people, evidence,
+                                         conversation.sources);
   order_threads(builder, conversation);
   conversation.awaiting_reply = find_awaiting_reply(conversation.nodes);
   return conversation;

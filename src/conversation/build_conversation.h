@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "conversation/conversation.h"
+#include "conversation/people.h"
 #include "parse/feed.h"
 
 namespace confab {
@@ -22,6 +23,8 @@ struct SourceHarvest {
   /// Post ids whose comment feed came repaired (Feed::complete false): its comments are kept,
   /// but it is no evidence that a comment it does not list was removed.
   std::set<std::string> partial_comment_feeds;
+  /// Post ids whose every comment representation answered "unchanged": nothing to merge.
+  std::set<std::string> unchanged_comments;
 };
 
 /// Identifies one post of a harvest list: harvests[source].posts[post].
@@ -45,18 +48,22 @@ struct CrawlTarget {
   std::string url;
   std::string from;          ///< URL of the conversation post whose link (or pingback) led here
   bool via_mention = false;  ///< the linking post of a pingback/trackback on a conversation post
+  bool homepage = false;     ///< a commenter's homepage: its blog may write about the campaign
 };
 
 /// Crawl decisions under site.toml's rules: links from conversation posts to pages on blogs that
-/// no harvest covers, plus the linking posts of pingbacks and trackbacks found in the comment
-/// feeds of conversation posts; only what [crawl] allow/deny/allow_private permits (see
-/// crawl_rules.h: private addresses are recognised literally, never resolved). Each page once,
-/// in a stable order (posts in harvest order, their links in document order, then mentions).
+/// no harvest covers, plus the linking posts of pingbacks and trackbacks found in the comments
+/// of conversation posts, then the homepages their commenters left (spam excluded); only what
+/// [crawl] allow/deny/allow_private permits (see crawl_rules.h: private addresses are recognised
+/// literally, never resolved). Each page once, in a stable order (posts in harvest order, their
+/// links in document order, then mentions).
 std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
                                        const std::vector<SourceHarvest>& harvests);
 
-/// Threads the harvests into one conversation. `now` becomes Conversation::generated.
+/// Threads the harvests into one conversation. `now` becomes Conversation::generated;
+/// `evidence` is what pages fetched this build say about identities (rel="me").
 Conversation build_conversation(const SiteConfig& config,
-                                const std::vector<SourceHarvest>& harvests, UnixTime now);
+                                const std::vector<SourceHarvest>& harvests, UnixTime now,
+                                const IdentityEvidence& evidence = {});
 
 }  // namespace confab

@@ -49,6 +49,7 @@ struct Node {
   std::string author;       ///< Person::id, "" if unknown
   std::string author_name;  ///< as the feed gave it (for display)
   std::string author_url;
+  std::string author_avatar;  ///< avatar image URL as the source showed it (Gravatar...)
   std::optional<UnixTime> published;
   std::string parent;                 ///< Node::id, "" for a thread root
   std::string thread;                 ///< Node::id of the root of its thread
@@ -71,6 +72,9 @@ struct Person {
   std::string id;
   std::string name;
   std::vector<std::string> urls;
+  /// Why several identities are this one person, one line each (README "People"), e.g.
+  /// "gravatar 1f3870be… on Bring the love back and General Pattern"; empty when only one.
+  std::vector<std::string> merged_by;
   bool team = false;
   int posts = 0;
   int comments = 0;

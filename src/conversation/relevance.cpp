@@ -10,6 +10,7 @@
 #include "conversation/comment_tree.h"
 #include "conversation/crawl_rules.h"
 #include "conversation/post_links.h"
+#include "conversation/spam_filter.h"
 #include "conversation/text_match.h"
 
 namespace confab {
@@ -107,14 +108,17 @@ std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
 
   std::vector<CrawlTarget> targets;
   std::set<std::string> seen;
-  auto consider = [&](const std::string& url, const std::string& from, bool via_mention) {
+  auto worth_a_visit = [&](const std::string& url) {
     const std::string host = bare_host(url);
-    if (host.empty() || known_hosts.count(host) || campaign_links.count(canonical_url(url)) ||
-        looks_like_media(url) || !crawl_allows(config.crawl, url) ||
-        !seen.insert(canonical_url(url)).second) {
-      return;
-    }
-    targets.push_back({url, from, via_mention});
+    return !host.empty() && !known_hosts.count(host) && !campaign_links.count(canonical_url(url)) &&
+           !looks_like_media(url) && crawl_allows(config.crawl, url) &&
+           !seen.count(canonical_url(url));
+  };
+  auto consider = [&](const std::string& url, const std::string& from, bool via_mention,
+                      bool homepage = false) {
+    if (!worth_a_visit(url)) return;
+    seen.insert(canonical_url(url));
+    targets.push_back({url, from, via_mention, homepage});
   };
   const auto posts = select_conversation_posts(config.campaign, harvests);
   for (const auto& ref : posts) {
@@ -132,6 +136,30 @@ std::vector<CrawlTarget> crawl_targets(const SiteConfig& config,
       if (is_mention(comment, post.link, blog_names)) {
         consider(comment.authors[0].uri, post.link, true);
       }
+    }
+  }
+  // A commenter's homepage may be a blog that writes about the campaign too; a spammer's is
+  // never visited.
+  for (const auto& ref : posts) {
+    const SourceHarvest& harvest = harvests[ref.source];
+    const Entry& post = harvest.posts[ref.post];
+    const auto comments = harvest.comments.find(post.id);
+    if (comments == harvest.comments.end()) continue;
+    const std::string post_text = entry_text(post);
+    const std::string post_author = post.authors.empty() ? "" : post.authors[0].name;
+    for (const auto& comment : comments->second) {
+      if (comment.authors.empty() || !worth_a_visit(comment.authors[0].uri)) continue;
+      const Author& author = comment.authors[0];
+      if (is_mention(comment, post.link, blog_names)) continue;
+      const auto listed = spam_override(config.spam, author.name, author.uri);
+      if (listed == std::optional<bool>(true)) continue;
+      const SpamEvidence evidence{
+          author.name, author.uri,  comment.content.empty() ? comment.summary : comment.content,
+          post_text,   post_author, 0};
+      if (listed != std::optional<bool>(false) && judge_comment(evidence).score >= kSpamThreshold) {
+        continue;
+      }
+      consider(author.uri, post.link, false, true);
     }
   }
   return targets;

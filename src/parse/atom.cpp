@@ -244,6 +244,8 @@ void apply_feed_link(const AtomLink& link, Feed& feed) {
     if (feed.link.empty() && is_html_type(link.type)) feed.link = link.href;
   } else if (link.rel == "self") {
     if (feed.self.empty()) feed.self = link.href;
+  } else if (link.rel == "next") {
+    if (feed.next.empty()) feed.next = link.href;
   } else if (link.rel == "replies") {
     if (feed.comments_feed.empty() && (link.type.empty() || is_feed_type(link.type))) {
       feed.comments_feed = link.href;
@@ -282,6 +284,10 @@ void read_atom(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) 
       feed.updated = read_date(element_text_view(child, scratch), local, problems);
     } else if (local == "author") {
       feed.authors.push_back(reader.person(child, scope));
+    } else if (local == "generator") {
+      // WordPress and Blogger name themselves in the uri attribute, others in the text.
+      const std::string uri(trim_ascii(child.attribute("uri").value()));
+      feed.generator = uri.empty() ? plain_text(child) : uri;
     }
   }
   // RFC 4287 section 4.2.1: an entry without authors has the feed's.

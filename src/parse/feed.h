@@ -20,6 +20,7 @@ struct Author {
   std::string name;
   std::string email;
   std::string uri;
+  std::string avatar = {};  ///< an avatar image URL (Gravatar...), when the source shows one
 };
 
 /// RFC 4685 thr:in-reply-to: `ref` is the parent's id, `href` its page.
@@ -65,6 +66,8 @@ struct Feed {
   std::vector<Author> authors;
   std::string self;                   ///< the feed's own URL (atom:link rel="self")
   std::string comments_feed;          ///< a site-wide comment feed the feed points to, if any
+  std::string generator;              ///< <generator> as given (URI or text): which platform
+  std::string next;                   ///< the next page of this feed (atom:link rel="next")
   std::vector<std::string> warnings;  ///< what was recovered from, in words a user can act on
   std::vector<Entry> entries;
   /// False when the document had to be repaired (cut off, unbalanced): entries may be missing,

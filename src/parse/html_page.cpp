@@ -132,8 +132,22 @@ HtmlPage parse_html_page(const Document& document) {
     }
   });
   for_each_element(&tree.root(), [&](const GumboNode* node) {
-    if (node->v.element.tag != GUMBO_TAG_LINK) return;
-    if (!has_token(attribute(node, "rel"), "alternate")) return;
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_META && page.generator.empty() &&
+        lower(attribute(node, "name")) == "generator") {
+      page.generator = collapse_whitespace(attribute(node, "content"));
+    }
+    if (tag != GUMBO_TAG_LINK && tag != GUMBO_TAG_A) return;
+    const std::string_view rel = attribute(node, "rel");
+    const std::string_view link_href = attribute(node, "href");
+    if (!link_href.empty() && has_token(rel, "me")) {
+      page.rel_me.push_back(resolve_url(page.base_url, link_href));
+    }
+    if (tag != GUMBO_TAG_LINK) return;
+    if (page.api_root.empty() && !link_href.empty() && has_token(rel, "https://api.w.org/")) {
+      page.api_root = resolve_url(page.base_url, link_href);
+    }
+    if (!has_token(rel, "alternate")) return;
     std::string type = feed_type(attribute(node, "type"));
     const std::string_view href = attribute(node, "href");
     if (type.empty() || href.empty()) return;

@@ -24,9 +24,12 @@ struct OutgoingLink {
 
 struct HtmlPage {
   std::string title;
-  std::string base_url;               ///< document URL, or <base href> resolved against it
-  std::vector<FeedLink> feeds;        ///< in document order
-  std::vector<OutgoingLink> links;    ///< every <a href> in the body, in document order
+  std::string base_url;             ///< document URL, or <base href> resolved against it
+  std::vector<FeedLink> feeds;      ///< in document order
+  std::vector<OutgoingLink> links;  ///< every <a href> in the body, in document order
+  std::vector<std::string> rel_me;  ///< rel="me" links (<a> or <link>): the author's other pages
+  std::string api_root;   ///< WordPress REST API root (<link rel="https://api.w.org/">), "" if none
+  std::string generator;  ///< <meta name="generator" content>, "" if none
   std::vector<std::string> warnings;  ///< what was read differently from the page as written
 };
 

@@ -31,7 +31,10 @@ std::vector<Author> read_authors(const json& object, const std::string& base) {
   std::vector<Author> authors;
   const auto add = [&](const json& person) {
     if (!person.is_object()) return;
-    Author author{string_field(person, "name"), {}, url_field(person, "url", base)};
+    Author author{string_field(person, "name"),
+                  {},
+                  url_field(person, "url", base),
+                  url_field(person, "avatar", base)};
     if (!author.name.empty() || !author.uri.empty()) authors.push_back(std::move(author));
   };
   if (const auto list = object.find("authors"); list != object.end() && list->is_array()) {

@@ -168,6 +168,8 @@ void read_channel_child(pugi::xml_node child, const XmlScope& scope, Feed& feed,
       dates.pub = read_date(element_text_view(child, scratch), local, problems);
     } else if (local == "managingEditor") {
       add_author(feed.authors, parse_rss_person(plain_text(child)));
+    } else if (local == "generator") {
+      feed.generator = plain_text(child);
     }
   } else if (name.ns == Ns::dc) {
     if (local == "creator") {

@@ -120,6 +120,8 @@ void person_json(JsonWriter& json, const Person& person) {
   json.string(person.name);
   json.key("urls");
   strings(json, person.urls);
+  json.key("merged_by");
+  strings(json, person.merged_by);
   json.key("team");
   json.boolean(person.team);
   json.key("posts");

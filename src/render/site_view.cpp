@@ -523,6 +523,9 @@ TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
 TemplateEngine::Frame SiteViews::person_page(const Person& person) const {
   Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
+  // Only this page says why several identities are one person: the lists have no room for it.
+  view["person"]["has_merged_by"] = !person.merged_by.empty();
+  view["person"]["merged_by"] = person.merged_by;
   view["page"] = {{"title", person.name.empty() ? person.id : person.name}};
   TemplateEngine::FrameBuilder page;
   std::vector<const TemplateEngine::Frame*> said;

@@ -195,11 +195,18 @@ TEST_F(ConversationTest, DiscoveryTargetsAreLinksToUnknownBlogs) {
       "<p><a href=\"https://newblog.example/2008/11/post.html\">new</a> "
       "<a href=\"https://newblog.example/pic.jpg\">pic</a> "
       "<a href=\"https://c.example/other\">known</a></p>";
-  // Links first, then the linking post of the pingback from the Brazilian class blog.
+  // Links first, then the linking post of the pingback from the Brazilian class blog, then the
+  // homepages commenters left (their blogs may write about the campaign too).
   std::vector<std::string> urls;
-  for (const CrawlTarget& target : crawl_targets(config, harvests)) urls.push_back(target.url);
+  std::vector<bool> homepage;
+  for (const CrawlTarget& target : crawl_targets(config, harvests)) {
+    urls.push_back(target.url);
+    homepage.push_back(target.homepage);
+  }
   EXPECT_EQ(urls, (std::vector<std::string>{"https://newblog.example/2008/11/post.html",
-                                            "https://school.example/lesson"}));
+                                            "https://school.example/lesson",
+                                            "https://toby.example/", "https://gp.example/"}));
+  EXPECT_EQ(homepage, (std::vector<bool>{false, false, true, true}));
 }
 
 }  // namespace

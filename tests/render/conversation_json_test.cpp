@@ -65,6 +65,7 @@ Conversation sample() {
   alice.id = "alice";
   alice.name = "Alice";
   alice.urls = {"https://alice.example/"};
+  alice.merged_by = {"same Gravatar on Brand blog and Gone blog"};
   alice.team = true;
   alice.posts = 1;
   alice.blogs = {"brand"};
@@ -147,6 +148,7 @@ Json reference_tree(const Conversation& conversation) {
     item["id"] = person.id;
     item["name"] = person.name;
     item["urls"] = strings(person.urls);
+    item["merged_by"] = strings(person.merged_by);
     item["team"] = person.team;
     item["posts"] = person.posts;
     item["comments"] = person.comments;
@@ -208,6 +210,7 @@ Conversation tricky_conversation() {
   conversation.sources[1].error_kind = texts[5];
   conversation.sources[1].discovered_from = texts[6];
   conversation.people[0].urls = texts;
+  conversation.people[0].merged_by = texts;
   conversation.people[0].name = texts[7];
   conversation.people[0].comments = std::numeric_limits<int>::max();
   conversation.people[0].influence = std::numeric_limits<int>::min();
@@ -284,9 +287,10 @@ TEST(ConversationJsonTest, NodesKeysNullsAndSpam) {
 TEST(ConversationJsonTest, PeopleAwaitingAndThreads) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& alice = json["people"][0];
-  EXPECT_EQ(keys(alice), (std::vector<std::string>{"id", "name", "urls", "team", "posts",
-                                                   "comments", "blogs", "replies_received",
+  EXPECT_EQ(keys(alice), (std::vector<std::string>{"id", "name", "urls", "merged_by", "team",
+                                                   "posts", "comments", "blogs", "replies_received",
                                                    "repliers", "cross_blog_replies", "influence"}));
+  EXPECT_EQ(alice["merged_by"], Json::array({"same Gravatar on Brand blog and Gone blog"}));
   EXPECT_EQ(alice["team"], true);
   EXPECT_EQ(alice["posts"], 1);
   EXPECT_EQ(alice["comments"], 0);
@@ -294,6 +298,14 @@ TEST(ConversationJsonTest, PeopleAwaitingAndThreads) {
   const Json& thread = json["threads"][0];
   EXPECT_EQ(keys(thread), (std::vector<std::string>{"root", "size", "blogs", "last_activity"}));
   EXPECT_TRUE(thread["last_activity"].is_null());
+}
+
+TEST(ConversationJsonTest, APersonOfOneIdentityHasAnEmptyMergedBy) {
+  Conversation conversation = sample();
+  conversation.people[0].merged_by.clear();
+  const Json json = Json::parse(conversation_to_json(conversation));
+  EXPECT_TRUE(json["people"][0]["merged_by"].is_array());
+  EXPECT_TRUE(json["people"][0]["merged_by"].empty());
 }
 
 TEST(ConversationJsonTest, EmptyConversationHasEveryKey) {

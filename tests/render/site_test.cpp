@@ -145,6 +145,8 @@ Conversation sample_conversation() {
   carol.id = "carol";
   carol.name = "Carol from Brand";
   carol.team = true;
+  carol.merged_by = {"same Gravatar on Brand & Alice",
+                     "rel=\"me\" between https://carol.example and https://c.example"};
   conversation.people = {carol};
   conversation.threads = {{"brand/launch", 5, {"brand", "alice"}, day + 90000}};
   return conversation;
@@ -357,6 +359,21 @@ TEST_F(SiteTest, ThreadAndPersonPages) {
   EXPECT_TRUE(contains(carol, "December"));
   EXPECT_TRUE(contains(carol, "href=\"../../threads/launch-b-day-b-more/#n-brand-c2\""));
   EXPECT_TRUE(contains(find_file(files_, "people/index.html")->bytes, "Carol from Brand"));
+  // Her page says why her identities are one person; the list of everyone does not.
+  EXPECT_TRUE(contains(carol, "Recognised as one person because:"));
+  EXPECT_TRUE(contains(carol, "<li>same Gravatar on Brand &amp; Alice</li>"));
+  EXPECT_TRUE(contains(
+      carol, "<li>rel=&quot;me&quot; between https://carol.example and https://c.example</li>"));
+  EXPECT_FALSE(contains(find_file(files_, "people/index.html")->bytes, "Recognised as one"));
+}
+
+TEST(SitePersonTest, APersonOfOneIdentitySaysNothingAboutJoins) {
+  Conversation conversation = sample_conversation();
+  conversation.people[0].merged_by.clear();
+  const auto files = render_files(sample_input(conversation));
+  const std::string& carol = find_file(files, "people/carol-from-brand/index.html")->bytes;
+  EXPECT_FALSE(contains(carol, "Recognised as one person")) << carol;
+  EXPECT_FALSE(contains(carol, "merged-by"));
 }
 
 TEST_F(SiteTest, FeedsHaveAbsoluteLinksAndNoSpam) {
