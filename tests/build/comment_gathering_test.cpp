@@ -160,6 +160,29 @@ TEST_F(CommentGatheringTest, ARestPageThatFailsMidWayIsReportedAndTheRestStillCo
   EXPECT_FALSE(got.posts[0].whole);  // nothing missing from it may be judged moderated
 }
 
+TEST_F(CommentGatheringTest, AnAtomFeedNamingAnUnknownParentIsReportedAndTheRestKept) {
+  fetcher.answer(kAtom, "application/atom+xml",
+                 "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                 "xmlns:thr=\"http://purl.org/syndication/thread/1.0\"><title>c</title>"
+                 "<entry><id>https://blog.example/?p=7#comment-5</id><title>t</title>"
+                 "<link href=\"" +
+                     kPost +
+                     "#comment-5\"/><content>an orphan</content>"
+                     "<thr:in-reply-to ref=\"https://blog.example/?p=7#comment-404\"/></entry>"
+                     "<entry><id>https://blog.example/?p=7#comment-6</id><title>t</title>"
+                     "<link href=\"" +
+                     kPost +
+                     "#comment-6\"/><content>fine</content>"
+                     "<thr:in-reply-to ref=\"https://blog.example/?p=7\"/></entry></feed>");
+  const CommentGathering got = gather();
+  EXPECT_EQ(fetcher.asked, (std::vector<std::string>{kAtom}));
+  ASSERT_EQ(got.warnings.size(), 1u);
+  EXPECT_NE(got.warnings[0].find("1 reply names a parent comment that none of atom holds"),
+            std::string::npos)
+      << got.warnings[0];
+  EXPECT_EQ(got.posts[0].comments.size(), 2u);
+}
+
 TEST_F(CommentGatheringTest, MorePagesThanTheBoundAreNotReadAndSaySo) {
   item.api_root = kApi;
   options.max_pages = 1;
