@@ -36,6 +36,12 @@ std::string resolve_url(std::string_view base, std::string_view reference);
 /// Lower-cased host of an absolute URL, "" if none.
 std::string url_host(std::string_view url);
 
+/// What follows the first '#' ("comment-12" in ".../post/#comment-12"), "" when none.
+constexpr std::string_view url_fragment(std::string_view url) {
+  const std::size_t hash = url.find('#');
+  return hash == std::string_view::npos ? std::string_view() : url.substr(hash + 1);
+}
+
 /// True for http: and https: URLs.
 bool is_http_url(std::string_view url);
 

@@ -12,13 +12,8 @@ namespace confab {
 
 namespace {
 
-std::string fragment_of(const std::string& url) {
-  const auto hash = url.find('#');
-  return hash == std::string::npos ? "" : url.substr(hash + 1);
-}
-
 /// "comment-456", "c4567" and "456" all name comment 456.
-std::string comment_number(const std::string& fragment) {
+std::string comment_number(std::string_view fragment) {
   std::string digits;
   for (char c : fragment) {
     if (c >= '0' && c <= '9') digits += c;
@@ -78,7 +73,7 @@ std::vector<int> resolve_comment_parents(const Entry& post, const std::vector<En
     by_id.emplace(comments[i].id, index);
     if (!comments[i].link.empty()) by_link.emplace(comments[i].link, index);
     if (auto tail = id_tail(comments[i].id); !tail.empty()) by_number.emplace(tail, index);
-    if (auto number = comment_number(fragment_of(comments[i].link)); !number.empty()) {
+    if (auto number = comment_number(url_fragment(comments[i].link)); !number.empty()) {
       by_number.emplace(number, index);
     }
   }
@@ -106,7 +101,7 @@ std::vector<int> resolve_comment_parents(const Entry& post, const std::vector<En
         parent = found->second;
         break;
       }
-      const std::string fragment = fragment_of(reply.href);
+      const std::string_view fragment = url_fragment(reply.href);
       if (auto number = comment_number(fragment); !number.empty()) {
         named_a_parent = true;
         if (auto found = by_number.find(number); found != by_number.end()) {

@@ -16,6 +16,7 @@
 #include "parse/date.h"
 #include "parse/encoding.h"
 #include "parse/entry_id.h"
+#include "parse/gumbo_nodes.h"
 #include "parse/gumbo_tree.h"
 #include "parse/html_nesting.h"
 #include "parse/html_text.h"
@@ -37,36 +38,21 @@ bool is_tag(const GumboNode& node, GumboTag tag) {
 }
 
 std::string_view attribute(const GumboNode& node, const char* name) {
-  if (node.type != GUMBO_NODE_ELEMENT && node.type != GUMBO_NODE_TEMPLATE) return {};
-  const GumboAttribute* found = gumbo_get_attribute(&node.v.element.attributes, name);
-  return found ? std::string_view(found->value) : std::string_view();
+  return gumbo_attribute(node, name);
 }
 
 bool has_attribute(const GumboNode& node, const char* name) {
   return is_element(node) && gumbo_get_attribute(&node.v.element.attributes, name) != nullptr;
 }
 
-/// Calls `match` on each token of a space-separated list until it returns true.
-template <typename Match>
-bool any_token(std::string_view list, Match&& match) {
-  std::size_t pos = 0;
-  while (pos < list.size()) {
-    while (pos < list.size() && is_html_space(list[pos])) ++pos;
-    std::size_t end = pos;
-    while (end < list.size() && !is_html_space(list[end])) ++end;
-    if (end > pos && match(list.substr(pos, end - pos))) return true;
-    pos = end;
-  }
-  return false;
-}
-
 /// Class names compare exactly, as in a standards-mode page (every blog theme is one).
 bool has_class(const GumboNode& node, std::string_view name) {
-  return any_token(attribute(node, "class"), [&](std::string_view token) { return token == name; });
+  return any_html_token(attribute(node, "class"),
+                        [&](std::string_view token) { return token == name; });
 }
 
 bool has_any_class(const GumboNode& node, std::initializer_list<std::string_view> names) {
-  return any_token(attribute(node, "class"), [&](std::string_view token) {
+  return any_html_token(attribute(node, "class"), [&](std::string_view token) {
     for (std::string_view name : names) {
       if (token == name) return true;
     }
@@ -76,7 +62,7 @@ bool has_any_class(const GumboNode& node, std::initializer_list<std::string_view
 
 /// A microformats2 root: a class "h-" followed by lower-case letters and dashes.
 bool is_microformat_root(const GumboNode& node) {
-  return any_token(attribute(node, "class"), [](std::string_view token) {
+  return any_html_token(attribute(node, "class"), [](std::string_view token) {
     if (token.size() < 3 || !token.starts_with("h-")) return false;
     for (char c : token.substr(2)) {
       if (!(c >= 'a' && c <= 'z') && c != '-') return false;
@@ -86,11 +72,7 @@ bool is_microformat_root(const GumboNode& node) {
 }
 
 const GumboVector* children_of(const GumboNode& node) {
-  if (node.type == GUMBO_NODE_ELEMENT || node.type == GUMBO_NODE_TEMPLATE) {
-    return &node.v.element.children;
-  }
-  if (node.type == GUMBO_NODE_DOCUMENT) return &node.v.document.children;
-  return nullptr;
+  return gumbo_children(node);
 }
 
 const GumboNode& child_at(const GumboVector& children, unsigned index) {
@@ -369,11 +351,6 @@ std::string http_url(std::string_view base, std::string_view reference) {
   if (trimmed_reference.empty()) return {};
   std::string url = resolve_url(base, trimmed_reference);
   return is_http_url(url) ? url : std::string();
-}
-
-std::string_view fragment_of(std::string_view url) {
-  const std::size_t hash = url.find('#');
-  return hash == std::string_view::npos ? std::string_view() : url.substr(hash + 1);
 }
 
 std::string without_fragment(std::string_view url) {
@@ -771,7 +748,7 @@ std::vector<Entry> read_wordpress(const Context& context) {
         // The theme's own permalink says which page of comments holds it.
         const GumboNode* permalink = find_element(*parts.meta, [&](const GumboNode& node) {
           return is_tag(node, GUMBO_TAG_A) &&
-                 fragment_of(attribute(node, "href")) == std::string_view(anchor);
+                 url_fragment(attribute(node, "href")) == std::string_view(anchor);
         });
         if (permalink) {
           if (std::string url = http_url(base, attribute(*permalink, "href")); !url.empty()) {
@@ -955,7 +932,7 @@ std::vector<Entry> read_blogger(const Context& context) {
       const std::string_view href = attribute(*date_link, "href");
       entry.published = show_comment_time(href);
       if (!entry.published) entry.published = element_date(*date_link);
-      if (fragment_of(href) == std::string_view(anchor)) {
+      if (url_fragment(href) == std::string_view(anchor)) {
         if (std::string url = http_url(base, href); !url.empty()) entry.link = std::move(url);
       }
     } else if (stamp) {
@@ -1054,7 +1031,7 @@ std::vector<Entry> read_movable_type(const Context& context) {
     std::string reply_to;
     for (const GumboNode* link : parts.links) {
       const std::string_view href = attribute(*link, "href");
-      const std::string_view fragment = fragment_of(href);
+      const std::string_view fragment = url_fragment(href);
       if (fragment == std::string_view(anchor)) {
         if (!permalink) permalink = link;
       } else if (const auto other = id_number(fragment, "comment-", true); !other.empty()) {
@@ -1252,7 +1229,7 @@ std::vector<Entry> read_mf2(const Context& context) {
     });
     Entry& entry = comment.entry;
     if (url) entry.link = url_property(*url, base);
-    if (fragment_of(entry.link).empty() && post_keys.count(url_key(entry.link, false))) {
+    if (url_fragment(entry.link).empty() && post_keys.count(url_key(entry.link, false))) {
       entry.link.clear();  // a theme marking the post's URL as the comment's: not its own
     }
     if (entry.link.empty()) {
@@ -1318,8 +1295,8 @@ PageFacts read_page_facts(const GumboNode& root, const Document& page) {
                iequals(attribute(node, "name"), "generator")) {
       facts.generator = collapse_whitespace(attribute(node, "content"));
     } else if (tag == GUMBO_TAG_LINK && facts.shortlink.empty() &&
-               any_token(attribute(node, "rel"),
-                         [](std::string_view token) { return iequals(token, "shortlink"); })) {
+               any_html_token(attribute(node, "rel"),
+                              [](std::string_view token) { return iequals(token, "shortlink"); })) {
       facts.shortlink = std::string(trim_space(attribute(node, "href")));
     }
     // Blogger's comment form and service links name the blog: "…blogID=123…",

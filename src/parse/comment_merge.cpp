@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "base/ascii.h"
+#include "base/url.h"
 
 namespace confab {
 
@@ -23,11 +24,6 @@ std::string number_in_fragment(std::string_view fragment) {
     return "";
   }
   return std::string(rest);
-}
-
-std::string fragment_of(std::string_view url) {
-  const auto hash = url.find('#');
-  return hash == std::string_view::npos ? "" : std::string(url.substr(hash + 1));
 }
 
 /// A read states parents when a comment without one is known to be top-level.
@@ -67,10 +63,10 @@ const char* comment_format_name(CommentFormat format) {
 }
 
 std::string comment_key(const Entry& comment) {
-  if (auto number = number_in_fragment(fragment_of(comment.link)); !number.empty()) {
+  if (auto number = number_in_fragment(url_fragment(comment.link)); !number.empty()) {
     return "n:" + number;
   }
-  if (auto number = number_in_fragment(fragment_of(comment.id)); !number.empty()) {
+  if (auto number = number_in_fragment(url_fragment(comment.id)); !number.empty()) {
     return "n:" + number;
   }
   if (comment.id.rfind("tag:blogger.com,", 0) == 0) {

@@ -3,6 +3,7 @@
 #include "base/ascii.h"
 #include "base/url.h"
 #include "parse/encoding.h"
+#include "parse/gumbo_nodes.h"
 #include "parse/gumbo_tree.h"
 #include "parse/html_nesting.h"
 #include "parse/html_text.h"
@@ -11,16 +12,11 @@ namespace confab {
 namespace {
 
 std::string_view attribute(const GumboNode* node, const char* name) {
-  const GumboAttribute* found = gumbo_get_attribute(&node->v.element.attributes, name);
-  return found ? std::string_view(found->value) : std::string_view();
+  return gumbo_attribute(*node, name);
 }
 
 const GumboVector* children_of(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
-    return &node->v.element.children;
-  }
-  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
-  return nullptr;
+  return gumbo_children(*node);
 }
 
 /// Calls `visit` on every element under `node`, in document order.
@@ -61,17 +57,9 @@ std::string collapsed_text(const GumboNode* node) {
   return collapse_whitespace(raw);
 }
 
+/// rel values compare ASCII case-insensitively.
 bool has_token(std::string_view list, std::string_view token) {
-  const std::string lowered = lower(list);
-  std::size_t pos = 0;
-  while (pos < lowered.size()) {
-    while (pos < lowered.size() && is_html_space(lowered[pos])) ++pos;
-    std::size_t end = pos;
-    while (end < lowered.size() && !is_html_space(lowered[end])) ++end;
-    if (std::string_view(lowered).substr(pos, end - pos) == token) return true;
-    pos = end;
-  }
-  return false;
+  return any_html_token(list, [&](std::string_view one) { return iequals(one, token); });
 }
 
 /// The MIME type without parameters, lower-cased, when it names a feed format; "" otherwise.
