@@ -8,47 +8,20 @@
 #include "archive/entry_json.h"
 #include "archive/entry_links.h"
 
+#include "base/strings.h"
+
 namespace confab {
 
 namespace {
 
 using nlohmann::json;
 
-constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-// Stored bodies are raw bytes in any encoding; JSON strings must be UTF-8.
-std::string to_base64(const std::string& bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-    std::uint32_t chunk = 0;
-    for (std::size_t k = 0; k < 3; ++k) {
-      chunk = (chunk << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0);
-    }
-    for (std::size_t k = 0; k < 4; ++k) {
-      out += k <= n ? kBase64[(chunk >> (18 - 6 * k)) & 63] : '=';
-    }
-  }
-  return out;
-}
-
-std::string from_base64(const std::string& text) {
-  std::string out;
-  std::uint32_t chunk = 0;
-  int bits = 0;
-  for (const char c : text) {
-    if (c == '=') break;
-    const char* at = std::strchr(kBase64, c);
-    if (!at || c == '\0') throw ArchiveError("invalid base64");
-    chunk = (chunk << 6) | static_cast<std::uint32_t>(at - kBase64);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((chunk >> bits) & 0xff);
-    }
-  }
-  return out;
+// Stored bodies are raw bytes in any encoding; JSON strings must be UTF-8: bodies travel as
+// base64.
+std::string stored_body(std::string_view base64) {
+  std::optional<std::string> bytes = from_base64(base64);
+  if (!bytes) throw ArchiveError("invalid base64");
+  return std::move(*bytes);
 }
 
 json optional_json(const std::optional<std::int64_t>& value) {
@@ -199,7 +172,7 @@ void Archive::import_jsonl(std::istream& in) {
         state.consecutive_failures = record.at("consecutive_failures").get<int>();
         state.redirect_to = record.at("redirect_to").get<std::string>();
         if (!record.at("body_base64").is_null()) {
-          state.body = from_base64(record.at("body_base64").get<std::string>());
+          state.body = stored_body(record.at("body_base64").get<std::string>());
         }
         state.body_type = record.at("body_type").get<std::string>();
         states.push_back(std::move(state));

@@ -46,6 +46,11 @@ constexpr char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+/// 'a'..'z' to 'A'..'Z'; every other byte as it is.
+constexpr char upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 /// `text` with 'A'..'Z' lower-cased.
 std::string lower(std::string_view text);
 

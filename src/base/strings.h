@@ -1,10 +1,18 @@
 // Small text helpers every stage needs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace confab {
+
+/// `bytes` in base64 (RFC 4648, with padding).
+std::string to_base64(std::string_view bytes);
+
+/// The bytes `text` encodes in base64; white space (MIME line breaks) is skipped, padding is
+/// optional. nullopt when another character appears.
+std::optional<std::string> from_base64(std::string_view text);
 
 /// `text` without leading and trailing ASCII white space (space, tab, CR, LF, FF, VT).
 std::string_view trim_space(std::string_view text);

@@ -1,5 +1,8 @@
 #include "parse/atom.h"
 
+#include "base/strings.h"
+#include "base/url.h"
+#include "parse/encoding.h"
 #include "parse/field_readers.h"
 #include "parse/html_text.h"
 #include "parse/html_urls.h"
@@ -25,6 +28,12 @@ std::string short_rel(std::string_view rel) {
   return rel.empty() ? "alternate" : std::string(rel);
 }
 
+/// RFC 4287 4.1.3.3: a content type that is neither text, HTML nor XML is written in base64.
+bool is_base64_type(std::string_view type) {
+  return !type.empty() && type != "text" && type != "html" && type != "xhtml" &&
+         !type.starts_with("text/") && !contains(type, "xml");
+}
+
 bool is_html_type(std::string_view type) {
   return type.empty() || contains(type, "html");
 }
@@ -41,15 +50,17 @@ struct AtomReader {
 
   /// A text construct as HTML (summary, content).
   std::string html_of(pugi::xml_node node, const XmlScope& scope) const {
-    const std::string_view type = scope.attribute(node, Ns::none, "type");
+    const std::string_view type = trim_ascii(scope.attribute(node, Ns::none, "type"));
     std::string html;
     if (is03) {
-      const std::string_view mode = scope.attribute(node, Ns::none, "mode");
+      // Atom 0.3 says how the content is written (mode) apart from what it is (type).
+      const std::string_view mode = trim_ascii(scope.attribute(node, Ns::none, "mode"));
       if (mode == "xml") {
-        html = inner_html(node);
+        html = inner_html(node);  // 0.3 names no wrapping div: the markup is all content
       } else if (mode == "base64") {
-        warnings.push_back("skipped base64 Atom 0.3 content");
-        return {};
+        std::optional<std::string> text = decoded_text(node, "base64 Atom 0.3 content");
+        if (!text) return {};
+        html = type.empty() || contains(type, "html") ? std::move(*text) : escape_html(*text);
       } else {
         const bool is_html = type.empty() || contains(type, "html");
         html = is_html && !type.empty() ? element_text(node)
@@ -61,51 +72,69 @@ struct AtomReader {
     } else if (type == "html" || type == "text/html") {
       html = embedded_html(node);
     } else if (type == "xhtml" || contains(type, "xhtml") || type.ends_with("xml")) {
-      // The content is a div in the XHTML namespace: its children are the content.
-      pugi::xml_node div;
-      for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element) {
-          div = child;
-          break;
-        }
-      }
-      html = div && scope.name_of(div).local == "div" ? inner_html(div) : inner_html(node);
+      html = xml_content(node, scope);
     } else if (type.starts_with("text/")) {
       html = escape_html(element_text(node));
+    } else if (is_base64_type(type) && scope.attribute(node, Ns::none, "src").empty()) {
+      // RFC 4287 4.1.3.3: any other media type is base64. Text that decodes to readable
+      // UTF-8 is shown as text; an image or a binary is no HTML to show.
+      std::optional<std::string> text =
+          decoded_text(node, "base64 content of type " + std::string(type));
+      if (!text) return {};
+      html = escape_html(*text);
     } else {
-      return {};  // base64 media content: nothing to show as HTML
+      return {};  // content kept elsewhere (src): nothing to show inline
     }
     std::string base;
     return absolutize_html_urls(std::move(html), scope.base_for(node, base));
   }
 
+  /// Inline XML content: for XHTML, the children of its wrapping div; any other vocabulary
+  /// (SVG, MathML) kept as markup, for the sanitizer to judge.
+  static std::string xml_content(pugi::xml_node node, const XmlScope& scope) {
+    pugi::xml_node div;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      if (child.type() == pugi::node_element) {
+        div = child;
+        break;
+      }
+    }
+    const XmlScope inner(scope, node);
+    return div && inner.name_of(div).local == "div" ? inner_html(div) : inner_html(node);
+  }
+
+  /// The text a base64 body decodes to, when it is UTF-8; nullopt (with a warning) otherwise.
+  std::optional<std::string> decoded_text(pugi::xml_node node, const std::string& what) const {
+    std::optional<std::string> bytes = from_base64(element_text(node));
+    if (!bytes || find_invalid_utf8(*bytes) != std::string::npos ||
+        bytes->find('\0') != std::string::npos) {
+      warnings.push_back("skipped " + what + " that is not text");
+      return std::nullopt;
+    }
+    return bytes;
+  }
+
   /// A text construct as plain text (titles).
   std::string text_of(pugi::xml_node node, const XmlScope& scope) const {
-    const std::string_view type = scope.attribute(node, Ns::none, "type");
-    const bool html =
-        type == "html" || type == "text/html" ||
-        (is03 && scope.attribute(node, Ns::none, "mode") == "escaped" && contains(type, "html"));
-    std::string text = element_text(node);
+    const std::string_view type = trim_ascii(scope.attribute(node, Ns::none, "type"));
+    const std::string_view mode = is03 ? trim_ascii(scope.attribute(node, Ns::none, "mode")) : "";
+    std::string text;
+    if (is03 ? mode == "base64" : is_base64_type(type)) {
+      std::optional<std::string> decoded = decoded_text(node, "base64 title");
+      if (!decoded) return {};
+      text = std::string(trim_ascii(*decoded));
+    } else {
+      text = element_text(node);
+    }
+    const bool html = type == "html" || type == "text/html" ||
+                      (is03 && mode != "xml" && contains(type, "html")) ||
+                      (is_base64_type(type) && contains(type, "html"));
     if (html && (contains(text, "<") || contains(text, "&"))) return html_to_text(text);
     return text;
   }
 
   Author person(pugi::xml_node node, const XmlScope& parent) const {
-    const XmlScope scope(parent, node);
-    Author author;
-    std::string scratch;
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      const QName name = scope.name_of(child);
-      if (is_atom(name, "name")) {
-        author.name = plain_text(child);
-      } else if (is_atom(name, "email")) {
-        author.email = element_text(child);
-      } else if (is_atom(name, "uri") || is_atom(name, "url")) {
-        author.uri = scope.resolve(child, element_text_view(child, scratch));
-      }
-    }
-    return author;
+    return read_atom_person(node, parent, atom_ns);
   }
 
   std::string category(pugi::xml_node node, const XmlScope& scope) const {
@@ -188,6 +217,11 @@ struct AtomReader {
     }
     if (total) entry.comment_count = total;
     if (!original_link.empty()) entry.link = std::move(original_link);
+    // An entry with no alternate link is at its id when the id is a web address (as an RSS
+    // guid is a permalink); a tag: or urn: id names no page.
+    if (entry.link.empty() && is_http_url(trim_ascii(entry.id))) {
+      entry.link = std::string(trim_ascii(entry.id));
+    }
     if (entry.authors.empty()) entry.authors = std::move(source_authors);
     inherits_authors = entry.authors.empty();
     finish_entry(entry, problems, warnings);
@@ -196,6 +230,29 @@ struct AtomReader {
 };
 
 }  // namespace
+
+Author read_atom_person(pugi::xml_node node, const XmlScope& parent, Ns atom_ns) {
+  const XmlScope scope(parent, node);
+  Author author;
+  std::string scratch;
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    const QName name = scope.name_of(child);
+    if (name.ns != atom_ns) continue;
+    if (name.local == "name") {
+      author.name = plain_text(child);
+    } else if (name.local == "email") {
+      author.email = element_text(child);
+    } else if (name.local == "uri" || name.local == "url" || name.local == "homepage") {
+      // Atom 0.3 wrote the person's page as <url> or <homepage>; Atom 1.0 as <uri>.
+      if (const std::string_view uri = element_text_view(child, scratch);
+          !trim_ascii(uri).empty() && author.uri.empty()) {
+        author.uri = scope.resolve(child, uri);
+      }
+    }
+  }
+  return author;
+}
 
 void read_in_reply_to(pugi::xml_node element, const XmlScope& scope, Entry& entry) {
   InReplyTo reply;
@@ -264,7 +321,7 @@ void read_atom(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) 
   feed.language = trim_ascii(root.attribute("xml:lang").value());
   EntryProblems problems;
   std::vector<std::size_t> inheriting;
-  std::string scratch;
+  std::string scratch, id;
   for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     const QName name = scope.name_of(child);
@@ -274,6 +331,8 @@ void read_atom(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) 
       bool inherits = false;
       feed.entries.push_back(reader.entry(child, scope, inherits));
       if (inherits) inheriting.push_back(feed.entries.size() - 1);
+    } else if (local == "id") {
+      id = element_text(child);
     } else if (local == "title") {
       feed.title = reader.text_of(child, scope);
     } else if (local == "subtitle" || local == "tagline") {
@@ -284,12 +343,17 @@ void read_atom(pugi::xml_node root, const XmlScope& document_scope, Feed& feed) 
       feed.updated = read_date(element_text_view(child, scratch), local, problems);
     } else if (local == "author") {
       feed.authors.push_back(reader.person(child, scope));
+    } else if (local == "category") {
+      if (std::string term = reader.category(child, scope); !term.empty()) {
+        feed.categories.push_back(std::move(term));
+      }
     } else if (local == "generator") {
       // WordPress and Blogger name themselves in the uri attribute, others in the text.
       const std::string uri(trim_ascii(child.attribute("uri").value()));
       feed.generator = uri.empty() ? plain_text(child) : uri;
     }
   }
+  if (feed.link.empty() && is_http_url(id)) feed.link = std::move(id);
   // RFC 4287 section 4.2.1: an entry without authors has the feed's.
   for (std::size_t index : inheriting) feed.entries[index].authors = feed.authors;
   for (const std::string& message : problems.messages) feed.warnings.push_back("feed: " + message);

@@ -26,6 +26,10 @@ struct AtomLink {
   std::optional<int> count;  ///< thr:count
 };
 
+/// An Atom person construct (author, contributor) in the Atom namespace `atom_ns` (1.0 or
+/// 0.3), wherever it appears (Atom, or RSS borrowing atom:author).
+Author read_atom_person(pugi::xml_node node, const XmlScope& parent, Ns atom_ns);
+
 /// Adds what a thr:in-reply-to element (RFC 4685, in Atom or RSS) names to entry.in_reply_to.
 void read_in_reply_to(pugi::xml_node element, const XmlScope& scope, Entry& entry);
 

@@ -5,6 +5,7 @@
 #include "base/ascii.h"
 #include "parse/atom.h"
 #include "parse/encoding.h"
+#include "parse/field_readers.h"
 #include "parse/html_page.h"
 #include "parse/json_feed.h"
 #include "parse/rss.h"
@@ -211,9 +212,11 @@ Feed parse_feed(const Document& document) {
     feed = read_json_feed(text.view(), document.url);
     warnings.insert(warnings.end(), feed.warnings.begin(), feed.warnings.end());
     feed.warnings = std::move(warnings);
-    return feed;
+  } else {
+    feed = parse_xml_feed(document, text.view(), sniffed, std::move(feed));
   }
-  return parse_xml_feed(document, text.view(), sniffed, std::move(feed));
+  feed.language = normalize_language(feed.language);
+  return feed;
 }
 
 bool looks_like_feed(const Document& document) {

@@ -39,8 +39,8 @@ struct Enclosure {
 /// absolute (resolved against xml:base and the document URL). HTML fields hold the feed's HTML
 /// as given, unsanitized: only render may put them on a page, through its sanitizer.
 struct Entry {
-  std::string id;  ///< guid/id, else link, else a hash of title+content: never empty
-  std::string title;
+  std::string id;     ///< guid/id, else link, else a hash of title+content: never empty
+  std::string title;  ///< plain text
   std::string link;
   std::optional<UnixTime> published;
   std::optional<UnixTime> updated;
@@ -58,12 +58,14 @@ struct Entry {
 
 struct Feed {
   FeedFormat format = FeedFormat::rss20;
-  std::string title;
+  std::string title;  ///< plain text
   std::string link;
-  std::string description;
-  std::string language;
+  std::string description;  ///< plain text
+  std::string language;     ///< a language tag, normalised ("en_US" -> "en-US")
+  std::optional<UnixTime> published;
   std::optional<UnixTime> updated;
   std::vector<Author> authors;
+  std::vector<std::string> categories;
   std::string self;                   ///< the feed's own URL (atom:link rel="self")
   std::string comments_feed;          ///< a site-wide comment feed the feed points to, if any
   std::string generator;              ///< <generator> as given (URI or text): which platform

@@ -1,6 +1,9 @@
 #include "parse/field_readers.h"
 
 #include <charconv>
+#include <utility>
+
+#include "base/ascii.h"
 
 #include "parse/date.h"
 #include "parse/entry_id.h"
@@ -33,31 +36,87 @@ std::optional<UnixTime> read_date(std::string_view text, std::string_view field,
   return parsed;
 }
 
+namespace {
+
+bool is_email_local_char(char c) {
+  return is_alnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+}
+
+bool is_email_domain_char(char c) {
+  return is_alnum(c) || c == '.' || c == '-' || c == '[' || c == ']';
+}
+
+/// The first address in `text` ("mailto:" before it counted as part of it), as [begin, end).
+std::optional<std::pair<std::size_t, std::size_t>> find_email(std::string_view text) {
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::size_t begin = at;
+    while (begin > 0 && is_email_local_char(text[begin - 1])) --begin;
+    std::size_t end = at + 1;
+    while (end < text.size() && is_email_domain_char(text[end])) ++end;
+    while (end > at + 1 && text[end - 1] == '.') --end;  // a sentence's full stop
+    const std::string_view domain = text.substr(at + 1, end - at - 1);
+    if (begin == at || domain.find('.') == std::string_view::npos) continue;
+    if (begin >= 7 && iequals(text.substr(begin - 7, 7), "mailto:")) begin -= 7;
+    return std::pair{begin, end};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Author parse_rss_person(std::string_view text) {
   text = trim_ascii(text);
   Author author;
-  const std::size_t open = text.find('(');
-  const std::size_t close = text.rfind(')');
-  if (open != std::string_view::npos && close != std::string_view::npos && close > open &&
-      text.substr(0, open).find('@') != std::string_view::npos) {
-    author.email = trim_ascii(text.substr(0, open));
-    author.name = trim_ascii(text.substr(open + 1, close - open - 1));
-    return author;
-  }
-  const std::size_t lt = text.find('<');
-  const std::size_t gt = text.rfind('>');
-  if (lt != std::string_view::npos && gt != std::string_view::npos && gt > lt &&
-      text.substr(lt, gt - lt).find('@') != std::string_view::npos) {
-    author.name = trim_ascii(text.substr(0, lt));
-    author.email = trim_ascii(text.substr(lt + 1, gt - lt - 1));
-    return author;
-  }
-  if (text.find('@') != std::string_view::npos && text.find(' ') == std::string_view::npos) {
-    author.email = text;
-  } else {
+  const auto email = find_email(text);
+  if (!email) {
     author.name = text;
+    return author;
   }
+  std::string_view address = text.substr(email->first, email->second - email->first);
+  if (address.size() > 7 && iequals(address.substr(0, 7), "mailto:")) address.remove_prefix(7);
+  author.email = address;
+  // The name is what is left around the address once its brackets are gone:
+  // "a@b.example (Ann)", "Ann (a@b.example)", "Ann <a@b.example>".
+  std::string name =
+      std::string(text.substr(0, email->first)) + std::string(text.substr(email->second));
+  for (std::string_view empty_pair : {"()", "<>", "[]"}) {
+    for (std::size_t at = name.find(empty_pair); at != std::string::npos;
+         at = name.find(empty_pair)) {
+      name.erase(at, 2);
+    }
+  }
+  std::string_view trimmed = trim_ascii(name);
+  if (trimmed.starts_with('(') && trimmed.ends_with(')')) {
+    trimmed = trim_ascii(trimmed.substr(1, trimmed.size() - 2));
+  }
+  // "a@b.example (a@b.example)" names no one.
+  if (trimmed != author.email) author.name = trimmed;
   return author;
+}
+
+std::string normalize_language(std::string_view tag) {
+  tag = trim_ascii(tag);
+  std::string out;
+  out.reserve(tag.size());
+  std::size_t subtag = 0, start = 0;
+  for (std::size_t i = 0; i <= tag.size(); ++i) {
+    if (i < tag.size() && tag[i] != '_' && tag[i] != '-') continue;
+    std::string part(tag.substr(start, i - start));
+    // BCP 47 case conventions: "en", "Latn", "US"; other subtags lower case.
+    for (char& c : part) c = lower(c);
+    if (subtag > 0 && part.size() == 2) {
+      for (char& c : part) c = upper(c);
+    } else if (subtag > 0 && part.size() == 4 && !part.empty()) {
+      part[0] = upper(part[0]);
+    }
+    if (!part.empty()) {
+      if (!out.empty()) out += '-';
+      out += part;
+      ++subtag;
+    }
+    start = i + 1;
+  }
+  return out;
 }
 
 void finish_entry(Entry& entry, const EntryProblems& problems, std::vector<std::string>& warnings) {

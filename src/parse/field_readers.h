@@ -19,9 +19,13 @@ struct EntryProblems {
 std::optional<UnixTime> read_date(std::string_view text, std::string_view field,
                                   EntryProblems& problems);
 
-/// An RSS person: "bob@example.com (Bob Smith)", "Bob Smith <bob@example.com>", "Bob Smith"
-/// or a bare address.
+/// An RSS person: "bob@example.com (Bob Smith)", "Bob Smith (bob@example.com)",
+/// "Bob Smith <bob@example.com>", "Bob Smith", a bare address or a mailto: link, split into
+/// name and email.
 Author parse_rss_person(std::string_view text);
+
+/// A language tag as BCP 47 writes it: "en_US" and "EN-us" become "en-US"; "" stays "".
+std::string normalize_language(std::string_view tag);
 
 /// Gives the entry its id (see assign_entry_id) and turns its problems into warnings that
 /// name it.

@@ -7,7 +7,8 @@
 namespace confab {
 
 /// The visible text of `html` (entities decoded, tags removed, whitespace collapsed to single
-/// spaces, script/style content dropped). Block elements separate words.
+/// spaces, script/style content dropped). Block elements separate words; inline ones (b, em,
+/// a, span...) do not.
 std::string html_to_text(const std::string& html);
 
 /// `text` with each run of HTML white space made one space, and none at either end: text as a

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parse/html_text.h"
+
 namespace confab {
 namespace {
 
@@ -16,6 +18,12 @@ ordered_json time_or_null(const std::optional<UnixTime>& time) {
   return time ? ordered_json(format_rfc3339(*time)) : ordered_json(nullptr);
 }
 
+ordered_json strings_json(const std::vector<std::string>& strings) {
+  ordered_json list = ordered_json::array();
+  for (const std::string& text : strings) list.push_back(text);
+  return list;
+}
+
 ordered_json authors_json(const std::vector<Author>& authors) {
   ordered_json list = ordered_json::array();
   for (const Author& author : authors) {
@@ -27,8 +35,6 @@ ordered_json authors_json(const std::vector<Author>& authors) {
 }
 
 ordered_json entry_json(const Entry& entry) {
-  ordered_json categories = ordered_json::array();
-  for (const std::string& category : entry.categories) categories.push_back(category);
   ordered_json replies = ordered_json::array();
   for (const InReplyTo& reply : entry.in_reply_to) {
     replies.push_back(
@@ -46,11 +52,15 @@ ordered_json entry_json(const Entry& entry) {
       {"title", string_or_null(entry.title)},
       {"link", string_or_null(entry.link)},
       {"published", time_or_null(entry.published)},
-      {"updated", time_or_null(entry.updated)},
+      // An entry never updated was last updated when it was published.
+      {"updated", time_or_null(entry.updated ? entry.updated : entry.published)},
       {"authors", authors_json(entry.authors)},
-      {"summary", string_or_null(entry.summary)},
+      // The summary is text; a feed that gives only content has that content's text as
+      // summary, as readers show it in a list.
+      {"summary",
+       string_or_null(html_to_text(entry.summary.empty() ? entry.content : entry.summary))},
       {"content", string_or_null(entry.content)},
-      {"categories", std::move(categories)},
+      {"categories", strings_json(entry.categories)},
       {"comments_url", string_or_null(entry.comments_url)},
       {"comments_feed", string_or_null(entry.comments_feed)},
       {"comment_count",
@@ -65,19 +75,19 @@ ordered_json entry_json(const Entry& entry) {
 std::string feed_to_inspect_json(const Feed& feed) {
   ordered_json entries = ordered_json::array();
   for (const Entry& entry : feed.entries) entries.push_back(entry_json(entry));
-  ordered_json warnings = ordered_json::array();
-  for (const std::string& warning : feed.warnings) warnings.push_back(warning);
   const ordered_json root{
       {"format", feed_format_name(feed.format)},
       {"title", string_or_null(feed.title)},
       {"link", string_or_null(feed.link)},
       {"description", string_or_null(feed.description)},
       {"language", string_or_null(feed.language)},
+      {"published", time_or_null(feed.published)},
       {"updated", time_or_null(feed.updated)},
       {"authors", authors_json(feed.authors)},
+      {"categories", strings_json(feed.categories)},
       {"self", string_or_null(feed.self)},
       {"comments_feed", string_or_null(feed.comments_feed)},
-      {"warnings", std::move(warnings)},
+      {"warnings", strings_json(feed.warnings)},
       {"entries", std::move(entries)},
   };
   // Feed text is UTF-8 by the time it gets here; replace rather than throw if a stray byte

@@ -69,6 +69,7 @@ Sniffed sniff_document(std::string_view bytes) {
     return result;
   }
   // Skip the prolog (declaration, comments, doctype) and any stray text to the first element.
+  bool html_doctype = false;
   while ((pos = head.find('<', pos)) != std::string_view::npos) {
     const std::string_view rest = head.substr(pos);
     if (rest.starts_with("<?")) {
@@ -80,11 +81,8 @@ Sniffed sniff_document(std::string_view bytes) {
       if (end == std::string_view::npos) break;
       pos = end + 3;
     } else if (rest.starts_with("<!")) {
-      if (lower(rest.substr(0, 14)).starts_with("<!doctype html")) {
-        result.kind = DocumentKind::html;
-        result.root = "html";
-        return result;
-      }
+      // An HTML doctype decides only if the root does not: some feeds carry a stray one.
+      html_doctype = html_doctype || lower(rest.substr(0, 14)).starts_with("<!doctype html");
       const std::size_t end = head.find('>', pos);
       if (end == std::string_view::npos) break;
       pos = end + 1;
@@ -92,11 +90,21 @@ Sniffed sniff_document(std::string_view bytes) {
       std::size_t end = 1;
       while (end < rest.size() && is_name_char(rest[end])) ++end;
       result.root = std::string(rest.substr(1, end - 1));
-      result.kind = lower(result.root) == "html" ? DocumentKind::html : DocumentKind::xml;
+      const std::string_view local = result.root.substr(result.root.find(':') + 1);
+      const bool feed_root =
+          local == "rss" || local == "feed" || local == "RDF" || local == "entry";
+      result.kind = lower(result.root) == "html" || (html_doctype && !feed_root)
+                        ? DocumentKind::html
+                        : DocumentKind::xml;
       return result;
     } else {
       ++pos;
     }
+  }
+  if (html_doctype) {
+    result.kind = DocumentKind::html;
+    result.root = "html";
+    return result;
   }
   result.kind = DocumentKind::text;
   return result;

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <cstring>
 #include <set>
+#include <unordered_map>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
 #include "base/ascii.h"
+#include "base/markup_escape.h"
 #include "base/strings.h"
 #include "parse/html_entities.h"
 
@@ -138,12 +140,22 @@ std::size_t skip_uninteresting(std::string_view text, std::size_t pos) {
   return scan(text, pos, may_be_interesting, [](unsigned char c) { return kInteresting[c]; });
 }
 
+/// How many declared entities may be open inside one another while expanding a reference.
+constexpr std::size_t kMaxEntityDepth = 8;
+
 /// Counts of each repair, turned into one warning per kind at the end.
 struct Cleaning {
   int html_entities = 0;
   std::set<std::string> html_entity_names;
   int undefined_entities = 0;
   std::set<std::string> undefined_entity_names;
+  int declared_entities = 0;  // references replaced by what the DTD declares
+  std::set<std::string> declared_entity_names;
+  int capped_entities = 0;  // kept as text: expanding them would pass the cap
+  std::set<std::string> capped_entity_names;
+  int cyclic_entities = 0;  // kept as text: they refer to themselves or nest too deep
+  std::set<std::string> cyclic_entity_names;
+  std::size_t expansion_cap = 0;
   int bare_ampersands = 0;
   int bad_char_refs = 0;
   int windows_char_refs = 0;
@@ -171,10 +183,29 @@ struct Cleaning {
       warnings.push_back("replaced " + count(html_entities, "HTML entity", "HTML entities") +
                          " that XML does not define (" + examples(html_entity_names) + ")");
     }
+    if (declared_entities > 0) {
+      warnings.push_back("expanded " + count(declared_entities, "reference", "references") +
+                         " to entities the document's DTD declares (" +
+                         examples(declared_entity_names) + ")");
+    }
+    if (capped_entities > 0) {
+      warnings.push_back("kept " + count(capped_entities, "reference", "references") +
+                         " to entities the document's DTD declares as text: expanding them "
+                         "would pass the limit of " +
+                         std::to_string(expansion_cap / 1024) + " KiB of expanded text (" +
+                         examples(capped_entity_names) + ")");
+    }
+    if (cyclic_entities > 0) {
+      warnings.push_back("kept " + count(cyclic_entities, "reference", "references") +
+                         " to entities the document's DTD declares as text: they refer to "
+                         "themselves or nest more than " +
+                         std::to_string(kMaxEntityDepth) + " levels deep (" +
+                         examples(cyclic_entity_names) + ")");
+    }
     if (undefined_entities > 0) {
       warnings.push_back("kept " + count(undefined_entities, "reference", "references") +
                          " to undefined entities as text (" + examples(undefined_entity_names) +
-                         "); entities declared in a DTD are never expanded");
+                         ")");
     }
     if (bare_ampersands > 0) {
       warnings.push_back("escaped " + count(bare_ampersands, "bare '&'", "bare '&'s"));
@@ -226,9 +257,17 @@ class LazyCopy {
   bool changed_ = false;
 };
 
-/// Handles the reference starting at text[amp] == '&'; returns the position after it.
-std::size_t clean_reference(std::string_view text, std::size_t amp, LazyCopy& copy,
-                            Cleaning& cleaning) {
+/// A reference as written at text[amp] == '&'.
+struct Reference {
+  enum class Kind { bare, numeric, named } kind = Kind::bare;
+  char32_t code_point = 0;  // numeric
+  std::string_view name;    // named
+  std::size_t end = 0;      // past the ';'; amp + 1 for a bare '&'
+};
+
+// Inlined by force: entity expansion shares it, and a call per reference would cost every
+// document (GCC stops inlining helpers that have two callers).
+[[gnu::always_inline]] inline Reference read_reference(std::string_view text, std::size_t amp) {
   std::size_t pos = amp + 1;
   const std::size_t limit = std::min(text.size(), amp + 40);
   if (pos < limit && text[pos] == '#') {
@@ -238,53 +277,209 @@ std::size_t clean_reference(std::string_view text, std::size_t amp, LazyCopy& co
     const std::size_t digits_start = pos;
     char32_t value = 0;
     while (pos < limit && pos - digits_start < 9) {
-      const char c = text[pos];
-      const int digit = digit_value(c, hex);
+      const int digit = digit_value(text[pos], hex);
       if (digit < 0) break;
       value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
       ++pos;
     }
     if (pos > digits_start && pos < limit && text[pos] == ';') {
-      ++pos;
-      if (value >= 0x80 && value <= 0x9F) {
-        std::string replacement;
-        append_utf8(replacement, kWindows1252High[value - 0x80]);
-        copy.replace(amp, pos, replacement);
-        ++cleaning.windows_char_refs;
-      } else if (!is_xml_char(value)) {
-        copy.replace(amp, pos, "");
-        ++cleaning.bad_char_refs;
-      }
-      return pos;
+      return {Reference::Kind::numeric, value, {}, pos + 1};
     }
-    copy.replace(amp, amp + 1, "&amp;");
-    ++cleaning.bare_ampersands;
-    return amp + 1;
-  }
-  if (pos < limit && is_name_start(text[pos])) {
+  } else if (pos < limit && is_name_start(text[pos])) {
     const std::size_t name_start = pos;
     while (pos < limit && is_name_char(text[pos])) ++pos;
     if (pos < limit && text[pos] == ';') {
-      const std::string_view name = text.substr(name_start, pos - name_start);
-      ++pos;
-      if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
-        return pos;
+      return {Reference::Kind::named, 0, text.substr(name_start, pos - name_start), pos + 1};
+    }
+  }
+  return {Reference::Kind::bare, 0, {}, amp + 1};
+}
+
+[[gnu::always_inline]] inline bool is_predefined_entity(std::string_view name) {
+  return name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
+}
+
+/// Appends `text` escaped so that it reads as text in content and in attribute values alike
+/// (both quotes, and '>' so that no "]]>" appears); control characters XML forbids are dropped.
+void append_as_text(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  append_escaped_attribute(out, text);
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(),
+                           [](char c) { return is_control(static_cast<unsigned char>(c)); }),
+            out.end());
+}
+
+void append_char_as_text(std::string& out, char32_t code_point) {
+  std::string utf8;
+  append_utf8(utf8, code_point);
+  append_as_text(out, utf8);
+}
+
+/// What expanding a reference to a declared entity came to. `cyclic` also stands for nesting
+/// deeper than kMaxEntityDepth: both are the DTD's shape, not the budget's.
+enum class Expansion { expanded, cyclic, over_cap };
+
+/// The general entities the document's internal DTD subset declares, and what expanding them
+/// has cost so far: a hostile DTD ("billion laughs") must not cost more than `cap` bytes of
+/// text produced, nor of values read (entities that expand to nothing cost time, not memory).
+struct DeclaredEntities {
+  /// Name -> the value's literal as written; both view the document.
+  std::unordered_map<std::string_view, std::string_view> values;
+  struct Expanded {
+    Expansion outcome = Expansion::expanded;
+    std::string text;  // escaped for XML
+  };
+  /// Each entity is expanded once: a feed uses the same few many times.
+  std::unordered_map<std::string_view, Expanded> expansions;
+  std::size_t cap = 0;
+  std::size_t produced = 0;  // bytes put into the document
+  std::size_t read = 0;      // bytes of values read while expanding
+};
+
+/// How much text expanding declared entities may produce (and read) in a document of `size`
+/// bytes: ten times the document, within [64 KiB, 1 MiB], which no honest feed comes near.
+std::size_t expansion_cap(std::size_t size) {
+  constexpr std::size_t kMin = 64 * 1024, kMax = 1024 * 1024;
+  return std::clamp(size > kMax / 10 ? kMax : size * 10, kMin, kMax);
+}
+
+/// Expands the declared entity `name` into `out`, its value read as text: character
+/// references, the predefined and HTML entities and references to other declared entities are
+/// resolved, and the result escaped for XML (markup in a value stays text, as a liberal parser
+/// shows it). Iterative with a fixed stack, as the nesting is the document's to choose; a cycle
+/// or nesting deeper than kMaxEntityDepth leaves the whole reference unexpanded (XML calls both
+/// fatal). Repairs inside a value are not reported apart: they are part of the expansion.
+Expansion expand_entity(std::string_view name, DeclaredEntities& entities, std::string& out) {
+  struct Frame {
+    std::string_view name, value;
+    std::size_t pos = 0;
+  };
+  std::array<Frame, kMaxEntityDepth> stack;
+  std::size_t depth = 0;
+  const std::size_t room = entities.cap - std::min(entities.cap, entities.produced);
+  const auto open = [&](std::string_view entity) {
+    const std::string_view value = entities.values.find(entity)->second;
+    entities.read += value.size() + 1;
+    stack[depth++] = {entity, value, 0};
+    return entities.read <= entities.cap;
+  };
+  if (!open(name)) return Expansion::over_cap;
+  while (depth > 0) {
+    Frame& frame = stack[depth - 1];
+    const std::size_t amp = std::min(frame.value.find('&', frame.pos), frame.value.size());
+    append_as_text(out, frame.value.substr(frame.pos, amp - frame.pos));
+    frame.pos = amp;
+    if (amp == frame.value.size()) {
+      --depth;
+      continue;
+    }
+    const Reference reference = read_reference(frame.value, amp);
+    frame.pos = reference.end;
+    switch (reference.kind) {
+      case Reference::Kind::bare:
+        out += "&amp;";
+        break;
+      case Reference::Kind::numeric:
+        if (reference.code_point >= 0x80 && reference.code_point <= 0x9F) {
+          append_char_as_text(out, kWindows1252High[reference.code_point - 0x80]);
+        } else if (is_xml_char(reference.code_point)) {
+          append_char_as_text(out, reference.code_point);
+        }
+        break;
+      case Reference::Kind::named:
+        if (is_predefined_entity(reference.name)) {
+          out.append(frame.value.substr(amp, reference.end - amp));  // already escaped
+        } else if (entities.values.contains(reference.name)) {
+          for (std::size_t i = 0; i < depth; ++i) {
+            if (stack[i].name == reference.name) return Expansion::cyclic;
+          }
+          if (depth == kMaxEntityDepth) return Expansion::cyclic;
+          if (!open(reference.name)) return Expansion::over_cap;
+        } else if (const auto code_point = html_entity_code_point(reference.name)) {
+          append_char_as_text(out, *code_point);
+        } else {
+          out.append("&amp;").append(reference.name).append(";");  // undefined: kept as text
+        }
+        break;
+    }
+    if (out.size() > room) return Expansion::over_cap;
+  }
+  return Expansion::expanded;
+}
+
+/// Replaces the reference text[amp, end) to the declared entity `name` with its expansion, or
+/// keeps it as text when it cannot be expanded.
+void expand_reference(std::string_view name, std::size_t amp, std::size_t end,
+                      DeclaredEntities& entities, LazyCopy& copy, Cleaning& cleaning) {
+  auto [it, inserted] = entities.expansions.try_emplace(name);
+  DeclaredEntities::Expanded& expanded = it->second;
+  // A failure is final: the budget only shrinks, so a second attempt would fail as well.
+  if (inserted) {
+    expanded.outcome = expand_entity(name, entities, expanded.text);
+    if (expanded.outcome != Expansion::expanded) std::string().swap(expanded.text);  // unused
+  }
+  const bool fits =
+      expanded.text.size() <= entities.cap - std::min(entities.cap, entities.produced);
+  if (expanded.outcome == Expansion::expanded && fits) {
+    entities.produced += expanded.text.size();
+    copy.replace(amp, end, expanded.text);
+    ++cleaning.declared_entities;
+    if (cleaning.declared_entity_names.size() < 8) cleaning.declared_entity_names.emplace(name);
+    return;
+  }
+  copy.replace(amp, amp + 1, "&amp;");
+  if (expanded.outcome == Expansion::cyclic) {
+    ++cleaning.cyclic_entities;
+    if (cleaning.cyclic_entity_names.size() < 8) cleaning.cyclic_entity_names.emplace(name);
+  } else {
+    ++cleaning.capped_entities;
+    if (cleaning.capped_entity_names.size() < 8) cleaning.capped_entity_names.emplace(name);
+  }
+}
+
+/// Handles the reference starting at text[amp] == '&'; returns the position after it.
+std::size_t clean_reference(std::string_view text, std::size_t amp, LazyCopy& copy,
+                            Cleaning& cleaning, DeclaredEntities& entities) {
+  const Reference reference = read_reference(text, amp);
+  switch (reference.kind) {
+    case Reference::Kind::numeric: {
+      const char32_t value = reference.code_point;
+      if (value >= 0x80 && value <= 0x9F) {
+        std::string replacement;
+        append_utf8(replacement, kWindows1252High[value - 0x80]);
+        copy.replace(amp, reference.end, replacement);
+        ++cleaning.windows_char_refs;
+      } else if (!is_xml_char(value)) {
+        copy.replace(amp, reference.end, "");
+        ++cleaning.bad_char_refs;
+      }
+      return reference.end;
+    }
+    case Reference::Kind::named: {
+      const std::string_view name = reference.name;
+      if (is_predefined_entity(name)) return reference.end;
+      // The document's own declaration comes before HTML's meaning of the name.
+      if (!entities.values.empty() && entities.values.contains(name)) {
+        expand_reference(name, amp, reference.end, entities, copy, cleaning);
+        return reference.end;
       }
       if (const auto code_point = html_entity_code_point(name)) {
         std::string replacement;
         append_utf8(replacement, *code_point);
-        copy.replace(amp, pos, replacement);
+        copy.replace(amp, reference.end, replacement);
         ++cleaning.html_entities;
         if (cleaning.html_entity_names.size() < 8) cleaning.html_entity_names.emplace(name);
-        return pos;
+        return reference.end;
       }
       copy.replace(amp, amp + 1, "&amp;");
       ++cleaning.undefined_entities;
       if (cleaning.undefined_entity_names.size() < 8) {
         cleaning.undefined_entity_names.emplace(name);
       }
-      return pos;
+      return reference.end;
     }
+    case Reference::Kind::bare:
+      break;
   }
   copy.replace(amp, amp + 1, "&amp;");
   ++cleaning.bare_ampersands;
@@ -349,6 +544,76 @@ std::size_t find_end(std::string_view text, std::size_t from, std::string_view t
   return end == std::string_view::npos ? text.size() : end + terminator.size();
 }
 
+/// Records the general entity declared at text[pos] ("<!ENTITY"), if it is one with a value:
+/// parameter entities serve only the DTD and external ones (SYSTEM, PUBLIC) are never read.
+void read_entity_declaration(std::string_view text, std::size_t pos, DeclaredEntities& entities) {
+  const std::size_t size = text.size();
+  const auto skip_space = [&] {
+    const std::size_t from = pos;
+    while (pos < size && is_xml_space(text[pos])) ++pos;
+    return pos > from;
+  };
+  pos += 8;
+  if (!skip_space() || pos >= size || !is_name_start(text[pos])) return;
+  const std::size_t name_start = pos;
+  while (pos < size && is_name_char(text[pos])) ++pos;
+  const std::string_view name = text.substr(name_start, pos - name_start);
+  if (!skip_space() || pos >= size || (text[pos] != '"' && text[pos] != '\'')) return;
+  const std::size_t close = text.find(text[pos], pos + 1);
+  if (close == std::string_view::npos) return;
+  // The predefined five keep their meaning; the first declaration of a name wins (XML's rule).
+  if (is_predefined_entity(name)) return;
+  entities.values.try_emplace(name, text.substr(pos + 1, close - pos - 1));
+}
+
+/// End of the DOCTYPE declaration at text[pos] ("<!DOCTYPE"), past its '>' (text.size() when
+/// unterminated), recording the entities its internal subset declares. Read the way pugixml
+/// skips it, so both agree on where it ends: "<!" opens a group that '>' closes; quoted
+/// literals, comments, processing instructions and "<![ ... ]]>" sections are skipped whole
+/// (a '>' or "<!ENTITY" inside them means nothing).
+std::size_t read_doctype(std::string_view text, std::size_t pos, DeclaredEntities& entities) {
+  const std::size_t size = text.size();
+  std::size_t depth = 0;
+  std::size_t i = pos + 2;
+  while (i < size) {
+    const std::string_view rest = text.substr(i);
+    const char c = text[i];
+    if (rest.starts_with("<![")) {
+      std::size_t sections = 0;  // nested sections
+      for (i += 3; i < size;) {
+        if (text.substr(i, 3) == "<![") {
+          ++sections;
+          i += 3;
+        } else if (text.substr(i, 3) == "]]>") {
+          i += 3;
+          if (sections == 0) break;
+          --sections;
+        } else {
+          ++i;
+        }
+      }
+    } else if (rest.starts_with("<!--")) {
+      i = find_end(text, i + 4, "-->");
+    } else if (rest.starts_with("<?")) {
+      i = find_end(text, i + 2, "?>");
+    } else if (rest.starts_with("<!")) {
+      if (depth == 0 && rest.starts_with("<!ENTITY")) read_entity_declaration(text, i, entities);
+      ++depth;
+      i += 2;
+    } else if (c == '"' || c == '\'') {
+      const std::size_t close = text.find(c, i + 1);
+      i = close == std::string_view::npos ? size : close + 1;
+    } else if (c == '>') {
+      if (depth == 0) return i + 1;
+      --depth;
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return size;
+}
+
 std::string excerpt(std::string_view text) {
   std::string out;
   for (char c : text.substr(0, 60)) out.push_back(is_xml_space(c) || is_control(c) ? ' ' : c);
@@ -390,6 +655,8 @@ std::optional<std::string> clean_xml_text(std::string_view text,
                                           std::vector<std::string>& warnings) {
   LazyCopy copy(text);
   Cleaning cleaning;
+  DeclaredEntities entities;
+  bool doctype_read = false;
   const std::size_t size = text.size();
   std::size_t pos = 0;
   while (pos < size) {
@@ -397,7 +664,7 @@ std::optional<std::string> clean_xml_text(std::string_view text,
     if (pos >= size) break;
     const char c = text[pos];
     if (c == '&') {
-      pos = clean_reference(text, pos, copy, cleaning);
+      pos = clean_reference(text, pos, copy, cleaning, entities);
     } else if (c != '<') {
       copy.replace(pos, pos + 1, "");
       ++cleaning.control_characters;
@@ -412,6 +679,11 @@ std::optional<std::string> clean_xml_text(std::string_view text,
       pos = find_end(text, pos + 4, "-->");
     } else if (next == '?') {
       pos = find_end(text, pos + 2, "?>");
+    } else if (next == '!' && !doctype_read && text.substr(pos, 9) == "<!DOCTYPE") {
+      // A document has one DOCTYPE: only the first is read, any other skipped as before.
+      doctype_read = true;
+      pos = read_doctype(text, pos, entities);
+      cleaning.expansion_cap = entities.cap = expansion_cap(size);
     } else if (next == '!') {
       pos = end_of_declaration(text, pos);
     } else {

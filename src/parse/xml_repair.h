@@ -15,8 +15,12 @@ std::size_t find_xml_start(std::string_view text, std::vector<std::string>& warn
 
 /// Fixes, outside CDATA sections, comments and processing instructions: HTML named entities
 /// XML does not define (replaced by their characters), undefined entities and bare '&'
-/// (escaped, so nothing is ever expanded from a DTD), numeric references to characters XML
-/// forbids, bare '<', and control characters (removed, also inside CDATA). nullopt when the
+/// (escaped), numeric references to characters XML forbids, bare '<', and control characters
+/// (removed, also inside CDATA). References to the general entities the DOCTYPE's internal
+/// subset declares with a value are replaced by that value read as text (its references
+/// resolved, markup in it escaped), so pugixml, which expands no DTD, sees what a liberal parser
+/// shows. External and parameter entities are never read; a reference in a cycle, nested too
+/// deep, or past a cap on the expanded text (at most 1 MiB) is kept as text. nullopt when the
 /// text needed no change (the common case: no copy is made).
 std::optional<std::string> clean_xml_text(std::string_view text,
                                           std::vector<std::string>& warnings);

@@ -27,6 +27,7 @@ constexpr KnownNamespace kKnownNamespaces[] = {
     {"http://purl.org/syndication/thread/1.0", Ns::thr},
     {"http://rssnamespace.org/feedburner/ext/1.0", Ns::feedburner},
     {"http://search.yahoo.com/mrss/", Ns::media},
+    {"http://www.itunes.com/dtds/podcast-1.0.dtd", Ns::itunes},
     {"http://www.w3.org/1999/xhtml", Ns::xhtml},
     {"http://www.w3.org/XML/1998/namespace", Ns::xml},
     // Namespaces a few RSS 2.0 generators put on RSS's own elements.
@@ -42,7 +43,7 @@ constexpr std::pair<std::string_view, Ns> kConventionalPrefixes[] = {
     {"wfw", Ns::wfw},     {"slash", Ns::slash},
     {"thr", Ns::thr},     {"feedburner", Ns::feedburner},
     {"rdf", Ns::rdf},     {"xhtml", Ns::xhtml},
-    {"media", Ns::media},
+    {"media", Ns::media}, {"itunes", Ns::itunes},
 };
 
 std::string_view strip_uri_end(std::string_view uri) {

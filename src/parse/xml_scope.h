@@ -30,6 +30,7 @@ enum class Ns {
   thr,
   feedburner,
   media,
+  itunes,
   xhtml,
   xml,
 };

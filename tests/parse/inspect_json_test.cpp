@@ -27,8 +27,8 @@ TEST(InspectJson, KeysInSchemaOrderWithNullsAndEmptyLists) {
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"format", "title", "link", "description", "language",
-                                            "updated", "authors", "self", "comments_feed",
-                                            "warnings", "entries"}));
+                                            "published", "updated", "authors", "categories", "self",
+                                            "comments_feed", "warnings", "entries"}));
   EXPECT_EQ(json["format"], "atom1.0");
   EXPECT_TRUE(json["link"].is_null());
   EXPECT_TRUE(json["updated"].is_null());
