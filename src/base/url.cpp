@@ -294,4 +294,21 @@ bool is_http_url(std::string_view url) {
   return (scheme == "http" || scheme == "https") && !split_authority(ref.authority).host.empty();
 }
 
+std::string percent_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 15]);
+    }
+  }
+  return out;
+}
+
 }  // namespace confab

@@ -45,4 +45,8 @@ constexpr std::string_view url_fragment(std::string_view url) {
 /// True for http: and https: URLs.
 bool is_http_url(std::string_view url);
 
+/// `text` percent-encoded for use as one query value (RFC 3986: every byte but ALPHA, DIGIT and
+/// "-._~" as %XX), so a URL looked up through an API ("?query=https://…") stays one value.
+std::string percent_encode(std::string_view text);
+
 }  // namespace confab

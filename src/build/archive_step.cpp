@@ -6,7 +6,9 @@
 #include "base/identifiers.h"
 #include "build/archiving_fetcher.h"
 #include "build/comment_gathering.h"
+#include "build/platform_gathering.h"
 #include "parse/feed.h"
+#include "platforms/platforms.h"
 
 namespace confab {
 
@@ -34,14 +36,18 @@ std::string archive_key(const SourceReport& report) {
   return report.role == SourceKind::discovered ? report.feed : report.url;
 }
 
+/// The role word the archive keeps for a platform source, whose `feed` field names its platform
+/// (a platform has no feed).
+constexpr const char* kPlatformRole = "platform";
+
 ArchivedSource archived(const SourceReport& report) {
   ArchivedSource source;
   source.key = archive_key(report);
   source.id = report.id;
   source.name = report.name;
   source.url = report.url;
-  source.feed = report.feed;
-  source.role = role_word(report.role);
+  source.feed = report.platform.empty() ? report.feed : report.platform;
+  source.role = report.platform.empty() ? role_word(report.role) : kPlatformRole;
   source.status = source_status_name(report.status);
   source.error = report.error;
   source.last_success = report.last_success;
@@ -56,6 +62,11 @@ SourceReport report_of(const ArchivedSource& source) {
   report.url = source.url;
   report.feed = source.feed;
   report.role = role_of(source.role);
+  if (source.role == kPlatformRole) {
+    report.feed.clear();
+    report.platform = source.feed;
+    report.platform_label = platform_label(source.feed);
+  }
   report.status = status_of(source.status);
   report.error = source.error;
   report.last_success = source.last_success;
@@ -130,9 +141,11 @@ std::vector<SourceHarvest> recall(std::vector<SourceReport> current,
   std::set<std::string> feeds;
   for (const auto& harvest : harvests) feeds.insert(harvest.report.feed);
   for (auto& history : histories) {
-    if (placed.count(history.source.key) || history.source.role != "discovered") continue;
+    // Blogs discovered and platform threads found in earlier builds stay in the conversation.
+    if (placed.count(history.source.key)) continue;
+    if (history.source.role != "discovered" && history.source.role != kPlatformRole) continue;
     // A blog discovered once and configured since is shown once, as configured.
-    if (feeds.count(history.source.feed)) continue;
+    if (history.source.role == "discovered" && feeds.count(history.source.feed)) continue;
     SourceReport report = report_of(history.source);
     report.id = ids.claim(report.id);
     harvests.push_back(with_history(std::move(report), &history));
@@ -233,6 +246,32 @@ bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOpti
   return true;
 }
 
+/// Reads the platform threads that discuss the conversation (README "Platforms") and merges
+/// them; their sources join `current`. Returns true when it merged any.
+bool read_platform_threads(const SiteConfig& config, const ArchiveStepOptions& options,
+                           std::int64_t run, ArchivingFetcher& fetcher, Archive& archive,
+                           ArchiveStepReport& report, std::vector<SourceReport>& current) {
+  const auto platforms = site_platforms(config);
+  std::vector<const Platform*> list;
+  for (const auto& platform : platforms) list.push_back(platform.get());
+  const PlatformWork work = platform_work(config, report.harvests);
+  PlatformGatheringOptions gathering_options;
+  gathering_options.settings = &config.platforms;
+  gathering_options.now = options.now;
+  gathering_options.wait = options.wait;
+  gathering_options.progress = [&](const FetchProgress& progress) {
+    if (options.progress) options.progress("platforms", progress);
+  };
+  PlatformGathering gathering = gather_platform_threads(list, work, fetcher, gathering_options);
+  report.requests += gathering.requests;
+  for (auto& warning : gathering.warnings) report.warnings.push_back(std::move(warning));
+  for (auto& harvest : gathering.harvests) {
+    add(report.merged, archive.merge_source(run, fetch_of(harvest, fetcher)));
+    current.push_back(std::move(harvest.report));
+  }
+  return !gathering.harvests.empty();
+}
+
 }  // namespace
 
 ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, UnixTime now) {
@@ -265,6 +304,11 @@ ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive,
   // Posts that scrolled out of their blog's feed still gather comments: read those feeds too.
   if (refresh_older_comment_feeds(config, options, run, report.harvests, fetcher, archive,
                                   report)) {
+    archive.record_fetch_states(fetcher.take_changed_states());
+    report.harvests = recall(current, archive.history());
+  }
+  // Hacker News, Reddit, Lemmy and Discourse threads about what the conversation holds now.
+  if (read_platform_threads(config, options, run, fetcher, archive, report, current)) {
     archive.record_fetch_states(fetcher.take_changed_states());
     report.harvests = recall(std::move(current), archive.history());
   }

@@ -2,6 +2,7 @@
 // conversation is threaded from everything the archive ever saw (see README "The archive").
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct ArchiveStepOptions {
   /// Send the validators of the last build (off when recording a snapshot, which needs bodies).
   bool conditional = true;
   StepProgress progress;
+  /// Waits between rounds of platform requests ([platforms] interval); none when unset.
+  std::function<void(double seconds)> wait;
 };
 
 /// Runs the spider through `fetcher` (remembering every URL in the archive), merges what it

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "build/archive_step.h"
 #include "build/build_fetcher.h"
@@ -37,6 +38,12 @@ void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& 
     step_options.now = options.now;
     step_options.conditional = options.record.empty();
     step_options.progress = options.progress;
+    // A replay snapshot answers at once: pacing requests to a platform is for the network.
+    if (config.fetch.replay.empty() || !options.record.empty()) {
+      step_options.wait = [](double seconds) {
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+      };
+    }
     step = fetch_into_archive(config, archive, *fetcher, step_options);
     report.archive = archive.file();
     report.archived = step.merged;

@@ -17,13 +17,19 @@ FetchOptions fetch_options_for(const SiteConfig& config) {
   fetch_options.allow_file = true;
   // Private addresses: only those site.toml names by address, unless all are allowed.
   fetch_options.addresses.allow_private = config.crawl.allow_private;
-  for (const auto& source : config.sources) {
-    for (const std::string* url : {&source.url, &source.feed}) {
-      if (const std::string endpoint = literal_endpoint(*url); !endpoint.empty()) {
-        fetch_options.addresses.trusted_endpoints.push_back(endpoint);
-      }
+  const auto trust = [&](const std::string& url) {
+    if (const std::string endpoint = literal_endpoint(url); !endpoint.empty()) {
+      fetch_options.addresses.trusted_endpoints.push_back(endpoint);
     }
+  };
+  for (const auto& source : config.sources) {
+    trust(source.url);
+    trust(source.feed);
   }
+  // Platform APIs and instances site.toml names (tests point them at 127.0.0.1).
+  for (const auto& [platform, api] : config.platforms.api) trust(api);
+  for (const std::string& instance : config.platforms.lemmy) trust(instance);
+  for (const std::string& instance : config.platforms.discourse) trust(instance);
   return fetch_options;
 }
 

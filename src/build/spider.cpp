@@ -8,6 +8,7 @@
 #include "base/url.h"
 #include "build/build_fetcher.h"
 #include "build/comment_gathering.h"
+#include "build/platform_gathering.h"
 #include "conversation/canonical_url.h"
 #include "conversation/crawl_rules.h"
 #include "parse/feed.h"
@@ -157,13 +158,23 @@ class Spider {
   }
 
   /// Which key of a [[source]] holds the URL that was fetched for it.
-  std::string source_key(std::size_t index) const {
-    return config_.sources[index].feed.empty() ? "its url" : "its feed";
+  std::string source_key(const SourceConfig& source) const {
+    return source.feed.empty() ? "its url" : "its feed";
+  }
+
+  /// True when `url` is a thread page of a platform (build/platform_gathering.h reads those).
+  bool is_platform_thread(const std::string& url) const {
+    return std::any_of(platforms_.begin(), platforms_.end(),
+                       [&](const auto& platform) { return platform->thread_of(url).has_value(); });
   }
 
   void read_configured_sources() {
     std::vector<std::string> urls;
+    std::vector<const SourceConfig*> sources;
     for (const auto& source : config_.sources) {
+      // A platform thread named in site.toml is read through its platform's API, not as a blog.
+      if (source.feed.empty() && is_platform_thread(source.url)) continue;
+      sources.push_back(&source);
       SourceHarvest harvest;
       harvest.report.id = unique_source_id(source.name);
       harvest.report.name = source.name;
@@ -178,7 +189,7 @@ class Spider {
     std::vector<std::size_t> via_page;
     std::vector<std::string> advertised;
     for (std::size_t i = 0; i < results.size(); ++i) {
-      report_permanent_move(report_.harvests[i], results[i], source_key(i));
+      report_permanent_move(report_.harvests[i], results[i], source_key(*sources[i]));
       FeedOutcome outcome = read_feed_or_page(results[i]);
       for (const auto& warning : outcome.page_warnings) {
         warn(report_.harvests[i].report.name + ": " + warning);
@@ -268,6 +279,8 @@ class Spider {
     std::set<std::string> homepages;              // canonical pages that are commenters' homes
     for (const auto& target : crawl_targets(config_, report_.harvests)) {
       if (pages_visited_ >= static_cast<std::size_t>(config_.crawl.max_pages)) break;
+      // A platform's thread page is read through its API, not crawled as a blog.
+      if (is_platform_thread(target.url)) continue;
       if (!visited_pages_.insert(canonical_url(target.url)).second) continue;
       pages.push_back(target.url);
       led_from.emplace(canonical_url(target.url), target.from);
@@ -385,6 +398,7 @@ class Spider {
   }
 
   const SiteConfig& config_;
+  std::vector<std::unique_ptr<Platform>> platforms_ = site_platforms(config_);
   Fetcher& fetcher_;
   UnixTime now_;
   const StepProgress& progress_;

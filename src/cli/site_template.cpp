@@ -95,6 +95,25 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # Crawl links to loopback, private and link-local addresses.
 # allow_private = false
 
+# Hacker News, Reddit, Lemmy and Discourse threads about the campaign (README "Platforms").
+# [platforms]
+# Platforms asked which threads submit each campaign link and conversation post.
+# lookup = ["hackernews", "reddit"]
+# URLs looked up per platform per build.
+# max_lookups = 50
+# Requests per platform per build (lookups, threads, their further pages).
+# max_requests = 100
+# Seconds between two requests to one platform.
+# interval = 1
+# Lemmy instances and Discourse forums to look URLs up on.
+# lemmy = []
+# discourse = []
+# API origins, for tests and replay snapshots (default: each platform's public API).
+# hackernews_api = "https://hn.algolia.com"
+# reddit_api = "https://www.reddit.com"
+# lemmy_api = ""
+# discourse_api = ""
+
 # Everything confab has seen is kept in an archive, so the hub keeps posts and comments that
 # have left the feeds. The GitHub workflow carries .confab/ from run to run: keep it there.
 # [archive]

@@ -23,8 +23,8 @@ namespace {
 
 using KeyList = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 8> kTopLevelKeys = {
-    "site", "campaign", "source", "fetch", "crawl", "spam", "person", "archive"};
+constexpr std::array<std::string_view, 9> kTopLevelKeys = {
+    "site", "campaign", "source", "fetch", "crawl", "spam", "person", "archive", "platforms"};
 constexpr std::array<std::string_view, 5> kSiteKeys = {"title", "base_url", "language", "theme",
                                                        "output"};
 constexpr std::array<std::string_view, 3> kCampaignKeys = {"links", "keywords", "team"};
@@ -38,16 +38,23 @@ constexpr std::array<std::string_view, 5> kCrawlKeys = {"depth", "max_pages", "a
                                                         "allow_private"};
 constexpr std::array<std::string_view, 2> kSpamKeys = {"allow", "deny"};
 constexpr std::array<std::string_view, 1> kArchiveKeys = {"path"};
+constexpr std::array<std::string_view, 10> kPlatformsKeys = {
+    "lookup",    "max_lookups",    "max_requests", "interval",  "lemmy",
+    "discourse", "hackernews_api", "reddit_api",   "lemmy_api", "discourse_api"};
+// The platforms confab reads (the platforms stage's names; config only checks the words).
+constexpr std::array<std::string_view, 4> kPlatformNames = {"hackernews", "reddit", "lemmy",
+                                                            "discourse"};
 constexpr std::array<std::string_view, 4> kPersonKeys = {"name", "aliases", "urls", "team"};
 
 // The keys each top-level table accepts, to tell a user where a stray top-level key belongs.
-constexpr std::array<std::pair<std::string_view, KeyList>, 6> kSectionKeys = {{
+constexpr std::array<std::pair<std::string_view, KeyList>, 7> kSectionKeys = {{
     {"site", kSiteKeys},
     {"campaign", kCampaignKeys},
     {"fetch", kFetchKeys},
     {"crawl", kCrawlKeys},
     {"spam", kSpamKeys},
     {"archive", kArchiveKeys},
+    {"platforms", kPlatformsKeys},
 }};
 
 // How a top-level table is written as a header: [[source]] is the only array of tables.
@@ -127,6 +134,9 @@ class ConfigReader {
     }
     if (const TomlValue* spam = section(root, "spam")) read_spam(*spam, config.spam);
     read_people(root, config.people);
+    if (const TomlValue* platforms = section(root, "platforms")) {
+      read_platforms(*platforms, config.platforms);
+    }
   }
 
  private:
@@ -470,6 +480,66 @@ class ConfigReader {
       fetch.user_agent = std::move(*user_agent);
     }
     if (auto replay = string_value(table, "replay", kWhere)) fetch.replay = std::move(*replay);
+  }
+
+  void read_platforms(const TomlValue& table, PlatformsSection& platforms) const {
+    constexpr std::string_view kWhere = "[platforms]";
+    reject_unknown_keys(table, kPlatformsKeys, kWhere);
+    if (table.find("lookup") != nullptr) {
+      platforms.lookup.clear();
+      for (auto& [name, node] : string_array_value(table, "lookup", kWhere)) {
+        if (std::find(kPlatformNames.begin(), kPlatformNames.end(), name) == kPlatformNames.end()) {
+          fail(node->position, std::string(kWhere) + " lookup: unknown platform \"" + name +
+                                   "\"; known: " + join(kPlatformNames, ", ", quoted_string));
+        }
+        if (std::find(platforms.lookup.begin(), platforms.lookup.end(), name) ==
+            platforms.lookup.end()) {
+          platforms.lookup.push_back(name);
+        }
+      }
+    }
+    if (const auto lookups = integer_value(table, "max_lookups", kWhere, 0, 10000)) {
+      platforms.max_lookups = static_cast<int>(*lookups);
+    }
+    if (const auto requests = integer_value(table, "max_requests", kWhere, 0, 100000)) {
+      platforms.max_requests = static_cast<int>(*requests);
+    }
+    if (const auto seconds = seconds_value(table, "interval", kWhere, true)) {
+      platforms.interval = *seconds;
+    }
+    for (const char* key : {"lemmy", "discourse"}) {
+      std::vector<std::string>& origins =
+          key == std::string_view("lemmy") ? platforms.lemmy : platforms.discourse;
+      for (auto& [url, node] : string_array_value(table, key, kWhere)) {
+        require_web_url(url, *node, kWhere, key);
+        origins.push_back(url_origin(url));
+      }
+    }
+    for (const std::string_view name : kPlatformNames) {
+      const std::string key = std::string(name) + "_api";
+      // "" keeps the public API (or, for Lemmy and Discourse, each thread's instance).
+      if (auto api = string_value(table, key, kWhere); api && !api->empty()) {
+        require_web_url(*api, *table.find(key), kWhere, key);
+        platforms.api[std::string(name)] = without_trailing_slash(*api);
+      }
+    }
+  }
+
+  // An origin as platforms use it: scheme://host[:port], no path, no trailing '/'.
+  static std::string url_origin(std::string_view url) {
+    const std::size_t scheme_end = url.find("://");
+    const std::size_t path = url.find_first_of("/?#", scheme_end + 3);
+    return std::string(url.substr(0, path));
+  }
+
+  // An API base: its origin, and a path when the API answers under one (a test server).
+  static std::string without_trailing_slash(std::string url) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+  }
+
+  static std::string quoted_string(std::string_view word) {
+    return "\"" + std::string(word) + "\"";
   }
 
   void read_archive(const TomlValue& table, ArchiveSection& archive) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -64,6 +65,21 @@ struct CrawlSection {
   bool allow_private = false;     ///< crawl links to loopback/private/link-local addresses
 };
 
+/// Platform sources (README "Platforms"): Hacker News, Reddit, Lemmy and Discourse threads that
+/// discuss the campaign, looked up through their public APIs.
+struct PlatformsSection {
+  /// Platforms asked, for every campaign link and conversation post, which threads submit it.
+  std::vector<std::string> lookup = {"hackernews", "reddit"};
+  int max_lookups = 50;            ///< URLs looked up per platform per build
+  int max_requests = 100;          ///< requests per platform per build (lookups, threads, pages)
+  double interval = 1;             ///< seconds between two requests to one platform
+  std::vector<std::string> lemmy;  ///< Lemmy instances to look URLs up on
+  std::vector<std::string> discourse;  ///< Discourse forums to look URLs up on
+  /// API origins by platform name ("hackernews" → "http://127.0.0.1:8080"), for tests and
+  /// replay snapshots; a platform not listed uses its public API.
+  std::map<std::string, std::string> api;
+};
+
 /// Where the archive (the hub's memory between builds, see README "The archive") lives.
 struct ArchiveSection {
   std::string path = ".confab/archive.db";
@@ -95,6 +111,7 @@ struct SiteConfig {
   CrawlSection crawl;
   SpamSection spam;
   std::vector<PersonConfig> people;  ///< [[person]] tables, in file order
+  PlatformsSection platforms;
   ArchiveSection archive;
 
   /// `replay` and `output` resolved against `root` ("" stays "").

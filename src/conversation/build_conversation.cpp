@@ -71,11 +71,12 @@ struct Builder {
   }
 };
 
-Node node_from_entry(const Entry& entry, NodeKind kind, const std::string& source,
+Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& source,
                      ScannedHtml& scanned, bool already_scanned = false) {
   Node node;
   node.kind = kind;
-  node.source = source;
+  node.source = source.id;
+  node.platform = source.platform;
   node.url = entry.link;
   node.title = entry.title;
   if (!entry.authors.empty()) {
@@ -118,7 +119,7 @@ void add_posts(Builder& builder, const std::vector<PostRef>& posts) {
     const SourceHarvest& harvest = builder.harvests[chosen.source];
     const Entry& entry = harvest.posts[chosen.post];
     ScannedHtml scanned;
-    Node node = node_from_entry(entry, NodeKind::post, harvest.report.id, scanned);
+    Node node = node_from_entry(entry, NodeKind::post, harvest.report, scanned);
     node.id = builder.make_id(harvest.report.id, entry.id);
     for (const auto& ref : refs) builder.node_of[ref] = node.id;
     builder.post_nodes.push_back(node.id);
@@ -287,7 +288,7 @@ void add_comments(Builder& builder) {
       ScannedHtml& scanned = all[at].scanned[i];
       made[at].push_back(node_from_entry(comments[i],
                                          mention[at][i] ? NodeKind::mention : NodeKind::comment,
-                                         harvest.report.id, scanned, true));
+                                         harvest.report, scanned, true));
       if (mention[at][i]) continue;
       int copies_elsewhere = 0;
       if (const auto& key = item.keys[i]) {

@@ -32,6 +32,10 @@ struct SourceReport {
   /// The typed cause, for tools: a fetch failure ("dns", "connect", "tls", "timeout",
   /// "http_status", "too_large", …) or "not_a_feed"; "" when none or unknown.
   std::string error_kind;
+  /// A platform source (README "Platforms"): "hackernews", "reddit", "lemmy", "discourse";
+  /// "" for a blog.
+  std::string platform = {};
+  std::string platform_label = {};  ///< for people: "Hacker News"; "" for a blog
 };
 
 struct SpamVerdict {
@@ -43,7 +47,8 @@ struct SpamVerdict {
 struct Node {
   std::string id;  ///< stable, unique: "<source id>/<hash of entry id>"-like
   NodeKind kind = NodeKind::post;
-  std::string source;  ///< SourceReport::id
+  std::string source;    ///< SourceReport::id
+  std::string platform;  ///< its source's platform ("hackernews"...), "" for a blog
   std::string url;
   std::string title;
   std::string author;       ///< Person::id, "" if unknown

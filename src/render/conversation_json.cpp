@@ -59,6 +59,8 @@ void source_json(JsonWriter& json, const SourceReport& source) {
   time_or_null(json, source.last_success);
   json.key("discovered_from");
   string_or_null(json, source.discovered_from);
+  json.key("platform");
+  string_or_null(json, source.platform);
   json.end_object();
 }
 
@@ -109,6 +111,8 @@ void node_json(JsonWriter& json, const Node& node) {
   json.boolean(node.parent_unknown);
   json.key("by_team");
   json.boolean(node.by_team);
+  json.key("platform");
+  string_or_null(json, node.platform);
   json.end_object();
 }
 

@@ -285,6 +285,11 @@ const std::string& SiteModel::source_url(const std::string& source_id) const {
   return found == sources_.end() ? kNothing : found->second.url;
 }
 
+const std::string& SiteModel::source_platform_label(const std::string& source_id) const {
+  const auto found = sources_.find(source_id);
+  return found == sources_.end() ? kNothing : found->second.report->platform_label;
+}
+
 const std::vector<const Node*>& SiteModel::said_by(const std::string& person_id) const {
   const auto found = said_by_.find(person_id);
   return found == said_by_.end() ? kNobody : found->second;

@@ -60,6 +60,8 @@ class SiteModel {
   std::string source_name(const std::string& source_id) const;
   /// The blog's home page fit for href, "" for none or an unknown blog.
   const std::string& source_url(const std::string& source_id) const;
+  /// The platform's name for people ("Hacker News") when the source is a platform, else "".
+  const std::string& source_platform_label(const std::string& source_id) const;
   bool awaiting_reply(const Node& node) const { return awaiting_.count(node.id) > 0; }
 
   /// People by influence, then how much they said (posts + comments), most first; then name, id.

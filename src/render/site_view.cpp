@@ -181,6 +181,9 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   keys.set("author_path", model_.person_path(node.author));
   keys.set("source_name", model_.source_name(node.source));
   keys.set("source_url", model_.source_url(node.source));
+  // A platform's node: its badge, and "Reply on Hacker News" to the node's own page there.
+  keys.set("platform", node.platform);
+  keys.set("platform_label", model_.source_platform_label(node.source));
   keys.set("date_iso", iso_or_empty(node.published));
   keys.set("date_human", strings_.date(node.published));
   keys.set("html", model_.html(node));

@@ -31,7 +31,7 @@ class ArchiveStepTest : public ::testing::Test {
                         "feed = \"https://lantern.example.com/feed/\"\nrole = \"campaign\"\n"
                         "[[source]]\nname = \"Moth Notes\"\nurl = \"https://moth.example.com/\"\n"
                         "feed = \"https://moth.example.com/feed/\"\n"
-                        "[crawl]\ndepth = 0\n");
+                        "[crawl]\ndepth = 0\n[platforms]\nlookup = []\n");
     config = load_config(site / "site.toml");
   }
   void TearDown() override { fs::remove_all(site); }
@@ -176,7 +176,7 @@ TEST_F(ArchiveStepTest, ACutOffCommentFeedHidesNothingAndAddsNoFragment) {
                       "[site]\ntitle = \"Ink week\"\n[campaign]\nkeywords = [\"ink week\"]\n"
                       "[[source]]\nname = \"Quill\"\nurl = \"https://quill.example/\"\n"
                       "feed = \"https://quill.example/feed/\"\nrole = \"campaign\"\n"
-                      "[crawl]\ndepth = 0\n");
+                      "[crawl]\ndepth = 0\n[platforms]\nlookup = []\n");
   config = load_config(site / "site.toml");
   const std::string head = "<rss version=\"2.0\"><channel><title>Comments</title>";
   // This blog lists comments oldest first. Build 2's answer is cut off inside comment 3, after

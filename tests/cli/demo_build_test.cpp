@@ -76,7 +76,7 @@ TEST_F(DemoBuild, ReportsTheDeadSourceAndKeepsTheOthers) {
   EXPECT_TRUE(dead["last_success"].is_null());
   int ok = 0;
   for (const auto& s : json()["sources"]) ok += s["status"] == "ok";
-  EXPECT_EQ(ok, 9);
+  EXPECT_EQ(ok, 11);  // 9 blogs, Hacker News and Reddit
   EXPECT_NE(result_->err.find("Beyond Madison Avenue"), std::string::npos);
 }
 
@@ -105,7 +105,7 @@ TEST_F(DemoBuild, EveryCommentHangsUnderAPostOfItsOwnBlog) {
     EXPECT_EQ(at["source"], node["source"]) << node["url"];
     EXPECT_EQ(node["thread"], by_id.at(at["id"])["thread"]);
   }
-  EXPECT_EQ(comments, 63);  // 60 comments + 3 spam
+  EXPECT_EQ(comments, 70);  // 60 blog comments + 3 spam, 4 on Hacker News, 3 on Reddit
 }
 
 TEST_F(DemoBuild, NestsRepliesAndMarksTheTeam) {
@@ -124,8 +124,9 @@ TEST_F(DemoBuild, NestsRepliesAndMarksTheTeam) {
     team_replies += node["author"].is_string() && team.count(node["author"]);
     deep += by_id.at(parent["parent"])["kind"] == "comment";
   }
-  EXPECT_EQ(replies, 18);  // Heart of the Matter's REST API nests two
-  EXPECT_EQ(deep, 5);
+  // Heart of the Matter's REST API nests two; Hacker News two (one deep), Reddit one.
+  EXPECT_EQ(replies, 21);
+  EXPECT_EQ(deep, 6);
   EXPECT_GE(team_replies, 4);
 }
 
@@ -141,7 +142,7 @@ TEST_F(DemoBuild, SetsSpamAsideWithReasons) {
   // Spam is listed apart, never inside a thread's count.
   int counted = 0;
   for (const auto& thread : json()["threads"]) counted += thread["size"].get<int>();
-  EXPECT_EQ(counted, 12 + 60);
+  EXPECT_EQ(counted, 14 + 67);
 }
 
 TEST_F(DemoBuild, KeepsOffTopicPostsOutAndThreadsAcrossBlogs) {
@@ -153,10 +154,32 @@ TEST_F(DemoBuild, KeepsOffTopicPostsOutAndThreadsAcrossBlogs) {
     blogs.insert(node["source"]);
     EXPECT_NE(node["title"], "Five notes from a B2B webinar");
   }
-  EXPECT_EQ(posts, 12);
-  EXPECT_EQ(blogs.size(), 9u);
+  EXPECT_EQ(posts, 14);  // 12 blog posts, a Hacker News story, a Reddit submission
+  EXPECT_EQ(blogs.size(), 11u);
   // The conversation spreads: the biggest thread spans several blogs.
   EXPECT_GE(json()["threads"][0]["blogs"].size(), 5u);
+}
+
+TEST_F(DemoBuild, AHackerNewsDiscussionAndARedditThreadHangUnderThePostsTheyLinkTo) {
+  const auto by_id = nodes_by_id();
+  std::map<std::string, std::string> story_parent;  // platform -> URL of the post it answers
+  int platform_comments = 0;
+  for (const auto& node : json()["nodes"]) {
+    if (node["platform"].is_null()) continue;
+    if (node["kind"] == "post") {
+      ASSERT_FALSE(node["parent"].is_null()) << node["url"];
+      story_parent[node["platform"]] = by_id.at(node["parent"])["url"];
+    } else {
+      ++platform_comments;
+    }
+  }
+  EXPECT_EQ(story_parent["hackernews"],
+            "https://bringtheloveback.example.com/2008/11/13/the-making-of-the-video/");
+  EXPECT_EQ(story_parent["reddit"],
+            "https://ckspeaks.example.com/2008/11/01/microsoft-belgium-sends-a-love-letter/");
+  EXPECT_EQ(platform_comments, 7);
+  EXPECT_EQ(source("Hacker News")["platform"], "hackernews");
+  EXPECT_EQ(source("Reddit")["platform"], "reddit");
 }
 
 TEST_F(DemoBuild, ListsUnansweredQuestions) {

@@ -117,6 +117,7 @@ Json reference_tree(const Conversation& conversation) {
     item["error_kind"] = string_or_null(source.error_kind);
     item["last_success"] = time_or_null(source.last_success);
     item["discovered_from"] = string_or_null(source.discovered_from);
+    item["platform"] = string_or_null(source.platform);
     return item;
   });
   json["nodes"] = list_of(conversation.nodes, [](const Node& node) {
@@ -141,6 +142,7 @@ Json reference_tree(const Conversation& conversation) {
     item["linking_url"] = string_or_null(node.linking_url);
     item["parent_unknown"] = node.parent_unknown;
     item["by_team"] = node.by_team;
+    item["platform"] = string_or_null(node.platform);
     return item;
   });
   json["people"] = list_of(conversation.people, [](const Person& person) {
@@ -244,9 +246,9 @@ TEST(ConversationJsonTest, TopLevelKeysInOrder) {
 TEST(ConversationJsonTest, SourcesWithNullsForAbsentValues) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& ok = json["sources"][0];
-  EXPECT_EQ(keys(ok),
-            (std::vector<std::string>{"id", "name", "url", "feed", "role", "status", "error",
-                                      "error_kind", "last_success", "discovered_from"}));
+  EXPECT_EQ(keys(ok), (std::vector<std::string>{"id", "name", "url", "feed", "role", "status",
+                                                "error", "error_kind", "last_success",
+                                                "discovered_from", "platform"}));
   EXPECT_EQ(ok["role"], "campaign");
   EXPECT_EQ(ok["status"], "ok");
   EXPECT_TRUE(ok["error"].is_null());
@@ -261,10 +263,10 @@ TEST(ConversationJsonTest, SourcesWithNullsForAbsentValues) {
 TEST(ConversationJsonTest, NodesKeysNullsAndSpam) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& post = json["nodes"][0];
-  EXPECT_EQ(keys(post),
-            (std::vector<std::string>{"id", "kind", "source", "url", "title", "author", "published",
-                                      "parent", "thread", "links_to", "spam", "also_links_to",
-                                      "mentions", "linking_url", "parent_unknown", "by_team"}));
+  EXPECT_EQ(keys(post), (std::vector<std::string>{
+                            "id", "kind", "source", "url", "title", "author", "published", "parent",
+                            "thread", "links_to", "spam", "also_links_to", "mentions",
+                            "linking_url", "parent_unknown", "by_team", "platform"}));
   EXPECT_EQ(post["kind"], "post");
   EXPECT_EQ(post["author"], "alice");
   EXPECT_EQ(post["published"], "2008-11-10T08:00:00Z");

@@ -1,0 +1,42 @@
+#include "platforms/platforms.h"
+
+#include "platforms/discourse.h"
+#include "platforms/hackernews.h"
+#include "platforms/lemmy.h"
+#include "platforms/reddit.h"
+
+namespace confab {
+namespace {
+
+/// The configured endpoints of `name`, else its public ones.
+PlatformEndpoints endpoints_of(const PlatformEndpointMap& endpoints, const std::string& name) {
+  const auto found = endpoints.find(name);
+  return found == endpoints.end() ? default_endpoints(name) : found->second;
+}
+
+}  // namespace
+
+PlatformEndpoints default_endpoints(const std::string& name) {
+  if (name == "hackernews") return {"https://hn.algolia.com", "https://news.ycombinator.com"};
+  if (name == "reddit") return {"https://www.reddit.com", "https://www.reddit.com"};
+  return {};  // Lemmy and Discourse: each thread's own instance
+}
+
+std::string platform_label(std::string_view name) {
+  if (name == "hackernews") return "Hacker News";
+  if (name == "reddit") return "Reddit";
+  if (name == "lemmy") return "Lemmy";
+  if (name == "discourse") return "Discourse";
+  return std::string(name);
+}
+
+std::vector<std::unique_ptr<Platform>> make_platforms(const PlatformEndpointMap& endpoints) {
+  std::vector<std::unique_ptr<Platform>> platforms;
+  platforms.push_back(make_hackernews_platform(endpoints_of(endpoints, "hackernews")));
+  platforms.push_back(make_reddit_platform(endpoints_of(endpoints, "reddit")));
+  platforms.push_back(make_lemmy_platform(endpoints_of(endpoints, "lemmy")));
+  platforms.push_back(make_discourse_platform(endpoints_of(endpoints, "discourse")));
+  return platforms;
+}
+
+}  // namespace confab

@@ -1,0 +1,337 @@
+// Issue 16: a blog post discussed on Hacker News, Reddit, Lemmy and a Discourse forum, whose APIs
+// (tests/fixtures/platforms/*, in each API's real shape) answer from a server on 127.0.0.1. Each
+// thread hangs under the post it links to, every comment under its real parent; a platform that
+// says "too many requests", "forbidden" or sends a cut-off answer is reported and loses nothing
+// the archive already holds.
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "build/build.h"
+#include "build_fixtures.h"
+#include "config/config.h"
+
+namespace confab {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kPlatforms = fs::path(CONFAB_SOURCE_DIR) / "tests/fixtures/platforms";
+constexpr UnixTime kNow = 1794200000;  // 14 Nov 2026
+const std::string kPost = "https://quill.example.org/2026/11/bring-the-love-back/";
+
+std::string fixture(const std::string& name) {
+  std::ifstream file(kPlatforms / name, std::ios::binary);
+  if (!file) throw std::runtime_error("missing fixture " + name);
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  return bytes.str();
+}
+
+/// The campaign's blog: one post, which links to the campaign's video; its comment feed is on
+/// the test server (empty: the discussion is elsewhere).
+std::string blog_feed(const std::string& base) {
+  return R"(<?xml version="1.0"?><rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/">
+<channel><title>Quill</title><link>https://quill.example.org/</link>
+<item><title>Bring the love back, one letter at a time</title><link>)" +
+         kPost + R"(</link><guid>)" + kPost + R"(</guid><wfw:commentRss>)" + base +
+         R"(/quill/comments</wfw:commentRss>
+<pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate>
+<description><![CDATA[<p>Write a letter: <a href="https://video.example.com/love">the film</a>.</p>]]></description>
+</item></channel></rss>)";
+}
+
+/// One answer the server gives: a body, or a status with headers.
+struct Answer {
+  int status = 200;
+  std::string body;
+  std::string type = "application/json";
+  std::string retry_after;
+};
+
+class Server {
+ public:
+  Server() {
+    server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+      std::lock_guard lock(mutex_);
+      asked.push_back(request.path);
+      const auto route = routes.find(request.path);
+      if (route == routes.end()) {
+        response.status = 404;
+        response.set_content(R"({"error":"not found"})", "application/json");
+        return;
+      }
+      response.status = route->second.status;
+      if (!route->second.retry_after.empty()) {
+        response.set_header("Retry-After", route->second.retry_after);
+      }
+      response.set_content(route->second.body, route->second.type);
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    base = "http://127.0.0.1:" + std::to_string(port_);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~Server() {
+    server_.stop();
+    thread_.join();
+  }
+
+  void serve_everything() {
+    routes["/quill/feed"] = {200, blog_feed(base), "application/rss+xml", ""};
+    routes["/quill/comments"] = {
+        200,
+        R"(<?xml version="1.0"?><rss version="2.0"><channel><title>Comments</title></channel></rss>)",
+        "application/rss+xml", ""};
+    routes["/hn/api/v1/search"] = {200, fixture("hackernews/search.json"), "application/json", ""};
+    routes["/hn/api/v1/items/4100"] = {200, fixture("hackernews/item-4100.json"),
+                                       "application/json", ""};
+    routes["/hn/api/v1/items/4188"] = {200, fixture("hackernews/item-4188.json"),
+                                       "application/json", ""};
+    routes["/reddit/api/info.json"] = {200, fixture("reddit/info.json"), "application/json", ""};
+    routes["/reddit/comments/1abcde.json"] = {200, fixture("reddit/comments-1abcde.json"),
+                                              "application/json", ""};
+    routes["/reddit/api/morechildren.json"] = {200, fixture("reddit/morechildren.json"),
+                                               "application/json", ""};
+    routes["/lemmy/api/v3/post"] = {200, fixture("lemmy/post-771.json"), "application/json", ""};
+    routes["/lemmy/api/v3/comment/list"] = {200, fixture("lemmy/comments-page-1.json"),
+                                            "application/json", ""};
+    routes["/discourse/search.json"] = {200, fixture("discourse/search.json"), "application/json",
+                                        ""};
+    routes["/discourse/t/312.json"] = {200, fixture("discourse/topic-312.json"), "application/json",
+                                       ""};
+    routes["/discourse/t/312/posts.json"] = {200, fixture("discourse/posts-312.json"),
+                                             "application/json", ""};
+  }
+
+  bool was_asked(const std::string& path) {
+    std::lock_guard lock(mutex_);
+    return std::find(asked.begin(), asked.end(), path) != asked.end();
+  }
+
+  std::map<std::string, Answer> routes;  ///< set between builds, never during one
+  std::vector<std::string> asked;
+  std::string base;
+
+ private:
+  std::mutex mutex_;
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+class PlatformCampaign : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+  void SetUp() override {
+    server.serve_everything();
+    dir = testing::fresh_dir("platform-campaign");
+    testing::write_text(
+        dir / "site.toml",
+        "[site]\ntitle = \"Bring the love back\"\n"
+        "[campaign]\nlinks = [\"https://video.example.com/love\"]\n"
+        "[[source]]\nname = \"Quill\"\nurl = \"" +
+            server.base + "/quill/feed\"\nrole = \"campaign\"\n" +
+            // A Lemmy thread named in site.toml: read through Lemmy's API, never as a blog.
+            "[[source]]\nname = \"Letters on Lemmy\"\nurl = "
+            "\"https://lemmy.example.org/post/771\"\n"
+            "[crawl]\ndepth = 0\n"
+            "[platforms]\nlookup = [\"hackernews\", \"reddit\", \"discourse\"]\ninterval = 0\n"
+            "discourse = [\"https://forum.example.com\"]\n"
+            "hackernews_api = \"" +
+            server.base + "/hn\"\nreddit_api = \"" + server.base + "/reddit\"\nlemmy_api = \"" +
+            server.base + "/lemmy\"\ndiscourse_api = \"" + server.base + "/discourse\"\n");
+  }
+
+  BuildReport build(UnixTime now = kNow) {
+    const SiteConfig config = load_config(dir / "site.toml");
+    BuildOptions options;
+    options.now = now;
+    options.output = dir / "public";
+    options.archive = dir / "archive.db";
+    return run_build(config, options);
+  }
+
+  static const Node* node_at(const Conversation& conversation, const std::string& url) {
+    for (const auto& node : conversation.nodes) {
+      if (node.url == url) return &node;
+    }
+    return nullptr;
+  }
+
+  static const Node& node(const Conversation& conversation, const std::string& url) {
+    const Node* found = node_at(conversation, url);
+    if (!found) throw std::runtime_error("no node at " + url);
+    return *found;
+  }
+
+  static std::vector<const Node*> on(const Conversation& conversation,
+                                     const std::string& platform) {
+    std::vector<const Node*> nodes;
+    for (const auto& one : conversation.nodes) {
+      if (one.platform == platform) nodes.push_back(&one);
+    }
+    return nodes;
+  }
+
+  static bool warned(const BuildReport& report, const std::string& words) {
+    return std::any_of(report.warnings.begin(), report.warnings.end(),
+                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
+  }
+
+  /// Every platform comment's parent is a node of the same thread, on the same platform or
+  /// the story's post.
+  static void expect_every_parent_known(const Conversation& conversation,
+                                        const std::string& platform) {
+    for (const Node* one : on(conversation, platform)) {
+      if (one->kind != NodeKind::comment) continue;
+      EXPECT_FALSE(one->parent_unknown) << one->url;
+      const auto parent = std::find_if(conversation.nodes.begin(), conversation.nodes.end(),
+                                       [&](const Node& n) { return n.id == one->parent; });
+      ASSERT_NE(parent, conversation.nodes.end()) << one->url;
+      EXPECT_EQ(parent->platform, platform) << one->url;
+    }
+  }
+
+  Server server;
+  fs::path dir;
+};
+
+TEST_F(PlatformCampaign, EveryThreadHangsUnderThePostItLinksTo) {
+  const BuildReport report = build();
+  const Conversation& conversation = report.conversation;
+  const Node& post = node(conversation, kPost);
+  EXPECT_EQ(post.platform, "");
+  for (const std::string story :
+       {"https://news.ycombinator.com/item?id=4100", "https://news.ycombinator.com/item?id=4188",
+        "https://lemmy.example.org/post/771"}) {
+    const Node& thread = node(conversation, story);
+    EXPECT_EQ(thread.parent, post.id) << story;
+    EXPECT_EQ(thread.kind, NodeKind::post) << story;
+  }
+  // Every platform gave its story under the post, and comments below it.
+  for (const std::string platform : {"hackernews", "reddit", "lemmy", "discourse"}) {
+    const auto nodes = on(conversation, platform);
+    const auto stories = std::count_if(nodes.begin(), nodes.end(), [&](const Node* n) {
+      return n->kind == NodeKind::post && n->parent == post.id;
+    });
+    EXPECT_GE(stories, 1) << platform;
+    EXPECT_GE(nodes.size(), 3u) << platform;
+    expect_every_parent_known(conversation, platform);
+  }
+  // The same URL submitted twice to Hacker News: two threads under the one post.
+  EXPECT_NE(node(conversation, "https://news.ycombinator.com/item?id=4100").thread,
+            node(conversation, "https://news.ycombinator.com/item?id=4188").id);
+  // The Lemmy thread came from site.toml: read through Lemmy's API, never as a blog.
+  EXPECT_TRUE(server.was_asked("/lemmy/api/v3/post"));
+  EXPECT_FALSE(warned(report, "Letters on Lemmy"));
+  for (const auto& source : conversation.sources) {
+    EXPECT_NE(source.name, "Letters on Lemmy");
+    if (source.platform == "lemmy") {
+      EXPECT_EQ(source.platform_label, "Lemmy");
+    }
+  }
+}
+
+TEST_F(PlatformCampaign, HackerNewsNestsThreeLevelsAndRedditResolvesItsMoreStub) {
+  const Conversation conversation = build().conversation;
+  // Three levels on Hacker News: a reply to a reply to a top-level comment.
+  int deepest = 0;
+  for (const Node* one : on(conversation, "hackernews")) {
+    int depth = 0;
+    const Node* at = one;
+    while (at && at->kind == NodeKind::comment && depth < 10) {
+      ++depth;
+      const auto parent = std::find_if(conversation.nodes.begin(), conversation.nodes.end(),
+                                       [&](const Node& n) { return n.id == at->parent; });
+      at = parent == conversation.nodes.end() ? nullptr : &*parent;
+    }
+    deepest = std::max(deepest, depth);
+  }
+  EXPECT_GE(deepest, 3);
+  // Reddit's "more" stub was asked for, and its comments joined the thread.
+  EXPECT_TRUE(server.was_asked("/reddit/api/morechildren.json"));
+  EXPECT_GE(on(conversation, "reddit").size(), 6u);
+  // Discourse's posts beyond the first answer were read too.
+  EXPECT_TRUE(server.was_asked("/discourse/t/312/posts.json"));
+}
+
+TEST_F(PlatformCampaign, RefusalsAndBrokenAnswersAreReportedAndLoseNothing) {
+  const BuildReport first = build();
+  const std::size_t reddit_before = on(first.conversation, "reddit").size();
+  const std::size_t hn_before = on(first.conversation, "hackernews").size();
+  ASSERT_GT(reddit_before, 0u);
+  ASSERT_GT(hn_before, 0u);
+
+  // Reddit presses back (429 with Retry-After, answered once more after it), Discourse forbids,
+  // Hacker News sends a cut-off answer.
+  server.routes["/reddit/api/info.json"] = {429, "{}", "application/json", "1"};
+  server.routes["/reddit/comments/1abcde.json"] = {429, "{}", "application/json", "1"};
+  server.routes["/discourse/search.json"] = {403, R"({"errors":["forbidden"]})", "application/json",
+                                             ""};
+  server.routes["/discourse/t/312.json"] = {403, "{}", "application/json", ""};
+  server.routes["/hn/api/v1/items/4100"] = {200, fixture("hackernews/truncated.json"),
+                                            "application/json", ""};
+  const BuildReport second = build(kNow + 3600);
+  EXPECT_TRUE(warned(second, "Reddit")) << second.warnings.size();
+  EXPECT_TRUE(warned(second, "back off"));
+  EXPECT_TRUE(warned(second, "Discourse (forum.example.com)"));
+  EXPECT_TRUE(warned(second, "HTTP 403"));
+  EXPECT_TRUE(warned(second, "Hacker News"));
+  // Nothing archived was lost.
+  EXPECT_EQ(on(second.conversation, "reddit").size(), reddit_before);
+  EXPECT_EQ(on(second.conversation, "hackernews").size(), hn_before);
+  EXPECT_NE(node_at(second.conversation, "https://news.ycombinator.com/item?id=4100"), nullptr);
+  // The build still published.
+  EXPECT_TRUE(fs::exists(dir / "public" / "index.html"));
+}
+
+TEST_F(PlatformCampaign, AnUnchangedThreadCostsOneRequest) {
+  const std::size_t reddit_nodes = on(build().conversation, "reddit").size();
+  server.asked.clear();
+  const Conversation conversation = build(kNow + 60).conversation;
+  // The same bytes again: each thread is asked once, its follow-ups (Reddit's "more" stub,
+  // Discourse's further posts, Lemmy's comment page) are not, and the archive keeps them.
+  EXPECT_EQ(std::count(server.asked.begin(), server.asked.end(), "/hn/api/v1/items/4100"), 1);
+  EXPECT_EQ(std::count(server.asked.begin(), server.asked.end(), "/reddit/comments/1abcde.json"),
+            1);
+  EXPECT_FALSE(server.was_asked("/reddit/api/morechildren.json"));
+  EXPECT_FALSE(server.was_asked("/discourse/t/312/posts.json"));
+  EXPECT_FALSE(server.was_asked("/lemmy/api/v3/comment/list"));
+  EXPECT_EQ(on(conversation, "reddit").size(), reddit_nodes);
+  for (const auto& source : conversation.sources) {
+    if (source.platform == "reddit") {
+      EXPECT_EQ(source.status, SourceStatus::unchanged);
+    }
+  }
+}
+
+TEST_F(PlatformCampaign, ConversationJsonAndPagesNameThePlatform) {
+  build();
+  const std::string json = testing::read_text(dir / "public" / "conversation.json");
+  EXPECT_NE(json.find("\"platform\": \"hackernews\""), std::string::npos);
+  EXPECT_NE(json.find("\"platform\": \"reddit\""), std::string::npos);
+  bool badge = false;
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "public")) {
+    if (entry.path().extension() != ".html") continue;
+    const std::string html = testing::read_text(entry.path());
+    if (html.find("badge-platform badge-hackernews") != std::string::npos &&
+        html.find("Reply on Hacker News") != std::string::npos) {
+      badge = true;
+      break;
+    }
+  }
+  EXPECT_TRUE(badge);
+}
+
+}  // namespace
+}  // namespace confab
