@@ -10,6 +10,7 @@
 #include "base/url.h"
 #include "build/build_fetcher.h"
 #include "conversation/canonical_url.h"
+#include "conversation/crawl_rules.h"
 #include "conversation/post_links.h"
 #include "platforms/platforms.h"
 
@@ -368,10 +369,15 @@ PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHar
   for (const PostRef& ref : select_conversation_posts(config.campaign, harvests)) {
     const SourceHarvest& harvest = harvests[ref.source];
     const Entry& post = harvest.posts[ref.post];
-    for (const std::string& url : entry_links(post)) add_thread(url);
+    // Links found in content follow the crawl's rules ([crawl] deny, allow); depth 0 follows
+    // none.
+    auto add_linked = [&](const std::string& url) {
+      if (config.crawl.depth > 0 && crawl_allows(config.crawl, url)) add_thread(url);
+    };
+    for (const std::string& url : entry_links(post)) add_linked(url);
     if (const auto comments = harvest.comments.find(post.id); comments != harvest.comments.end()) {
       for (const Entry& comment : comments->second) {
-        for (const std::string& url : entry_links(comment)) add_thread(url);
+        for (const std::string& url : entry_links(comment)) add_linked(url);
       }
     }
     if (harvest.report.platform.empty()) posts.push_back(&post);

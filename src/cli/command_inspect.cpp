@@ -11,6 +11,7 @@
 #include "parse/feed.h"
 #include "parse/html_page.h"
 #include "parse/inspect_json.h"
+#include "platforms/platforms.h"
 
 namespace confab {
 
@@ -22,7 +23,12 @@ Parse one feed (RSS, Atom, JSON Feed) or HTML page and print what confab sees, a
 A feed prints the inspect schema (see README); a page prints its title, the feeds it
 advertises and its links. Exits 1 when the document cannot be fetched or read.
 
+A thread page of Hacker News, Reddit, Lemmy or Discourse is read through the platform's API
+and printed in the same schema: its story first, then its comments ("format" names the
+platform).
+
 Options:
+  --api URL        ask a platform thread's API at URL instead of its public one (tests)
   --base URL       resolve relative links in FILE against URL (default: the file's file: URL)
   --content-type T treat FILE as served with this Content-Type (e.g. "text/xml; charset=latin1")
   -h, --help       show this help)";
@@ -44,10 +50,59 @@ std::string page_to_json(const HtmlPage& page, const std::string& url) {
   return json.dump(2);
 }
 
+/// Follow-up requests one thread may make from the command line.
+constexpr int kMaxThreadRequests = 50;
+
+/// A platform thread, read through its API as a build reads it, printed as a feed whose first
+/// entry is the story. Returns the exit code.
+int inspect_thread(const Platform& platform, const PlatformThreadRef& thread, Fetcher& fetcher,
+                   Console& console) {
+  Feed feed;
+  feed.format = FeedFormat::jsonfeed;  // replaced by the platform's name below
+  feed.title = std::string(platform.label()) + " thread";
+  feed.link = thread.url;
+  std::vector<std::string> pending{platform.thread_api_url(thread)};
+  bool first = true;
+  for (int requests = 0; !pending.empty(); ++requests) {
+    if (requests == kMaxThreadRequests) {
+      feed.warnings.push_back("stopped after " + std::to_string(requests) + " requests; " +
+                              std::to_string(pending.size()) + " follow-ups not read");
+      break;
+    }
+    const std::string url = pending.front();
+    pending.erase(pending.begin());
+    const FetchResult result = fetcher.fetch(url);
+    if (!result.ok()) {
+      if (first) {
+        console.error(result.error_message);
+        return kExitProblems;
+      }
+      feed.warnings.push_back(result.error_message);
+      continue;
+    }
+    const Document document{result.final_url, result.header("Content-Type"), result.body};
+    PlatformThread read =
+        first ? platform.read_thread(document, thread) : platform.read_more(document, thread);
+    first = false;
+    if (read.story) feed.entries.insert(feed.entries.begin(), std::move(*read.story));
+    for (Entry& comment : read.comments) feed.entries.push_back(std::move(comment));
+    for (std::string& more : read.more) pending.push_back(std::move(more));
+    for (std::string& warning : read.warnings) feed.warnings.push_back(std::move(warning));
+    if (read.deleted > 0) {
+      feed.warnings.push_back(std::to_string(read.deleted) +
+                              " deleted or removed comments left out");
+    }
+  }
+  auto json = nlohmann::ordered_json::parse(feed_to_inspect_json(feed));
+  json["format"] = std::string(platform.name());
+  console.result(json.dump(2) + "\n");
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_inspect_command(const std::vector<std::string>& args, Console& console) {
-  const ParsedArgs parsed = parse_args(args, {"--base", "--content-type"}, {}, 1);
+  const ParsedArgs parsed = parse_args(args, {"--api", "--base", "--content-type"}, {}, 1);
   if (parsed.has("--help")) {
     console.result(kInspectHelp);
     return kExitOk;
@@ -71,10 +126,28 @@ int run_inspect_command(const std::vector<std::string>& args, Console& console) 
   } else if (is_http_url(target)) {
     FetchOptions options;
     // The address typed on the command line is the user's choice, as one named in site.toml.
-    if (const std::string endpoint = literal_endpoint(target); !endpoint.empty()) {
-      options.addresses.trusted_endpoints.push_back(endpoint);
+    for (const std::string& typed : {target, parsed.value("--api")}) {
+      if (const std::string endpoint = literal_endpoint(typed); !endpoint.empty()) {
+        options.addresses.trusted_endpoints.push_back(endpoint);
+      }
     }
-    const FetchResult result = make_http_fetcher(options)->fetch(target);
+    const auto fetcher = make_http_fetcher(options);
+    PlatformEndpointMap endpoints;
+    for (const std::string name : {"hackernews", "reddit", "lemmy", "discourse"}) {
+      endpoints[name] = default_endpoints(name);
+      if (parsed.has("--api")) endpoints[name].api = parsed.value("--api");
+    }
+    for (const auto& platform : make_platforms(endpoints)) {
+      if (const auto thread = platform->thread_of(target)) {
+        try {
+          return inspect_thread(*platform, *thread, *fetcher, console);
+        } catch (const std::exception& error) {
+          console.error(error.what());
+          return kExitProblems;
+        }
+      }
+    }
+    const FetchResult result = fetcher->fetch(target);
     if (!result.ok()) {
       console.error(result.error_message);
       return kExitProblems;

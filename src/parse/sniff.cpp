@@ -90,7 +90,8 @@ Sniffed sniff_document(std::string_view bytes) {
       std::size_t end = 1;
       while (end < rest.size() && is_name_char(rest[end])) ++end;
       result.root = std::string(rest.substr(1, end - 1));
-      const std::string_view local = result.root.substr(result.root.find(':') + 1);
+      const std::string_view local =
+          std::string_view(result.root).substr(result.root.find(':') + 1);
       const bool feed_root =
           local == "rss" || local == "feed" || local == "RDF" || local == "entry";
       result.kind = lower(result.root) == "html" || (html_doctype && !feed_root)

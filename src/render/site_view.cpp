@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "base/url.h"
 #include "render/charts.h"
@@ -383,12 +384,31 @@ Json SiteViews::spam_item(const Node& node) const {
 Json SiteViews::figures() const {
   const Conversation& conversation = model_.conversation();
   std::int64_t posts = 0, comments = 0, mentions = 0;
+  // Posts and comments per platform (Hacker News, Reddit...), in the order sources list them.
+  std::vector<std::pair<std::string, std::int64_t>> on_platforms;
+  std::map<std::string, std::size_t> platform_slot;
+  for (const SourceReport& source : conversation.sources) {
+    if (!source.platform.empty() && !platform_slot.count(source.platform)) {
+      platform_slot[source.platform] = on_platforms.size();
+      on_platforms.emplace_back(source.platform_label, 0);
+    }
+  }
   for (const Node& node : conversation.nodes) {
     if (node.spam) continue;
     posts += node.kind == NodeKind::post;
     comments += node.kind == NodeKind::comment;
     mentions += node.kind == NodeKind::mention;
+    if (const auto slot = platform_slot.find(node.platform); slot != platform_slot.end()) {
+      ++on_platforms[slot->second].second;
+    }
   }
+  Json platforms = Json::array();
+  for (const auto& [label, count] : on_platforms) {
+    if (count > 0) platforms.push_back({{"label", label}, {"count", strings_.number(count)}});
+  }
+  const auto blogs =
+      std::count_if(conversation.sources.begin(), conversation.sources.end(),
+                    [](const SourceReport& source) { return source.platform.empty(); });
   std::optional<UnixTime> last_update;
   for (const DisplayThread& thread : model_.display().threads) {
     std::optional<UnixTime> latest = thread.summary ? thread.summary->last_activity : std::nullopt;
@@ -397,7 +417,8 @@ Json SiteViews::figures() const {
   }
   const UnixTime updated = last_update.value_or(conversation.generated);
   auto number = [&](std::size_t n) { return strings_.number(static_cast<std::int64_t>(n)); };
-  return {{"blogs", number(conversation.sources.size())},
+  return {{"blogs", strings_.number(static_cast<std::int64_t>(blogs))},
+          {"platforms", std::move(platforms)},
           {"posts", strings_.number(posts)},
           {"comments", strings_.number(comments)},
           {"mentions", strings_.number(mentions)},

@@ -295,6 +295,41 @@ TEST_F(PlatformCampaign, RefusalsAndBrokenAnswersAreReportedAndLoseNothing) {
   EXPECT_TRUE(fs::exists(dir / "public" / "index.html"));
 }
 
+TEST_F(PlatformCampaign, ADeletedStoryIsReportedAndKeptAsArchived) {
+  const std::size_t before = on(build().conversation, "hackernews").size();
+  // Hacker News no longer has the second submission.
+  server.routes["/hn/api/v1/items/4188"] = {404, R"({"status":404,"error":"Not Found"})",
+                                            "application/json", ""};
+  const BuildReport second = build(kNow + 3600);
+  EXPECT_TRUE(warned(second, "items/4188")) << second.warnings.size();
+  EXPECT_EQ(on(second.conversation, "hackernews").size(), before);
+  EXPECT_NE(node_at(second.conversation, "https://news.ycombinator.com/item?id=4188"), nullptr);
+}
+
+TEST_F(PlatformCampaign, LinkedThreadsFollowTheCrawlRules) {
+  // A blog post linking a Hacker News thread: read when [crawl] allows the link, not when it
+  // denies news.ycombinator.com.
+  server.routes["/quill/feed"].body = blog_feed(server.base);
+  std::string with_link = server.routes["/quill/feed"].body;
+  const std::string anchor = "<a href=\"https://video.example.com/love\">the film</a>";
+  with_link.replace(with_link.find(anchor), anchor.size(),
+                    anchor + " (<a href=\"https://news.ycombinator.com/item?id=4188\">HN</a>)");
+  server.routes["/quill/feed"].body = with_link;
+  std::string toml = testing::read_text(dir / "site.toml");
+  toml.replace(toml.find("[crawl]\ndepth = 0"), 17,
+               "[crawl]\ndepth = 1\ndeny = [\"ycombinator.com\"]");
+  toml.replace(toml.find("lookup = [\"hackernews\", "), 24, "lookup = [");
+  testing::write_text(dir / "site.toml", toml);
+  build();
+  EXPECT_FALSE(server.was_asked("/hn/api/v1/items/4188"));
+  toml.replace(toml.find("deny = [\"ycombinator.com\"]"), 26, "deny = []");
+  testing::write_text(dir / "site.toml", toml);
+  server.asked.clear();
+  build(kNow + 60);
+  EXPECT_TRUE(server.was_asked("/hn/api/v1/items/4188"));
+  EXPECT_FALSE(server.was_asked("/hn/api/v1/search"));  // Hacker News looks nothing up here
+}
+
 TEST_F(PlatformCampaign, AnUnchangedThreadCostsOneRequest) {
   const std::size_t reddit_nodes = on(build().conversation, "reddit").size();
   server.asked.clear();
