@@ -49,4 +49,8 @@ bool is_http_url(std::string_view url);
 /// "-._~" as %XX), so a URL looked up through an API ("?query=https://…") stays one value.
 std::string percent_encode(std::string_view text);
 
+/// `text` with every "%XX" (two hex digits) replaced by its byte; anything else, a lone '%'
+/// included, kept as written.
+std::string percent_decode(std::string_view text);
+
 }  // namespace confab

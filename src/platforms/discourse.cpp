@@ -35,10 +35,6 @@ constexpr std::string_view kAvatarSize = "96";
 constexpr std::uint64_t kSmallActionType = 2;
 constexpr std::uint64_t kWhisperType = 4;
 
-std::string where(const Document& document) {
-  return document.url.empty() ? "document" : document.url;
-}
-
 /// "https://forum.example.com" of any http(s) URL on it (host lower-cased, port kept); "" for
 /// anything else.
 std::string origin_of(std::string_view url) {
@@ -48,13 +44,6 @@ std::string origin_of(std::string_view url) {
   }
   return parts->scheme + "://" + lower(parts->host) +
          (parts->port.empty() ? "" : ":" + parts->port);
-}
-
-/// A configured origin without the trailing '/' every path is appended after.
-std::string base_of(std::string_view configured) {
-  std::string_view text = trim_ascii(configured);
-  while (text.ends_with('/')) text.remove_suffix(1);
-  return std::string(text);
 }
 
 bool is_decimal(std::string_view text) {
@@ -163,13 +152,13 @@ std::string unreadable(std::string_view body) {
 JsonDocument parse_answer(const Document& document, std::string_view what) {
   JsonDocument parsed = read_json_document(document.body);
   if (parsed.root.is_discarded()) {
-    throw ParseError(where(document) + ": not " + std::string(what) + " (" +
+    throw ParseError(answer_source(document) + ": not " + std::string(what) + " (" +
                      unreadable(document.body) + ")");
   }
   if (parsed.root.is_object()) {
     if (const auto errors = parsed.root.find("errors"); errors != parsed.root.end()) {
       std::string message =
-          where(document) + ": Discourse answered with an error, not " + std::string(what);
+          answer_source(document) + ": Discourse answered with an error, not " + std::string(what);
       std::string first;
       if (errors->is_string()) first = errors->get<std::string>();
       if (errors->is_array() && !errors->empty() && errors->front().is_string()) {
@@ -186,7 +175,7 @@ JsonDocument parse_answer(const Document& document, std::string_view what) {
 }
 
 std::string capped_warning(const Document& document) {
-  return where(document) + ": JSON nested deeper than " + std::to_string(kJsonNestingCap) +
+  return answer_source(document) + ": JSON nested deeper than " + std::to_string(kJsonNestingCap) +
          " levels; what lies deeper was left out";
 }
 
@@ -545,7 +534,7 @@ std::vector<std::string> requested_post_ids(std::string_view url) {
 class DiscoursePlatform final : public Platform {
  public:
   explicit DiscoursePlatform(const PlatformEndpoints& endpoints)
-      : api_(base_of(endpoints.api)), site_(base_of(endpoints.site)) {}
+      : api_(endpoint_base(endpoints.api)), site_(endpoint_base(endpoints.site)) {}
 
   std::string_view name() const override { return "discourse"; }
   std::string_view label() const override { return "Discourse"; }
@@ -565,7 +554,7 @@ class DiscoursePlatform final : public Platform {
   }
 
   std::string lookup_url(std::string_view url, std::string_view instance) const override {
-    const std::string base = api_.empty() ? base_of(instance) : api_;
+    const std::string base = api_.empty() ? endpoint_base(instance) : api_;
     if (base.empty()) return {};
     return base + "/search.json?q=" + percent_encode(trim_ascii(url));
   }
@@ -575,7 +564,8 @@ class DiscoursePlatform final : public Platform {
     const json& root = parsed.root;
     if (!root.is_object() || (!root.contains("topics") && !root.contains("posts") &&
                               !root.contains("grouped_search_result"))) {
-      throw ParseError(where(document) + ": not a Discourse search answer (JSON " + kind_of(root) +
+      throw ParseError(answer_source(document) + ": not a Discourse search answer (JSON " +
+                       kind_of(root) +
                        (root.is_object() ? " without \"topics\" or \"posts\"" : "") + ")");
     }
     // An answer read from the configured API stands in for the configured site.
@@ -585,7 +575,7 @@ class DiscoursePlatform final : public Platform {
   }
 
   std::string thread_api_url(const PlatformThreadRef& thread) const override {
-    std::string base = api_.empty() ? base_of(thread.instance) : api_;
+    std::string base = api_.empty() ? endpoint_base(thread.instance) : api_;
     if (base.empty()) base = site_;
     const std::string id = topic_id_segment(thread);
     if (base.empty() || id.empty()) return {};
@@ -598,7 +588,7 @@ class DiscoursePlatform final : public Platform {
     const json& root = parsed.root;
     const json* posts = posts_of(root);
     if (posts == nullptr) {
-      throw ParseError(where(document) + ": not a Discourse topic (JSON " + kind_of(root) +
+      throw ParseError(answer_source(document) + ": not a Discourse topic (JSON " + kind_of(root) +
                        (root.is_object() ? " without \"post_stream\" and its \"posts\"" : "") +
                        ")");
     }
@@ -625,7 +615,8 @@ class DiscoursePlatform final : public Platform {
     const json* posts = posts_of(parsed.root);
     if (posts == nullptr) {
       throw ParseError(
-          where(document) + ": not posts of a Discourse topic (JSON " + kind_of(parsed.root) +
+          answer_source(document) + ": not posts of a Discourse topic (JSON " +
+          kind_of(parsed.root) +
           (parsed.root.is_object() ? " without \"post_stream\" and its \"posts\"" : "") + ")");
     }
     PlatformThread out;
@@ -649,7 +640,7 @@ class DiscoursePlatform final : public Platform {
       if (!read.ids.count(id)) ++unanswered;
     }
     if (unanswered > 0) {
-      out.warnings.push_back(where(document) + ": " + std::to_string(unanswered) +
+      out.warnings.push_back(answer_source(document) + ": " + std::to_string(unanswered) +
                              " of the posts asked for were not in the answer (deleted since, or "
                              "not shown to guests)");
     }
@@ -665,7 +656,7 @@ class DiscoursePlatform final : public Platform {
   /// Where API requests for `thread` go.
   std::string api_base(const PlatformThreadRef& thread, const Document& document) const {
     if (!api_.empty()) return api_;
-    if (std::string instance = base_of(thread.instance); !instance.empty()) return instance;
+    if (std::string instance = endpoint_base(thread.instance); !instance.empty()) return instance;
     return site_.empty() ? origin_of(document.url) : site_;
   }
 
@@ -674,8 +665,8 @@ class DiscoursePlatform final : public Platform {
   Topic topic_for(const Document& document, const PlatformThreadRef& thread, const json* answer_id,
                   PlatformThread& out) const {
     Topic topic;
-    topic.where = where(document);
-    topic.instance = base_of(thread.instance);
+    topic.where = answer_source(document);
+    topic.instance = endpoint_base(thread.instance);
     if (topic.instance.empty()) topic.instance = site_;
     if (topic.instance.empty()) topic.instance = origin_of(document.url);
     const std::optional<std::string> ref_id = decimal_id(thread.id);
@@ -751,7 +742,7 @@ std::vector<PlatformThreadRef> read_discourse_category(const Document& document)
   const json& root = parsed.root;
   const auto list = root.is_object() ? root.find("topic_list") : root.end();
   if (!root.is_object() || list == root.end() || !list->is_object() || !list->contains("topics")) {
-    throw ParseError(where(document) + ": not a Discourse category (JSON " + kind_of(root) +
+    throw ParseError(answer_source(document) + ": not a Discourse category (JSON " + kind_of(root) +
                      (root.is_object() ? " without \"topic_list\" and its \"topics\"" : "") + ")");
   }
   return topic_refs(*list, "topics", origin_of(document.url));

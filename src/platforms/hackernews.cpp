@@ -31,35 +31,6 @@ constexpr double kLatestTime = 253402300799.0;
 /// The host of Hacker News's pages, recognised whatever site is configured.
 constexpr std::string_view kPublicHost = "news.ycombinator.com";
 
-std::string where(const Document& document) {
-  return document.url.empty() ? "document" : document.url;
-}
-
-std::string without_trailing_slashes(std::string_view text) {
-  text = trim_ascii(text);
-  while (text.ends_with('/')) text.remove_suffix(1);
-  return std::string(text);
-}
-
-/// `text` with its %XX escapes decoded (a '%' not followed by two hex digits kept as it is).
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = digit_value(text[i + 1], true);
-      const int low = digit_value(text[i + 2], true);
-      if (high >= 0 && low >= 0) {
-        out.push_back(static_cast<char>(high * 16 + low));
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
 bool is_default_port(const UrlParts& parts) {
   return parts.port.empty() || (parts.scheme == "http" && parts.port == "80") ||
          (parts.scheme == "https" && parts.port == "443");
@@ -116,7 +87,7 @@ JsonDocument parse_answer(const Document& document, std::string_view expected) {
   } else if (body.front() == '{' || body.front() == '[') {
     found = "truncated or broken JSON";
   }
-  throw ParseError(where(document) + ": not " + std::string(expected) + " (" + found + ")");
+  throw ParseError(answer_source(document) + ": not " + std::string(expected) + " (" + found + ")");
 }
 
 /// Seconds since the epoch as the API gives them (created_at_i: an integer; a liberal server
@@ -171,8 +142,7 @@ std::optional<std::string> section_of(std::string_view title) {
 class HackerNewsPlatform final : public Platform {
  public:
   explicit HackerNewsPlatform(PlatformEndpoints endpoints)
-      : api_(without_trailing_slashes(endpoints.api)),
-        site_(without_trailing_slashes(endpoints.site)) {
+      : api_(endpoint_base(endpoints.api)), site_(endpoint_base(endpoints.site)) {
     if (const auto parts = parse_url(site_)) site_parts_ = *parts;
   }
 
@@ -259,7 +229,9 @@ class CommentTreeReader {
     std::size_t position;
   };
 
-  void warn(const std::string& what) { out_.warnings.push_back(where(document_) + ": " + what); }
+  void warn(const std::string& what) {
+    out_.warnings.push_back(answer_source(document_) + ": " + what);
+  }
 
   /// Stacks the replies of `item` to hang under item `parent`.
   void push_children(const json& item, const std::string& parent, bool reparented) {
@@ -334,7 +306,7 @@ bool HackerNewsPlatform::is_item_page(const UrlParts& parts) const {
       parts.port != site_parts_.port) {
     return false;
   }
-  return parts.path == without_trailing_slashes(site_parts_.path) + "/item";
+  return parts.path == endpoint_base(site_parts_.path) + "/item";
 }
 
 std::optional<PlatformThreadRef> HackerNewsPlatform::thread_of(std::string_view url) const {
@@ -363,13 +335,13 @@ std::vector<PlatformThreadRef> HackerNewsPlatform::read_lookup(const Document& d
   const json& root = parsed.root;
   const auto hits = root.is_object() ? root.find("hits") : root.end();
   if (!root.is_object() || hits == root.end() || !hits->is_array()) {
-    throw ParseError(where(document) + ": " + not_expected(root, kExpected));
+    throw ParseError(answer_source(document) + ": " + not_expected(root, kExpected));
   }
   // Algolia matches words, not URLs: a hit counts only when its url is the one looked up.
   const std::string looked_up = percent_decode(query_parameter(document.url, "query"));
   const std::optional<std::string> wanted = submitted_url_key(looked_up);
   if (!wanted) {
-    throw ParseError(where(document) + ": the lookup names no web address in its query " +
+    throw ParseError(answer_source(document) + ": the lookup names no web address in its query " +
                      quote(looked_up) + ", so its hits cannot be told apart");
   }
   std::vector<PlatformThreadRef> refs;
@@ -398,7 +370,7 @@ std::string HackerNewsPlatform::thread_api_url(const PlatformThreadRef& thread) 
 Entry HackerNewsPlatform::read_head(const json& root, const std::string& id, bool is_comment,
                                     const Document& document, PlatformThread& out) const {
   const auto warn = [&](const std::string& what) {
-    out.warnings.push_back(where(document) + ": item " + id + ": " + what);
+    out.warnings.push_back(answer_source(document) + ": item " + id + ": " + what);
   };
   Entry head;
   head.id = head.link = item_page(id);
@@ -434,11 +406,11 @@ PlatformThread HackerNewsPlatform::read_thread(const Document& document,
   const json& root = parsed.root;
   if (!root.is_object() ||
       (!root.contains("id") && !root.contains("type") && !root.contains("children"))) {
-    throw ParseError(where(document) + ": " + not_expected(root, kExpected));
+    throw ParseError(answer_source(document) + ": " + not_expected(root, kExpected));
   }
   PlatformThread out;
   if (parsed.capped) {
-    out.warnings.push_back(where(document) + ": JSON nested deeper than " +
+    out.warnings.push_back(answer_source(document) + ": JSON nested deeper than " +
                            std::to_string(kJsonNestingCap) +
                            " levels (a reply chain deeper than confab reads); what lies deeper "
                            "was left out");
@@ -451,14 +423,15 @@ PlatformThread HackerNewsPlatform::read_thread(const Document& document,
       id_value == root.end() ? "no \"id\"" : kind_of(*id_value) + " as its id";
   if (!id) {
     if (!asked) {
-      throw ParseError(where(document) + ": the item has " + found + " and no item was named");
+      throw ParseError(answer_source(document) + ": the item has " + found +
+                       " and no item was named");
     }
-    out.warnings.push_back(where(document) + ": the item has " + found + "; read as item " +
+    out.warnings.push_back(answer_source(document) + ": the item has " + found + "; read as item " +
                            *asked);
     id = asked;
   } else if (asked && *asked != *id) {
-    out.warnings.push_back(where(document) + ": item " + *asked + " was asked for, item " + *id +
-                           " answered; read as " + *id);
+    out.warnings.push_back(answer_source(document) + ": item " + *asked + " was asked for, item " +
+                           *id + " answered; read as " + *id);
   }
 
   const bool is_comment = text_field(root, "type") == "comment";
@@ -467,7 +440,7 @@ PlatformThread HackerNewsPlatform::read_thread(const Document& document,
     if (const auto story_id = root.find("story_id"); story_id != root.end()) {
       if (const auto number = read_id(*story_id)) story = item_page(*number);
     }
-    out.warnings.push_back(where(document) + ": item " + *id +
+    out.warnings.push_back(answer_source(document) + ": item " + *id +
                            " is a comment, not a story: read with its replies, in the story's "
                            "place (the whole thread is at " +
                            story + ")");
@@ -480,7 +453,7 @@ PlatformThread HackerNewsPlatform::read_thread(const Document& document,
 PlatformThread HackerNewsPlatform::read_more(const Document& document,
                                              const PlatformThreadRef& thread) const {
   (void)thread;
-  throw ParseError(where(document) +
+  throw ParseError(answer_source(document) +
                    ": Hacker News needs no follow-up (an item answer holds its whole tree)");
 }
 

@@ -34,10 +34,6 @@ constexpr int kCommentMaxDepth = 8;
 /// this many pages (1000 comments) is more than a campaign's thread holds.
 constexpr std::uint64_t kMaxCommentPages = 20;
 
-std::string where(const Document& document) {
-  return document.url.empty() ? "document" : document.url;
-}
-
 /// "scheme://host[:port]" of an http(s) URL, the host lower-cased and a default port left out;
 /// nullopt for anything else (a URL with credentials included: no instance is named so).
 std::optional<std::string> origin_of(std::string_view url) {
@@ -52,31 +48,6 @@ std::optional<std::string> origin_of(std::string_view url) {
                             (parts->scheme == "http" && parts->port == "80");
   if (!default_port) origin += ":" + parts->port;
   return origin;
-}
-
-/// A configured base URL without surrounding space and trailing slashes.
-std::string trimmed_base(std::string_view base) {
-  base = trim_ascii(base);
-  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
-  return std::string(base);
-}
-
-std::string percent_decode(std::string_view text) {
-  std::string decoded;
-  decoded.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = digit_value(text[i + 1], true);
-      const int low = digit_value(text[i + 2], true);
-      if (high >= 0 && low >= 0) {
-        decoded += static_cast<char>(high * 16 + low);
-        i += 2;
-        continue;
-      }
-    }
-    decoded += text[i];
-  }
-  return decoded;
 }
 
 /// What two submitted URLs share when they differ only trivially (http or https, a trailing
@@ -291,13 +262,13 @@ json read_answer(const Document& document, const std::string& expected,
     const char* found = body.empty()          ? "an empty body"
                         : body.front() == '<' ? "an HTML or XML page, not JSON"
                                               : "unreadable JSON: cut off, or no JSON at all";
-    throw ParseError(where(document) + ": not " + expected + " (" + found + ")");
+    throw ParseError(answer_source(document) + ": not " + expected + " (" + found + ")");
   }
   if (parsed.root.is_object()) {
     const auto error = parsed.root.find("error");
     if (error != parsed.root.end() && !error->is_null()) {
       std::string message =
-          where(document) + ": Lemmy answered with an error, not " + expected + ": " +
+          answer_source(document) + ": Lemmy answered with an error, not " + expected + ": " +
           (error->is_string() ? quote(error->get_ref<const std::string&>()) : kind_of(*error));
       if (const std::string detail = text_field(parsed.root, "message"); !detail.empty()) {
         message += " " + quote(detail);
@@ -306,7 +277,7 @@ json read_answer(const Document& document, const std::string& expected,
     }
   }
   if (parsed.capped && warnings != nullptr) {
-    warnings->push_back(where(document) + ": JSON nested deeper than " +
+    warnings->push_back(answer_source(document) + ": JSON nested deeper than " +
                         std::to_string(kJsonNestingCap) + " levels; what lies deeper was left out");
   }
   return std::move(parsed.root);
@@ -314,7 +285,7 @@ json read_answer(const Document& document, const std::string& expected,
 
 [[noreturn]] void throw_wrong_shape(const Document& document, const std::string& expected,
                                     const json& root, const char* wanted_member) {
-  throw ParseError(where(document) + ": not " + expected + " (JSON " + kind_of(root) +
+  throw ParseError(answer_source(document) + ": not " + expected + " (JSON " + kind_of(root) +
                    (root.is_object() ? std::string(" without ") + wanted_member : "") + ")");
 }
 
@@ -326,8 +297,8 @@ std::optional<UnixTime> read_published(const json& object, const std::string& wh
   const std::string text = text_field(object, "published");
   if (text.empty()) return std::nullopt;
   if (const std::optional<UnixTime> time = parse_date(text)) return time;
-  warnings.push_back(where(document) + ": " + what + " has an unreadable date " + quote(text) +
-                     "; read without a date");
+  warnings.push_back(answer_source(document) + ": " + what + " has an unreadable date " +
+                     quote(text) + "; read without a date");
   return std::nullopt;
 }
 
@@ -519,10 +490,12 @@ class CommentPageReader {
   }
 
   void skip(const std::string& item, const std::string& why) {
-    page_.warnings.push_back(where(document_) + ": " + item + " " + why + "; skipped");
+    page_.warnings.push_back(answer_source(document_) + ": " + item + " " + why + "; skipped");
   }
 
-  void note(const std::string& what) { page_.warnings.push_back(where(document_) + ": " + what); }
+  void note(const std::string& what) {
+    page_.warnings.push_back(answer_source(document_) + ": " + what);
+  }
 
   const Document& document_;
   const std::string post_id_;
@@ -540,7 +513,7 @@ class CommentPageReader {
 class LemmyPlatform final : public Platform {
  public:
   explicit LemmyPlatform(PlatformEndpoints endpoints)
-      : api_(trimmed_base(endpoints.api)), site_(origin_of(endpoints.site)) {}
+      : api_(endpoint_base(endpoints.api)), site_(origin_of(endpoints.site)) {}
 
   std::string_view name() const override { return "lemmy"; }
   std::string_view label() const override { return "Lemmy"; }
@@ -618,10 +591,10 @@ class LemmyPlatform final : public Platform {
     std::optional<std::string> id = thread_id(thread);
     if (!id) id = decimal_id(query_parameter(document.url, "id"));
     if (!id) id = answered;
-    if (!id) throw ParseError(where(document) + ": a Lemmy post without an id");
+    if (!id) throw ParseError(answer_source(document) + ": a Lemmy post without an id");
     if (answered && *answered != *id) {
-      throw ParseError(where(document) + ": Lemmy answered with post " + *answered + ", not post " +
-                       *id);
+      throw ParseError(answer_source(document) + ": Lemmy answered with post " + *answered +
+                       ", not post " + *id);
     }
     const std::string instance = page_instance(thread, document);
 
@@ -639,7 +612,7 @@ class LemmyPlatform final : public Platform {
       story.content +=
           "<p><a href=\"" + escape_html(submitted) + "\">" + escape_html(submitted) + "</a></p>";
     } else if (!submitted.empty()) {
-      result.warnings.push_back(where(document) + ": the post submits " + quote(submitted) +
+      result.warnings.push_back(answer_source(document) + ": the post submits " + quote(submitted) +
                                 ", not an http(s) URL; left out");
     }
     if (const json* counts = object_member(*view, "counts")) {
@@ -653,7 +626,7 @@ class LemmyPlatform final : public Platform {
       }
     }
     if (flag_field(*post, "deleted") || flag_field(*post, "removed")) {
-      result.warnings.push_back(where(document) +
+      result.warnings.push_back(answer_source(document) +
                                 ": Lemmy shows the post as deleted or removed; read as it is");
     }
     result.story = std::move(story);
@@ -670,7 +643,8 @@ class LemmyPlatform final : public Platform {
     if (comments == nullptr) throw_wrong_shape(document, expected, root, "a \"comments\" list");
     std::optional<std::string> id = thread_id(thread);
     if (!id) id = decimal_id(query_parameter(document.url, "post_id"));
-    if (!id) throw ParseError(where(document) + ": cannot tell which Lemmy post it belongs to");
+    if (!id)
+      throw ParseError(answer_source(document) + ": cannot tell which Lemmy post it belongs to");
     const std::string instance = page_instance(thread, document);
     CommentPageReader(document, *id, instance, result).read(*comments);
 
@@ -680,7 +654,8 @@ class LemmyPlatform final : public Platform {
     const std::uint64_t page = number_parameter(document.url, "page", 1);
     if (comments->size() == limit) {
       if (page >= kMaxCommentPages) {
-        result.warnings.push_back(where(document) + ": stopped after " + std::to_string(page) +
+        result.warnings.push_back(answer_source(document) + ": stopped after " +
+                                  std::to_string(page) +
                                   " pages of comments; later pages were not read");
       } else {
         result.more.push_back(comments_url(api_base(instance), *id, limit, page + 1));
@@ -704,7 +679,8 @@ class LemmyPlatform final : public Platform {
     std::string instance = instance_of(thread);
     if (instance.empty()) instance = origin_of(document.url).value_or("");
     if (instance.empty()) {
-      throw ParseError(where(document) + ": cannot tell which Lemmy instance the thread is on");
+      throw ParseError(answer_source(document) +
+                       ": cannot tell which Lemmy instance the thread is on");
     }
     return instance;
   }

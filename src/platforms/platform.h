@@ -53,6 +53,13 @@ struct PlatformThread {
   std::vector<std::string> warnings;
 };
 
+/// Where an answer came from, as every message about it starts: its URL, else "document".
+std::string answer_source(const Document& document);
+
+/// A configured base URL (PlatformEndpoints, an instance) as readers join paths to it: trimmed,
+/// without trailing '/'.
+std::string endpoint_base(std::string_view configured);
+
 /// One platform. Implementations read liberally (numbers as strings, missing fields) with
 /// read_json_document (depth-capped) and walk the JSON iteratively: an outsider controls its
 /// depth. A body that is not the answer expected (HTML, an error object, truncated JSON) throws

@@ -23,10 +23,10 @@ PlatformEndpoints default_endpoints(const std::string& name) {
 }
 
 std::string platform_label(std::string_view name) {
-  if (name == "hackernews") return "Hacker News";
-  if (name == "reddit") return "Reddit";
-  if (name == "lemmy") return "Lemmy";
-  if (name == "discourse") return "Discourse";
+  // Each platform says its own label: asked here rather than written down twice.
+  for (const auto& platform : make_platforms({})) {
+    if (platform->name() == name) return std::string(platform->label());
+  }
   return std::string(name);
 }
 

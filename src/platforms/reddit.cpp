@@ -36,10 +36,6 @@ constexpr std::size_t kMaxIdLength = 13;
 /// The latest time a date field may name (9999-12-31T23:59:59Z): beyond it is no date.
 constexpr double kLatestTime = 253402300799.0;
 
-std::string where(const Document& document) {
-  return document.url.empty() ? "document" : document.url;
-}
-
 /// Reddit's base36 id ("1abcde"), lower-cased; nullopt for anything else.
 std::optional<std::string> base36_id(std::string_view text) {
   text = trim_ascii(text);
@@ -132,12 +128,12 @@ JsonDocument parse_answer(const Document& document, std::string_view expected) {
   } else if (body.front() == '{' || body.front() == '[') {
     found = "truncated or broken JSON";
   }
-  throw ParseError(where(document) + ": not " + std::string(expected) + " (" + found + ")");
+  throw ParseError(answer_source(document) + ": not " + std::string(expected) + " (" + found + ")");
 }
 
 void note_capped(const JsonDocument& parsed, const Document& document, PlatformThread& out) {
   if (!parsed.capped) return;
-  out.warnings.push_back(where(document) + ": JSON nested deeper than " +
+  out.warnings.push_back(answer_source(document) + ": JSON nested deeper than " +
                          std::to_string(kJsonNestingCap) +
                          " levels (a reply chain deeper than confab reads); what lies deeper was "
                          "left out");
@@ -246,12 +242,6 @@ std::vector<std::string_view> path_segments(std::string_view path) {
   return segments;
 }
 
-std::string without_trailing_slashes(std::string_view text) {
-  text = trim_ascii(text);
-  while (text.ends_with('/')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 class RedditPlatform;
 
 /// Reads the comments of one answer (a thread's tree, a morechildren list) into `out`: each
@@ -285,7 +275,9 @@ class CommentReader {
   /// The page of comment `id` of this thread.
   std::string comment_page(const std::string& id) const { return story_page_ + id + "/"; }
 
-  void warn(const std::string& what) { out_.warnings.push_back(where(document_) + ": " + what); }
+  void warn(const std::string& what) {
+    out_.warnings.push_back(answer_source(document_) + ": " + what);
+  }
 
   /// Adds what is left to say once every item is read: the follow-up URLs, the re-parenting.
   void finish();
@@ -313,8 +305,7 @@ class CommentReader {
 class RedditPlatform final : public Platform {
  public:
   explicit RedditPlatform(PlatformEndpoints endpoints)
-      : api_(without_trailing_slashes(endpoints.api)),
-        site_(without_trailing_slashes(endpoints.site)) {
+      : api_(endpoint_base(endpoints.api)), site_(endpoint_base(endpoints.site)) {
     if (const auto parts = parse_url(site_)) site_parts_ = *parts;
   }
 
@@ -483,7 +474,7 @@ std::optional<std::string> RedditPlatform::path_on_site(const UrlParts& parts) c
       parts.port != site_parts_.port) {
     return std::nullopt;
   }
-  const std::string prefix = without_trailing_slashes(site_parts_.path);
+  const std::string prefix = endpoint_base(site_parts_.path);
   if (prefix.empty()) return parts.path;
   if (!parts.path.starts_with(prefix + "/")) return std::nullopt;
   return parts.path.substr(prefix.size());
@@ -537,7 +528,8 @@ std::vector<PlatformThreadRef> RedditPlatform::read_lookup(const Document& docum
   const JsonDocument parsed = parse_answer(document, "a Reddit listing");
   const json* children = listing_children(parsed.root);
   if (children == nullptr) {
-    throw ParseError(where(document) + ": " + not_expected(parsed.root, "a Reddit listing"));
+    throw ParseError(answer_source(document) + ": " +
+                     not_expected(parsed.root, "a Reddit listing"));
   }
   std::vector<PlatformThreadRef> refs;
   std::unordered_set<std::string> seen;
@@ -564,7 +556,7 @@ std::string RedditPlatform::thread_api_url(const PlatformThreadRef& thread) cons
 Entry RedditPlatform::read_story(const json& data, const std::string& id, const std::string& page,
                                  const Document& document, PlatformThread& out) const {
   const auto warn = [&](const std::string& what) {
-    out.warnings.push_back(where(document) + ": submission " + id + ": " + what);
+    out.warnings.push_back(answer_source(document) + ": submission " + id + ": " + what);
   };
   Entry story;
   story.id = story.link = page;
@@ -613,7 +605,7 @@ PlatformThread RedditPlatform::read_thread(const Document& document,
   const JsonDocument parsed = parse_answer(document, kExpected);
   const json& root = parsed.root;
   if (!root.is_array() || root.empty()) {
-    throw ParseError(where(document) + ": " + not_expected(root, kExpected));
+    throw ParseError(answer_source(document) + ": " + not_expected(root, kExpected));
   }
   const json* submissions = listing_children(root[0]);
   const json* submission = nullptr;
@@ -629,7 +621,7 @@ PlatformThread RedditPlatform::read_thread(const Document& document,
     }
   }
   if (submission == nullptr) {
-    throw ParseError(where(document) + ": not " + std::string(kExpected) +
+    throw ParseError(answer_source(document) + ": not " + std::string(kExpected) +
                      " (its first element holds no submission)");
   }
   PlatformThread out;
@@ -639,26 +631,26 @@ PlatformThread RedditPlatform::read_thread(const Document& document,
   const std::optional<std::string> asked = base36_id(thread.id);
   if (!id) {
     if (!asked) {
-      throw ParseError(where(document) + ": the submission has " + id_found(*submission) +
+      throw ParseError(answer_source(document) + ": the submission has " + id_found(*submission) +
                        " and no thread was named");
     }
-    out.warnings.push_back(where(document) + ": the submission has " + id_found(*submission) +
-                           "; read as thread " + *asked);
+    out.warnings.push_back(answer_source(document) + ": the submission has " +
+                           id_found(*submission) + "; read as thread " + *asked);
     id = asked;
   } else if (asked && *asked != *id) {
-    out.warnings.push_back(where(document) + ": thread " + *asked + " was asked for, submission " +
-                           *id + " answered; read as " + *id);
+    out.warnings.push_back(answer_source(document) + ": thread " + *asked +
+                           " was asked for, submission " + *id + " answered; read as " + *id);
   }
   const std::string page = thread_page(*submission, *id);
   out.story = read_story(*submission, *id, page, document, out);
 
   if (root.size() < 2) {
-    out.warnings.push_back(where(document) + ": no comment listing after the submission");
+    out.warnings.push_back(answer_source(document) + ": no comment listing after the submission");
     return out;
   }
   const json* top_level = listing_children(root[1]);
   if (top_level == nullptr) {
-    out.warnings.push_back(where(document) + ": the second element is " + kind_of(root[1]) +
+    out.warnings.push_back(answer_source(document) + ": the second element is " + kind_of(root[1]) +
                            ", not a comment listing; no comments read");
     return out;
   }
@@ -704,7 +696,7 @@ PlatformThread RedditPlatform::read_more(const Document& document,
   const json& root = parsed.root;
   const auto body = root.is_object() ? root.find("json") : root.end();
   if (!root.is_object() || body == root.end() || !body->is_object()) {
-    throw ParseError(where(document) + ": " + not_expected(root, kExpected));
+    throw ParseError(answer_source(document) + ": " + not_expected(root, kExpected));
   }
   // errors: [["CODE", "message", "field"], …]
   std::string errors;
@@ -728,14 +720,14 @@ PlatformThread RedditPlatform::read_more(const Document& document,
     }
   }
   if (things == nullptr) {
-    throw ParseError(where(document) + ": " +
+    throw ParseError(answer_source(document) + ": " +
                      (errors.empty() ? "not " + std::string(kExpected) + " (no \"things\" list)"
                                      : "Reddit answered with errors " + errors + ", not comments"));
   }
   PlatformThread out;
   note_capped(parsed, document, out);
   if (!errors.empty()) {
-    out.warnings.push_back(where(document) + ": Reddit reported errors " + errors);
+    out.warnings.push_back(answer_source(document) + ": Reddit reported errors " + errors);
   }
 
   // The thread: the one asked about, else the one the request named (link_id=t3_ID), else the
@@ -750,7 +742,7 @@ PlatformThread RedditPlatform::read_more(const Document& document,
     }
   }
   if (!thread_id) {
-    throw ParseError(where(document) + ": comments of no known thread (no link_id)");
+    throw ParseError(answer_source(document) + ": comments of no known thread (no link_id)");
   }
 
   // The story's page as its permalink names it, read off a comment's permalink (the story's

@@ -165,5 +165,16 @@ TEST(IsHttpUrl, OnlyHttpAndHttpsWithAHost) {
   }
 }
 
+TEST(Url, PercentEncodeMakesOneQueryValueAndDecodeUndoesIt) {
+  const std::string url = "https://quill.example.org/a b/?x=1&y=é#top";
+  const std::string encoded = percent_encode(url);
+  EXPECT_EQ(encoded, "https%3A%2F%2Fquill.example.org%2Fa%20b%2F%3Fx%3D1%26y%3D%C3%A9%23top");
+  EXPECT_EQ(percent_decode(encoded), url);
+  EXPECT_EQ(percent_encode("AZaz09-._~"), "AZaz09-._~");
+  // A '%' that starts no escape is kept as written.
+  EXPECT_EQ(percent_decode("100% sure %zz %4"), "100% sure %zz %4");
+  EXPECT_EQ(percent_decode("%41%6a"), "Aj");
+}
+
 }  // namespace
 }  // namespace confab
