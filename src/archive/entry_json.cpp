@@ -63,6 +63,7 @@ std::string entry_fingerprint(const Entry& entry) {
     hash.add(author.uri);
     // Only when present, so entries archived before avatars were read keep their hash.
     if (!author.avatar.empty()) hash.add(author.avatar);
+    for (const auto& page : author.verified) hash.add(page);
   }
   hash.add(entry.summary);
   hash.add(entry.content);
@@ -83,6 +84,11 @@ std::string entry_fingerprint(const Entry& entry) {
     hash.add_optional(enclosure.length);
   }
   hash.add(entry.related);
+  // Platform fields only when present, so feed entries archived before them keep their hash.
+  if (entry.likes) hash.add_optional(entry.likes);
+  if (entry.reposts) hash.add_optional(entry.reposts);
+  if (!entry.reaction.empty()) hash.add(entry.reaction);
+  if (entry.reply_cap) hash.add_optional(entry.reply_cap);
   return hash.hex();
 }
 
@@ -101,7 +107,8 @@ json entry_to_json(const Entry& entry) {
     json authors = json::array();
     for (const auto& author : entry.authors) {
       json fields = json::array({author.name, author.email, author.uri});
-      if (!author.avatar.empty()) fields.push_back(author.avatar);
+      if (!author.avatar.empty() || !author.verified.empty()) fields.push_back(author.avatar);
+      if (!author.verified.empty()) fields.push_back(author.verified);
       authors.push_back(std::move(fields));
     }
     out["authors"] = std::move(authors);
@@ -127,6 +134,10 @@ json entry_to_json(const Entry& entry) {
     out["enclosures"] = std::move(enclosures);
   }
   put(out, "related", entry.related);
+  if (entry.likes) out["likes"] = *entry.likes;
+  if (entry.reposts) out["reposts"] = *entry.reposts;
+  put(out, "reaction", entry.reaction);
+  if (entry.reply_cap) out["reply_cap"] = *entry.reply_cap;
   return out;
 }
 
@@ -141,7 +152,9 @@ Entry entry_from_json(const json& in) {
     for (const auto& author : *authors) {
       entry.authors.push_back({author.at(0).get<std::string>(), author.at(1).get<std::string>(),
                                author.at(2).get<std::string>(),
-                               author.size() > 3 ? author.at(3).get<std::string>() : ""});
+                               author.size() > 3 ? author.at(3).get<std::string>() : "",
+                               author.size() > 4 ? author.at(4).get<std::vector<std::string>>()
+                                                 : std::vector<std::string>{}});
     }
   }
   entry.summary = get(in, "summary");
@@ -165,6 +178,10 @@ Entry entry_from_json(const json& in) {
     }
   }
   entry.related = get(in, "related");
+  entry.likes = get_optional<int>(in, "likes");
+  entry.reposts = get_optional<int>(in, "reposts");
+  entry.reaction = get(in, "reaction");
+  entry.reply_cap = get_optional<int>(in, "reply_cap");
   return entry;
 }
 

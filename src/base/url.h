@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace confab {
 
@@ -44,6 +45,9 @@ constexpr std::string_view url_fragment(std::string_view url) {
 
 /// True for http: and https: URLs.
 bool is_http_url(std::string_view url);
+
+/// The non-empty segments of a URL path ("/a//b/" -> {"a", "b"}), viewing `path`.
+std::vector<std::string_view> path_segments(std::string_view path);
 
 /// `text` percent-encoded for use as one query value (RFC 3986: every byte but ALPHA, DIGIT and
 /// "-._~" as %XX), so a URL looked up through an API ("?query=https://…") stays one value.

@@ -254,7 +254,7 @@ bool read_platform_threads(const SiteConfig& config, const ArchiveStepOptions& o
   const auto platforms = site_platforms(config);
   std::vector<const Platform*> list;
   for (const auto& platform : platforms) list.push_back(platform.get());
-  const PlatformWork work = platform_work(config, report.harvests);
+  const PlatformWork work = platform_work(config, report.harvests, options.hub_pages);
   PlatformGatheringOptions gathering_options;
   gathering_options.settings = &config.platforms;
   gathering_options.now = options.now;
@@ -263,6 +263,7 @@ bool read_platform_threads(const SiteConfig& config, const ArchiveStepOptions& o
     if (options.progress) options.progress("platforms", progress);
   };
   PlatformGathering gathering = gather_platform_threads(list, work, fetcher, gathering_options);
+  redirect_hub_mentions(gathering, options.hub_pages);
   report.requests += gathering.requests;
   for (auto& warning : gathering.warnings) report.warnings.push_back(std::move(warning));
   for (auto& harvest : gathering.harvests) {

@@ -8,6 +8,7 @@
 
 #include "archive/archive.h"
 #include "base/time.h"
+#include "build/hub_pages.h"
 #include "build/spider.h"
 #include "config/config.h"
 #include "conversation/build_conversation.h"
@@ -33,6 +34,8 @@ struct ArchiveStepOptions {
   StepProgress progress;
   /// Waits between rounds of platform requests ([platforms] interval); none when unset.
   std::function<void(double seconds)> wait;
+  /// The hub's pages as last published ([site] webmention): their mentions are read too.
+  std::vector<HubPage> hub_pages;
 };
 
 /// Runs the spider through `fetcher` (remembering every URL in the archive), merges what it

@@ -2,6 +2,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "build/archive_step.h"
@@ -38,6 +41,15 @@ void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& 
     step_options.now = options.now;
     step_options.conditional = options.record.empty();
     step_options.progress = options.progress;
+    if (!config.site.webmention.empty()) {
+      // What the hub published last time: the pages whose Webmentions are read.
+      std::ifstream last(report.output / "conversation.json", std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(last)),
+                             std::istreambuf_iterator<char>());
+      const std::string base_url =
+          options.base_url.empty() ? config.site.base_url : options.base_url;
+      step_options.hub_pages = read_hub_pages(text, base_url);
+    }
     // A replay snapshot answers at once: pacing requests to a platform is for the network.
     if (config.fetch.replay.empty() || !options.record.empty()) {
       step_options.wait = [](double seconds) {
@@ -65,6 +77,7 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   input.base_url = options.base_url.empty() ? config.site.base_url : options.base_url;
   input.include_drafts = options.drafts;
   input.language = config.site.language;
+  input.webmention = config.site.webmention;
   input.theme = load_theme(config);
   input.content = load_content(config);
 

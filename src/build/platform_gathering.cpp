@@ -12,6 +12,7 @@
 #include "conversation/canonical_url.h"
 #include "conversation/crawl_rules.h"
 #include "conversation/post_links.h"
+#include "parse/xml_text.h"
 #include "platforms/platforms.h"
 
 namespace confab {
@@ -19,15 +20,18 @@ namespace {
 
 /// One request still to make on a lane.
 struct Job {
-  enum class Kind { lookup, thread, more } kind = Kind::lookup;
+  enum class Kind { lookup, thread, more, listing, mentions } kind = Kind::lookup;
   std::string url;           ///< the API URL to ask
-  std::string looked_up;     ///< lookup: the URL whose threads are wanted
-  PlatformThreadRef thread;  ///< thread, more: the thread it reads
+  std::string looked_up;     ///< lookup, mentions: the URL whose threads are wanted
+  PlatformThreadRef thread;  ///< thread, more: the thread it reads (more: url is the story's id)
+  std::string listing;       ///< listing: the page listed (a hashtag page), for messages
+  std::size_t listed = 0;    ///< listing: threads the pages before this one named
 };
 
 /// Everything read of one thread this build.
 struct ThreadState {
-  std::string story_id;  ///< the key its comments go under ("" until its answer is read)
+  std::string story_id;      ///< the key its comments go under ("" until its answer is read)
+  std::size_t story_at = 0;  ///< the story's place in the lane's harvest posts
   std::vector<Entry> comments;
   std::size_t pending = 0;  ///< follow-up requests still queued
   bool cut_short = false;   ///< a follow-up failed or was never made
@@ -40,6 +44,7 @@ struct Lane {
   std::string instance;
   std::deque<Job> jobs;
   std::set<std::string> threads_queued;  ///< thread ids, so a thread is read once
+  std::set<std::string> mentions_taken;  ///< mention ids, so one read twice is kept once
   std::map<std::string, ThreadState> threads;
   int requests = 0;
   int lookups = 0;
@@ -62,6 +67,13 @@ std::string on_instance(const std::string& url, const std::string& instance) {
   return instance + (path == std::string::npos ? "" : url.substr(path));
 }
 
+/// "https://mastodon.example" for "https://mastodon.example/tags/love".
+std::string url_origin(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  return url.substr(0, url.find_first_of("/?#", scheme + 3));
+}
+
 std::string lane_name(const Lane& lane) {
   std::string name(lane.platform->label());
   if (!lane.instance.empty()) name += " (" + url_host(lane.instance) + ")";
@@ -76,6 +88,7 @@ class Gatherer {
 
   PlatformGathering run(const PlatformWork& work) {
     queue_threads(work.thread_urls);
+    queue_listings(work.thread_urls);
     queue_lookups(work.lookup_urls);
     bool first_round = true;
     while (true) {
@@ -141,6 +154,24 @@ class Gatherer {
     }
   }
 
+  /// Listing pages named in site.toml (a Mastodon hashtag, a Bluesky profile): read page by
+  /// page, each status or post a thread, up to [platforms] max_listed threads.
+  void queue_listings(const std::vector<std::string>& urls) {
+    for (const std::string& url : urls) {
+      for (const Platform* platform : platforms_) {
+        std::string api = platform->listing_api_url(url);
+        if (api.empty()) continue;
+        Job job;
+        job.kind = Job::Kind::listing;
+        job.url = std::move(api);
+        job.listing = url;
+        lane_for(*platform, has_instances(*platform) ? url_origin(url) : "")
+            .jobs.push_back(std::move(job));
+        break;
+      }
+    }
+  }
+
   bool looks_up(const Platform& platform) const {
     const auto& names = settings().lookup;
     return std::find(names.begin(), names.end(), platform.name()) != names.end();
@@ -151,6 +182,12 @@ class Gatherer {
     if (platform.name() == "lemmy") return settings().lemmy;
     if (platform.name() == "discourse") return settings().discourse;
     return {""};
+  }
+
+  /// Platforms whose threads live on many hosts: a lane per host.
+  static bool has_instances(const Platform& platform) {
+    return platform.name() == "lemmy" || platform.name() == "discourse" ||
+           platform.name() == "mastodon";
   }
 
   void queue_lookups(const std::vector<std::string>& urls) {
@@ -168,6 +205,11 @@ class Gatherer {
           job.kind = Job::Kind::lookup;
           job.url = platform->lookup_url(url, instance);
           job.looked_up = url;
+          if (job.url.empty()) {
+            // A Webmention receiver holds the mentions themselves, not threads.
+            job.kind = Job::Kind::mentions;
+            job.url = platform->mentions_url(url);
+          }
           if (job.url.empty()) continue;
           ++lane.lookups;
           // Lookups go first: the threads they find are read in the same build.
@@ -197,7 +239,7 @@ class Gatherer {
         lane.stopped = true;
         message += "; no more requests to it this build (it asks to back off)";
       }
-      if (job.kind != Job::Kind::lookup) thread_state(lane, job.thread).cut_short = true;
+      if (reads_thread(job)) thread_state(lane, job.thread).cut_short = true;
       if (job.kind == Job::Kind::more) --thread_state(lane, job.thread).pending;
       fail(lane, message);
       return;
@@ -227,10 +269,69 @@ class Gatherer {
           take(lane, job.thread, state, lane.platform->read_more(document, job.thread));
           return;
         }
+        case Job::Kind::listing:
+          if (!result.not_modified) read_listing(lane, job, document);
+          return;
+        case Job::Kind::mentions:
+          if (!result.not_modified) read_mentions(lane, job, document);
+          return;
       }
     } catch (const ParseError& error) {
-      if (job.kind != Job::Kind::lookup) thread_state(lane, job.thread).cut_short = true;
+      if (reads_thread(job)) thread_state(lane, job.thread).cut_short = true;
       fail(lane, error.what());
+    }
+  }
+
+  static bool reads_thread(const Job& job) {
+    return job.kind == Job::Kind::thread || job.kind == Job::Kind::more;
+  }
+
+  void read_listing(Lane& lane, const Job& job, const Document& document) {
+    PlatformListing page = lane.platform->read_listing(document);
+    for (std::string& warning : page.warnings) {
+      report_.warnings.push_back(lane_name(lane) + ": " + warning);
+    }
+    const auto bound = static_cast<std::size_t>(std::max(settings().max_listed, 0));
+    std::size_t listed = job.listed;
+    std::size_t fresh = 0;
+    for (const PlatformThreadRef& thread : page.threads) {
+      if (listed >= bound) break;
+      ++listed;
+      Lane& reader = lane_for(*lane.platform, thread.instance);
+      if (!reader.threads_queued.count(thread.id)) ++fresh;
+      queue_thread(reader, thread);
+    }
+    // A page naming nothing new: the listing ended (or the server ignores paging).
+    if (page.next.empty() || fresh == 0) return;
+    if (listed >= bound) {
+      report_.warnings.push_back(lane_name(lane) + ": " + job.listing + ": read its first " +
+                                 std::to_string(bound) +
+                                 " threads ([platforms] max_listed); older ones are not read");
+      return;
+    }
+    Job next;
+    next.kind = Job::Kind::listing;
+    next.url = std::move(page.next);
+    next.listing = job.listing;
+    next.listed = listed;
+    lane.jobs.push_back(std::move(next));
+  }
+
+  void read_mentions(Lane& lane, const Job& job, const Document& document) {
+    PlatformThread mentions = lane.platform->read_mentions(document);
+    for (Entry& post : mentions.posts) {
+      // A page that mentions two of the looked-up URLs is one post, under the first.
+      if (lane.mentions_taken.insert(post.id).second) lane.harvest.posts.push_back(std::move(post));
+    }
+    for (std::string& warning : mentions.warnings) {
+      report_.warnings.push_back(lane_name(lane) + ": " + warning);
+    }
+    for (std::string& url : mentions.more) {
+      Job next;
+      next.kind = Job::Kind::mentions;
+      next.url = std::move(url);
+      next.looked_up = job.looked_up;
+      lane.jobs.push_front(std::move(next));
     }
   }
 
@@ -248,17 +349,35 @@ class Gatherer {
       return;
     }
     PlatformThread thread = lane.platform->read_thread(document, job.thread);
+    if (thread.instead) {
+      // A reply, or a name resolved: its thread is read from where it starts. Not a thread of
+      // its own, so nothing is cut short.
+      lane.threads.erase(job.thread.id);
+      queue_thread(lane_for(*lane.platform, thread.instead->instance), *thread.instead);
+      return;
+    }
     if (!thread.story) {
       fail(lane, document.url + ": the answer holds no story");
       return;
     }
     state.story_id = thread.story->id;
+    state.story_at = lane.harvest.posts.size();
     lane.harvest.posts.push_back(std::move(*thread.story));
-    take(lane, job.thread, state, std::move(thread));
+    // Follow-ups name the story by the id its comments hang under.
+    PlatformThreadRef story = job.thread;
+    story.url = state.story_id;
+    take(lane, story, state, std::move(thread));
   }
 
   void take(Lane& lane, const PlatformThreadRef& ref, ThreadState& state, PlatformThread thread) {
     for (Entry& comment : thread.comments) state.comments.push_back(std::move(comment));
+    for (Entry& post : thread.posts) lane.harvest.posts.push_back(std::move(post));
+    if (thread.reply_cap && !state.story_id.empty()) {
+      lane.harvest.posts[state.story_at].reply_cap = thread.reply_cap;
+      report_.warnings.push_back(lane_name(lane) + ": " + state.story_id + " shows " +
+                                 std::to_string(*thread.reply_cap) +
+                                 " replies, the most it shows without an account: more may exist");
+    }
     for (std::string& warning : thread.warnings) {
       report_.warnings.push_back(lane_name(lane) + ": " + warning);
     }
@@ -340,7 +459,8 @@ std::vector<std::unique_ptr<Platform>> site_platforms(const SiteConfig& config) 
   return make_platforms(endpoints);
 }
 
-PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHarvest>& harvests) {
+PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHarvest>& harvests,
+                           const std::vector<HubPage>& hub_pages) {
   PlatformWork work;
   std::set<std::string> seen;
   auto add_lookup = [&](const std::string& url) {
@@ -349,6 +469,9 @@ PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHar
     }
   };
   for (const std::string& link : config.campaign.links) add_lookup(link);
+  if (!config.site.webmention.empty()) {
+    for (const HubPage& page : hub_pages) add_lookup(page.url);
+  }
   std::vector<const Entry*> posts;
   std::set<std::string> thread_urls;
   auto add_thread = [&](const std::string& url) {
@@ -359,7 +482,8 @@ PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHar
   // request): a lookup that answers "unchanged" names no thread, and comments keep coming.
   std::vector<const Entry*> stories;
   for (const SourceHarvest& harvest : harvests) {
-    if (harvest.report.platform.empty()) continue;
+    // Webmentions are no threads: their pages (a reply's blog post, a like) are not re-read.
+    if (harvest.report.platform.empty() || harvest.report.platform == "webmention") continue;
     for (const Entry& story : harvest.posts) stories.push_back(&story);
   }
   std::stable_sort(stories.begin(), stories.end(), [](const Entry* a, const Entry* b) {
@@ -388,6 +512,41 @@ PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHar
   });
   for (const Entry* post : posts) add_lookup(post->link);
   return work;
+}
+
+void redirect_hub_mentions(PlatformGathering& gathering, const std::vector<HubPage>& hub_pages) {
+  if (hub_pages.empty()) return;
+  std::map<std::string, const HubPage*> by_page;
+  for (const HubPage& page : hub_pages) by_page.emplace(canonical_url(page.url), &page);
+  for (SourceHarvest& harvest : gathering.harvests) {
+    if (harvest.report.platform != "webmention") continue;
+    for (Entry& mention : harvest.posts) {
+      for (InReplyTo& target : mention.in_reply_to) {
+        const auto page = by_page.find(canonical_url(target.href));
+        if (page == by_page.end()) continue;
+        const HubPage& hub = *page->second;
+        target = {hub.stands_for, hub.stands_for};
+        if (mention.reaction.empty()) {
+          // The content links the hub's page: it links what the page stands for.
+          std::string& html = mention.content;
+          bool linked = false;
+          for (const char quote : {'"', '\''}) {
+            const std::string from = std::string(1, quote) + hub.url + quote;
+            const std::string to = std::string(1, quote) + hub.stands_for + quote;
+            for (std::size_t at = html.find(from); at != std::string::npos;
+                 at = html.find(from, at + to.size())) {
+              html.replace(at, from.size(), to);
+              linked = true;
+            }
+          }
+          if (!linked) {
+            html += "<p><a href=\"" + escape_html(hub.stands_for) + "\">" +
+                    escape_html(hub.stands_for) + "</a></p>";
+          }
+        }
+      }
+    }
+  }
 }
 
 PlatformGathering gather_platform_threads(const std::vector<const Platform*>& platforms,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/time.h"
+#include "build/hub_pages.h"
 #include "config/config.h"
 #include "conversation/build_conversation.h"
 #include "fetch/fetch.h"
@@ -51,7 +52,14 @@ std::vector<std::unique_ptr<Platform>> site_platforms(const SiteConfig& config);
 /// The URLs to look up and the thread URLs to read, from the configuration and what the
 /// archive holds: campaign links, conversation posts (newest first) and the links in
 /// conversation posts and their comments. Platform sources' own posts are not looked up again.
-PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHarvest>& harvests);
+/// With [site] webmention, the hub's own pages (`hub_pages`) are looked up after the campaign
+/// links.
+PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHarvest>& harvests,
+                           const std::vector<HubPage>& hub_pages = {});
+
+/// Webmentions of the hub's own pages become mentions of what each page stands for (a thread's
+/// page: its post), in what they reply to and in the links of their content.
+void redirect_hub_mentions(PlatformGathering& gathering, const std::vector<HubPage>& hub_pages);
 
 /// Reads what `work` asks of `platforms` through `fetcher`. Never throws for bad answers: each
 /// failure is a warning naming the platform and the URL.

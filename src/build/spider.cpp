@@ -162,10 +162,12 @@ class Spider {
     return source.feed.empty() ? "its url" : "its feed";
   }
 
-  /// True when `url` is a thread page of a platform (build/platform_gathering.h reads those).
+  /// True when `url` is a thread page or a listing page (a hashtag) of a platform
+  /// (build/platform_gathering.h reads those).
   bool is_platform_thread(const std::string& url) const {
-    return std::any_of(platforms_.begin(), platforms_.end(),
-                       [&](const auto& platform) { return platform->thread_of(url).has_value(); });
+    return std::any_of(platforms_.begin(), platforms_.end(), [&](const auto& platform) {
+      return platform->thread_of(url).has_value() || !platform->listing_api_url(url).empty();
+    });
   }
 
   void read_configured_sources() {

@@ -61,7 +61,8 @@ int inspect_thread(const Platform& platform, const PlatformThreadRef& thread, Fe
   feed.format = FeedFormat::jsonfeed;  // replaced by the platform's name below
   feed.title = std::string(platform.label()) + " thread";
   feed.link = thread.url;
-  std::vector<std::string> pending{platform.thread_api_url(thread)};
+  PlatformThreadRef reading = thread;
+  std::vector<std::string> pending{platform.thread_api_url(reading)};
   bool first = true;
   for (int requests = 0; !pending.empty(); ++requests) {
     if (requests == kMaxThreadRequests) {
@@ -82,9 +83,23 @@ int inspect_thread(const Platform& platform, const PlatformThreadRef& thread, Fe
     }
     const Document document{result.final_url, result.header("Content-Type"), result.body};
     PlatformThread read =
-        first ? platform.read_thread(document, thread) : platform.read_more(document, thread);
+        first ? platform.read_thread(document, reading) : platform.read_more(document, reading);
+    if (first && read.instead) {
+      // A reply, or a handle resolved: the thread is read from where it starts.
+      reading = *read.instead;
+      pending = {platform.thread_api_url(reading)};
+      continue;
+    }
     first = false;
-    if (read.story) feed.entries.insert(feed.entries.begin(), std::move(*read.story));
+    if (read.story) {
+      reading.url = read.story->id;  // follow-ups name the story by its id
+      feed.link = read.story->link;
+      feed.entries.insert(feed.entries.begin(), std::move(*read.story));
+    }
+    if (read.reply_cap) {
+      feed.warnings.push_back("the platform shows at most " + std::to_string(*read.reply_cap) +
+                              " replies without an account: more may exist");
+    }
     for (Entry& comment : read.comments) feed.entries.push_back(std::move(comment));
     for (std::string& more : read.more) pending.push_back(std::move(more));
     for (std::string& warning : read.warnings) feed.warnings.push_back(std::move(warning));
@@ -133,7 +148,8 @@ int run_inspect_command(const std::vector<std::string>& args, Console& console) 
     }
     const auto fetcher = make_http_fetcher(options);
     PlatformEndpointMap endpoints;
-    for (const std::string name : {"hackernews", "reddit", "lemmy", "discourse"}) {
+    for (const auto& platform : make_platforms({})) {
+      const std::string name(platform->name());
       endpoints[name] = default_endpoints(name);
       if (parsed.has("--api")) endpoints[name].api = parsed.value("--api");
     }

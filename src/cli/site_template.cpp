@@ -38,6 +38,8 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # theme = "default"
 # Output directory, relative to this file.
 # output = "public"
+# A Webmention endpoint for the hub's pages (<link rel="webmention">); their mentions are read.
+# webmention = "https://webmention.io/USER/webmention"
 
 # What the campaign is: posts linking to one of its links or naming a keyword join the
 # conversation.
@@ -95,14 +97,18 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # Crawl links to loopback, private and link-local addresses.
 # allow_private = false
 
-# Hacker News, Reddit, Lemmy and Discourse threads about the campaign (README "Platforms").
+# Hacker News, Reddit, Lemmy, Discourse, Mastodon and Bluesky threads about the campaign, and
+# the Webmentions it received (README "Platforms"). A [[source]] may name a thread, a Mastodon
+# hashtag (https://mastodon.social/tags/TAG) or a Bluesky profile.
 # [platforms]
-# Platforms asked which threads submit each campaign link and conversation post.
-# lookup = ["hackernews", "reddit"]
+# Platforms asked about each campaign link and conversation post.
+# lookup = ["hackernews", "reddit", "webmention"]
 # URLs looked up per platform per build.
 # max_lookups = 50
 # Requests per platform per build (lookups, threads, their further pages).
 # max_requests = 100
+# Threads one listing (a hashtag, a profile) gives per build.
+# max_listed = 100
 # Seconds between two requests to one platform.
 # interval = 1
 # Lemmy instances and Discourse forums to look URLs up on.
@@ -113,6 +119,8 @@ constexpr const char* kSiteTomlAfterTitle = R"toml(
 # reddit_api = "https://www.reddit.com"
 # lemmy_api = ""
 # discourse_api = ""
+# bluesky_api = "https://public.api.bsky.app"
+# webmention_api = "https://webmention.io"
 
 # Everything confab has seen is kept in an archive, so the hub keeps posts and comments that
 # have left the feeds. The GitHub workflow carries .confab/ from run to run: keep it there.

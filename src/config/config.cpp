@@ -25,8 +25,8 @@ using KeyList = std::span<const std::string_view>;
 
 constexpr std::array<std::string_view, 9> kTopLevelKeys = {
     "site", "campaign", "source", "fetch", "crawl", "spam", "person", "archive", "platforms"};
-constexpr std::array<std::string_view, 5> kSiteKeys = {"title", "base_url", "language", "theme",
-                                                       "output"};
+constexpr std::array<std::string_view, 6> kSiteKeys = {"title", "base_url", "language",
+                                                       "theme", "output",   "webmention"};
 constexpr std::array<std::string_view, 3> kCampaignKeys = {"links", "keywords", "team"};
 constexpr std::array<std::string_view, 2> kTeamMemberKeys = {"name", "url"};
 constexpr std::array<std::string_view, 4> kSourceKeys = {"name", "url", "feed", "role"};
@@ -38,12 +38,16 @@ constexpr std::array<std::string_view, 5> kCrawlKeys = {"depth", "max_pages", "a
                                                         "allow_private"};
 constexpr std::array<std::string_view, 2> kSpamKeys = {"allow", "deny"};
 constexpr std::array<std::string_view, 1> kArchiveKeys = {"path"};
-constexpr std::array<std::string_view, 10> kPlatformsKeys = {
-    "lookup",    "max_lookups",    "max_requests", "interval",  "lemmy",
-    "discourse", "hackernews_api", "reddit_api",   "lemmy_api", "discourse_api"};
-// The platforms confab reads (the platforms stage's names; config only checks the words).
-constexpr std::array<std::string_view, 4> kPlatformNames = {"hackernews", "reddit", "lemmy",
-                                                            "discourse"};
+constexpr std::array<std::string_view, 13> kPlatformsKeys = {
+    "lookup",        "max_lookups", "max_requests",   "max_listed", "interval",
+    "lemmy",         "discourse",   "hackernews_api", "reddit_api", "lemmy_api",
+    "discourse_api", "bluesky_api", "webmention_api"};
+// The platforms that look URLs up (the platforms stage's names; config only checks the words).
+constexpr std::array<std::string_view, 5> kLookupNames = {"hackernews", "reddit", "lemmy",
+                                                          "discourse", "webmention"};
+// The platforms whose API site.toml may move (Mastodon is asked on each status's instance).
+constexpr std::array<std::string_view, 6> kApiNames = {"hackernews", "reddit",  "lemmy",
+                                                       "discourse",  "bluesky", "webmention"};
 constexpr std::array<std::string_view, 4> kPersonKeys = {"name", "aliases", "urls", "team"};
 
 // The keys each top-level table accepts, to tell a user where a stray top-level key belongs.
@@ -295,6 +299,12 @@ class ConfigReader {
     if (auto output = nonempty_string_value(*table, "output", "[site]")) {
       site.output = std::move(*output);
     }
+    if (auto webmention = string_value(*table, "webmention", "[site]")) {
+      if (!webmention->empty()) {
+        require_web_url(*webmention, *table->find("webmention"), "[site]", "webmention");
+      }
+      site.webmention = std::move(*webmention);
+    }
   }
 
   void read_campaign(const TomlValue& table, CampaignSection& campaign) const {
@@ -488,9 +498,10 @@ class ConfigReader {
     if (table.find("lookup") != nullptr) {
       platforms.lookup.clear();
       for (auto& [name, node] : string_array_value(table, "lookup", kWhere)) {
-        if (std::find(kPlatformNames.begin(), kPlatformNames.end(), name) == kPlatformNames.end()) {
-          fail(node->position, std::string(kWhere) + " lookup: unknown platform \"" + name +
-                                   "\"; known: " + join(kPlatformNames, ", ", quoted_string));
+        if (std::find(kLookupNames.begin(), kLookupNames.end(), name) == kLookupNames.end()) {
+          fail(node->position,
+               std::string(kWhere) + " lookup: unknown platform \"" + name +
+                   "\"; platforms that look URLs up: " + join(kLookupNames, ", ", quoted_string));
         }
         if (std::find(platforms.lookup.begin(), platforms.lookup.end(), name) ==
             platforms.lookup.end()) {
@@ -504,6 +515,9 @@ class ConfigReader {
     if (const auto requests = integer_value(table, "max_requests", kWhere, 0, 100000)) {
       platforms.max_requests = static_cast<int>(*requests);
     }
+    if (const auto listed = integer_value(table, "max_listed", kWhere, 0, 100000)) {
+      platforms.max_listed = static_cast<int>(*listed);
+    }
     if (const auto seconds = seconds_value(table, "interval", kWhere, true)) {
       platforms.interval = *seconds;
     }
@@ -515,7 +529,7 @@ class ConfigReader {
         origins.push_back(url_origin(url));
       }
     }
-    for (const std::string_view name : kPlatformNames) {
+    for (const std::string_view name : kApiNames) {
       const std::string key = std::string(name) + "_api";
       // "" keeps the public API (or, for Lemmy and Discourse, each thread's instance).
       if (auto api = string_value(table, key, kWhere); api && !api->empty()) {

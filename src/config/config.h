@@ -32,6 +32,9 @@ struct SiteSection {
   std::string language = "en";
   std::string theme = "default";
   std::string output = "public";
+  /// A Webmention endpoint (https://webmention.io/USER/webmention): every page names it with
+  /// <link rel="webmention">, and the mentions it received for the hub's pages are read.
+  std::string webmention;
 };
 
 struct CampaignSection {
@@ -69,9 +72,10 @@ struct CrawlSection {
 /// discuss the campaign, looked up through their public APIs.
 struct PlatformsSection {
   /// Platforms asked, for every campaign link and conversation post, which threads submit it.
-  std::vector<std::string> lookup = {"hackernews", "reddit"};
+  std::vector<std::string> lookup = {"hackernews", "reddit", "webmention"};
   int max_lookups = 50;            ///< URLs looked up per platform per build
   int max_requests = 100;          ///< requests per platform per build (lookups, threads, pages)
+  int max_listed = 100;            ///< threads one listing (a hashtag, a profile) names per build
   double interval = 1;             ///< seconds between two requests to one platform
   std::vector<std::string> lemmy;  ///< Lemmy instances to look URLs up on
   std::vector<std::string> discourse;  ///< Discourse forums to look URLs up on

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -83,7 +84,11 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& sour
     node.author_name = entry.authors.front().name;
     node.author_url = entry.authors.front().uri;
     node.author_avatar = entry.authors.front().avatar;
+    node.author_verified = entry.authors.front().verified;
   }
+  node.likes = entry.likes.value_or(0);
+  node.reposts = entry.reposts.value_or(0);
+  node.reply_cap = entry.reply_cap;
   node.published = entry.published ? entry.published : entry.updated;
   node.content_html = entry.content.empty() ? entry.summary : entry.content;
   node.base_url = entry.link;
@@ -100,6 +105,7 @@ void add_posts(Builder& builder, const std::vector<PostRef>& posts) {
   std::vector<std::string> pages;
   for (const auto& ref : posts) {
     const Entry& entry = builder.harvests[ref.source].posts[ref.post];
+    if (!entry.reaction.empty()) continue;  // counted on its target by count_reactions
     const std::string page = entry.link.empty() ? "id:" + entry.id : canonical_url(entry.link);
     auto [it, inserted] = by_page.emplace(page, std::vector<PostRef>{});
     if (inserted) pages.push_back(page);
@@ -155,6 +161,28 @@ void link_posts(Builder& builder) {
     if (best) node.parent = best->id;
     for (const auto& target : node.links_to) {
       if (target != node.parent) node.also_links_to.push_back(target);
+    }
+  }
+}
+
+/// Webmention likes, reposts and bookmarks, each counted once on the conversation page it
+/// names; reactions to pages outside the conversation are not shown.
+void count_reactions(Builder& builder) {
+  std::set<std::string> counted;
+  for (const auto& harvest : builder.harvests) {
+    for (const Entry& entry : harvest.posts) {
+      if (entry.reaction.empty() || entry.in_reply_to.empty()) continue;
+      if (!counted.insert(entry.id).second) continue;
+      const std::string* target = builder.node_for_url(entry.in_reply_to.front().href);
+      if (!target) continue;
+      Node& node = *builder.find(*target);
+      if (entry.reaction == "like") {
+        ++node.likes;
+      } else if (entry.reaction == "repost") {
+        ++node.reposts;
+      } else if (entry.reaction == "bookmark") {
+        ++node.bookmarks;
+      }
     }
   }
 }
@@ -458,6 +486,7 @@ Conversation build_conversation(const SiteConfig& config,
   Builder builder(config, harvests);
   add_posts(builder, select_conversation_posts(config.campaign, harvests));
   link_posts(builder);
+  count_reactions(builder);
   add_comments(builder);
   conversation.people = recognise_people(builder.nodes, config.campaign, config.people, evidence,
                                          conversation.sources);

@@ -32,8 +32,8 @@ struct SourceReport {
   /// The typed cause, for tools: a fetch failure ("dns", "connect", "tls", "timeout",
   /// "http_status", "too_large", …) or "not_a_feed"; "" when none or unknown.
   std::string error_kind;
-  /// A platform source (README "Platforms"): "hackernews", "reddit", "lemmy", "discourse";
-  /// "" for a blog.
+  /// A platform source (README "Platforms"): "hackernews", "reddit", "lemmy", "discourse",
+  /// "mastodon", "bluesky", "webmention"; "" for a blog.
   std::string platform = {};
   std::string platform_label = {};  ///< for people: "Hacker News"; "" for a blog
 };
@@ -55,6 +55,8 @@ struct Node {
   std::string author_name;  ///< as the feed gave it (for display)
   std::string author_url;
   std::string author_avatar;  ///< avatar image URL as the source showed it (Gravatar...)
+  /// Pages the platform verified as the author's own (Author::verified): evidence for people.
+  std::vector<std::string> author_verified;
   std::optional<UnixTime> published;
   std::string parent;                 ///< Node::id, "" for a thread root
   std::string thread;                 ///< Node::id of the root of its thread
@@ -70,7 +72,15 @@ struct Node {
   /// a mention node: the post it mentions.
   std::vector<std::string> mentions;
   std::string linking_url;  ///< a mention: the page that links (the pingback's source)
-  std::string text;         ///< plain text of content_html (for matching; not serialised)
+  /// Reactions: what its platform counts (Mastodon favourites, Bluesky likes…) plus the
+  /// Webmention likes, reposts and bookmarks it received.
+  int likes = 0;
+  int reposts = 0;
+  int bookmarks = 0;
+  /// A platform thread's root that reached the most replies the platform shows without an
+  /// account (Mastodon: 60): more may exist there.
+  std::optional<int> reply_cap;
+  std::string text;  ///< plain text of content_html (for matching; not serialised)
 };
 
 struct Person {

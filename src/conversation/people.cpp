@@ -250,6 +250,8 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
   // once, and its identity (or kNoIdentity for nobody in particular) remembered.
   std::unordered_map<std::string, std::size_t> identity_of_signature;
   std::string signature;
+  // Platform profiles with pages the platform verified as theirs (Node::author_verified).
+  std::vector<std::pair<std::size_t, const Node*>> verified;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     Node& node = nodes[i];
     node.by_team = false;
@@ -292,6 +294,7 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
                                                                                node.author_url);
       }
     }
+    if (!node.author_verified.empty() && !url.empty()) verified.emplace_back(identity, &node);
     if (std::string hash = gravatar_hash(node.author_avatar); !hash.empty()) {
       auto& gravatar = signatures.gravatars[hash];
       gravatar.identities.insert(identity);
@@ -358,6 +361,27 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
       if (identities.join_all(both)) {
         reasons.emplace_back(*both.begin(),
                              "rel=\"me\" between " + from->spelling + " and " + to->spelling);
+      }
+    }
+  }
+
+  auto platform_label = [&](const Node& node) {
+    for (const auto& source : sources) {
+      if (source.id == node.source && !source.platform_label.empty()) return source.platform_label;
+    }
+    return node.platform.empty() ? blog_name(node.source) : node.platform;
+  };
+  // A page the platform itself verified as the profile's own: a Mastodon profile link checked
+  // with rel="me", a Bluesky handle that is the person's domain. A link merely listed is not.
+  for (const auto& [identity, node] : verified) {
+    for (const std::string& page : node->author_verified) {
+      const auto* homepage = signatures.homepages.find(canonical(page));
+      if (!homepage) continue;
+      std::set<std::size_t> both = homepage->identities;
+      both.insert(identity);
+      if (identities.join_all(both)) {
+        reasons.emplace_back(identity, node->author_url + " verified as " + homepage->spelling +
+                                           " on " + platform_label(*node));
       }
     }
   }

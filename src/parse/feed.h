@@ -21,6 +21,9 @@ struct Author {
   std::string email;
   std::string uri;
   std::string avatar = {};  ///< an avatar image URL (Gravatar...), when the source shows one
+  /// Pages a platform verified as this person's own: a Mastodon profile link checked with
+  /// rel="me" (verified_at), the domain a Bluesky handle is. Evidence for joining people.
+  std::vector<std::string> verified = {};
 };
 
 /// RFC 4685 thr:in-reply-to: `ref` is the parent's id, `href` its page.
@@ -54,6 +57,16 @@ struct Entry {
   std::vector<InReplyTo> in_reply_to;
   std::vector<Enclosure> enclosures;
   std::string related;  ///< Blogger: link rel="related", the parent comment of a reply
+  /// What a platform counts on the item (Mastodon favourites and boosts, Bluesky likes and
+  /// reposts), when it shows them.
+  std::optional<int> likes;
+  std::optional<int> reposts;
+  /// A reaction rather than words (a Webmention like-of, repost-of, bookmark-of): "like",
+  /// "repost" or "bookmark", counted on the page in_reply_to[0].href names; never a node.
+  std::string reaction;
+  /// The most replies the platform shows anyone without an account, when this thread reached
+  /// it (Mastodon's context: 60): more replies may exist than were read.
+  std::optional<int> reply_cap;
 };
 
 struct Feed {

@@ -20,6 +20,7 @@
 #include "parse/json_document.h"
 #include "parse/json_fields.h"
 #include "parse/xml_text.h"
+#include "platforms/json_answer.h"
 
 namespace confab {
 namespace {
@@ -33,65 +34,6 @@ constexpr int kCommentMaxDepth = 8;
 /// A server that ignores `page` and answers exactly `limit` comments would be asked forever:
 /// this many pages (1000 comments) is more than a campaign's thread holds.
 constexpr std::uint64_t kMaxCommentPages = 20;
-
-/// "scheme://host[:port]" of an http(s) URL, the host lower-cased and a default port left out;
-/// nullopt for anything else (a URL with credentials included: no instance is named so).
-std::optional<std::string> origin_of(std::string_view url) {
-  const std::optional<UrlParts> parts = parse_url(trim_ascii(url));
-  if (!parts || (parts->scheme != "http" && parts->scheme != "https") || parts->host.empty() ||
-      !parts->userinfo.empty()) {
-    return std::nullopt;
-  }
-  std::string origin = parts->scheme + "://" + lower(parts->host);
-  const bool default_port = parts->port.empty() ||
-                            (parts->scheme == "https" && parts->port == "443") ||
-                            (parts->scheme == "http" && parts->port == "80");
-  if (!default_port) origin += ":" + parts->port;
-  return origin;
-}
-
-/// What two submitted URLs share when they differ only trivially (http or https, a trailing
-/// slash, the host's case, a default port, a fragment); "" for a URL that is not http(s).
-std::string submitted_url_key(std::string_view url) {
-  const std::optional<UrlParts> parts = parse_url(trim_ascii(url));
-  if (!parts || (parts->scheme != "http" && parts->scheme != "https") || parts->host.empty()) {
-    return {};
-  }
-  std::string key = lower(parts->host);
-  if (!parts->port.empty() && parts->port != "80" && parts->port != "443") {
-    key += ":" + parts->port;
-  }
-  std::string_view path = parts->path;
-  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
-  key += path;
-  if (parts->has_query) key += "?" + parts->query;
-  return key;
-}
-
-const json* object_member(const json& value, const char* key) {
-  if (!value.is_object()) return nullptr;
-  const auto found = value.find(key);
-  return found != value.end() && found->is_object() ? &*found : nullptr;
-}
-
-const json* array_member(const json& value, const char* key) {
-  if (!value.is_object()) return nullptr;
-  const auto found = value.find(key);
-  return found != value.end() && found->is_array() ? &*found : nullptr;
-}
-
-/// A flag as Lemmy gives it (true), or as a liberal server might (1, "true").
-bool flag_field(const json& object, const char* key) {
-  const auto found = object.find(key);
-  if (found == object.end()) return false;
-  if (found->is_boolean()) return found->get<bool>();
-  if (found->is_number_integer() || found->is_number_unsigned()) return *found != 0;
-  if (found->is_string()) {
-    const std::string_view text = trim_ascii(found->get_ref<const std::string&>());
-    return iequals(text, "true") || text == "1";
-  }
-  return false;
-}
 
 /// A count (a non-negative integer, or one written as a string); nullopt when absent or no
 /// count.
@@ -250,37 +192,6 @@ std::string markdown_html(std::string_view markdown) {
   }
   close_paragraph();
   return html;
-}
-
-/// The answer's JSON, or a ParseError saying what was found instead (no JSON, an HTML page,
-/// Lemmy's {"error": "..."}). Warns when the nesting cap left something out.
-json read_answer(const Document& document, const std::string& expected,
-                 std::vector<std::string>* warnings) {
-  JsonDocument parsed = read_json_document(document.body);
-  if (parsed.root.is_discarded()) {
-    const std::string_view body = trim_ascii(document.body);
-    const char* found = body.empty()          ? "an empty body"
-                        : body.front() == '<' ? "an HTML or XML page, not JSON"
-                                              : "unreadable JSON: cut off, or no JSON at all";
-    throw ParseError(answer_source(document) + ": not " + expected + " (" + found + ")");
-  }
-  if (parsed.root.is_object()) {
-    const auto error = parsed.root.find("error");
-    if (error != parsed.root.end() && !error->is_null()) {
-      std::string message =
-          answer_source(document) + ": Lemmy answered with an error, not " + expected + ": " +
-          (error->is_string() ? quote(error->get_ref<const std::string&>()) : kind_of(*error));
-      if (const std::string detail = text_field(parsed.root, "message"); !detail.empty()) {
-        message += " " + quote(detail);
-      }
-      throw ParseError(message);
-    }
-  }
-  if (parsed.capped && warnings != nullptr) {
-    warnings->push_back(answer_source(document) + ": JSON nested deeper than " +
-                        std::to_string(kJsonNestingCap) + " levels; what lies deeper was left out");
-  }
-  return std::move(parsed.root);
 }
 
 [[noreturn]] void throw_wrong_shape(const Document& document, const std::string& expected,
@@ -546,18 +457,17 @@ class LemmyPlatform final : public Platform {
 
   std::vector<PlatformThreadRef> read_lookup(const Document& document) const override {
     const std::string expected = "a Lemmy search answer";
-    const json root = read_answer(document, expected, nullptr);
+    const json root = read_answer(document, "Lemmy", expected, nullptr);
     const json* posts = array_member(root, "posts");
     if (posts == nullptr) throw_wrong_shape(document, expected, root, "a \"posts\" list");
-    const std::string wanted =
-        submitted_url_key(percent_decode(query_parameter(document.url, "q")));
+    const std::string wanted = page_key(percent_decode(query_parameter(document.url, "q")));
     const std::string instance = lookup_instance(document, *posts);
     std::vector<PlatformThreadRef> threads;
     if (wanted.empty() || instance.empty()) return threads;
     std::unordered_set<std::string> seen;
     for (const json& view : *posts) {
       const json* post = object_member(view, "post");
-      if (post == nullptr || submitted_url_key(text_field(*post, "url")) != wanted) continue;
+      if (post == nullptr || page_key(text_field(*post, "url")) != wanted) continue;
       if (flag_field(*post, "deleted") || flag_field(*post, "removed")) continue;
       const auto id_value = post->find("id");
       const std::optional<std::string> id =
@@ -579,7 +489,7 @@ class LemmyPlatform final : public Platform {
                              const PlatformThreadRef& thread) const override {
     const std::string expected = "a Lemmy post";
     PlatformThread result;
-    const json root = read_answer(document, expected, &result.warnings);
+    const json root = read_answer(document, "Lemmy", expected, &result.warnings);
     const json* view = object_member(root, "post_view");
     const json* post = view != nullptr ? object_member(*view, "post") : nullptr;
     if (post == nullptr) {
@@ -638,7 +548,7 @@ class LemmyPlatform final : public Platform {
                            const PlatformThreadRef& thread) const override {
     const std::string expected = "a page of Lemmy comments";
     PlatformThread result;
-    const json root = read_answer(document, expected, &result.warnings);
+    const json root = read_answer(document, "Lemmy", expected, &result.warnings);
     const json* comments = array_member(root, "comments");
     if (comments == nullptr) throw_wrong_shape(document, expected, root, "a \"comments\" list");
     std::optional<std::string> id = thread_id(thread);

@@ -51,6 +51,25 @@ struct PlatformThread {
   /// What was read around (an item with no id, a date that is no date, JSON nested too deep),
   /// each naming the answer's URL.
   std::vector<std::string> warnings;
+  /// Entries that stand on their own rather than under a story (Webmentions received): each a
+  /// post whose content links to the page it mentions or replies to, or a reaction
+  /// (Entry::reaction) counted on that page.
+  std::vector<Entry> posts;
+  /// The thread to read in this one's place, with no story here: the item read is a reply and
+  /// its thread starts elsewhere (a Bluesky reply's root, a Mastodon reply's parent), or the
+  /// answer only resolved a name (a Bluesky handle to its DID).
+  std::optional<PlatformThreadRef> instead;
+  /// Set when the platform's cap on replies shown without an account was reached (Mastodon: 60
+  /// descendants): the story's Entry::reply_cap.
+  std::optional<int> reply_cap;
+};
+
+/// One page of a listing: a hashtag's timeline, a profile's posts.
+struct PlatformListing {
+  /// The threads the page names, in its order (a reply names itself: its read says `instead`).
+  std::vector<PlatformThreadRef> threads;
+  std::string next;  ///< the API URL of the next page, "" when this is the last
+  std::vector<std::string> warnings;
 };
 
 /// Where an answer came from, as every message about it starts: its URL, else "document".
@@ -91,6 +110,18 @@ class Platform {
   /// Reads the answer to one of PlatformThread::more (comments, perhaps more URLs; no story).
   virtual PlatformThread read_more(const Document& document,
                                    const PlatformThreadRef& thread) const = 0;
+
+  /// The API request for the first page of a listing page (a Mastodon hashtag page
+  /// https://INSTANCE/tags/TAG, a Bluesky profile), "" when `url` is none of this platform's.
+  virtual std::string listing_api_url(std::string_view /*url*/) const { return {}; }
+  /// Reads one page of a listing (`document.url` is the page's API URL).
+  virtual PlatformListing read_listing(const Document& /*document*/) const { return {}; }
+
+  /// For a platform that holds entries about any URL rather than threads (a Webmention
+  /// receiver): the API request for the first page of what mentions `url`; "" when none.
+  virtual std::string mentions_url(std::string_view /*url*/) const { return {}; }
+  /// Reads one page of mentions: PlatformThread::posts, and `more` for the next page.
+  virtual PlatformThread read_mentions(const Document& /*document*/) const { return {}; }
 };
 
 }  // namespace confab

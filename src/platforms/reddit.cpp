@@ -230,18 +230,6 @@ bool is_slug(std::string_view slug) {
   });
 }
 
-std::vector<std::string_view> path_segments(std::string_view path) {
-  std::vector<std::string_view> segments;
-  while (!path.empty()) {
-    const std::size_t slash = path.find('/');
-    const std::string_view segment = path.substr(0, slash);
-    if (!segment.empty()) segments.push_back(segment);
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return segments;
-}
-
 class RedditPlatform;
 
 /// Reads the comments of one answer (a thread's tree, a morechildren list) into `out`: each

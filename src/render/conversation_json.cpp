@@ -113,6 +113,18 @@ void node_json(JsonWriter& json, const Node& node) {
   json.boolean(node.by_team);
   json.key("platform");
   string_or_null(json, node.platform);
+  json.key("likes");
+  json.integer(node.likes);
+  json.key("reposts");
+  json.integer(node.reposts);
+  json.key("bookmarks");
+  json.integer(node.bookmarks);
+  json.key("reply_cap");
+  if (node.reply_cap) {
+    json.integer(*node.reply_cap);
+  } else {
+    json.null();
+  }
   json.end_object();
 }
 
@@ -145,10 +157,12 @@ void person_json(JsonWriter& json, const Person& person) {
   json.end_object();
 }
 
-void thread_json(JsonWriter& json, const ThreadSummary& thread) {
+void thread_json(JsonWriter& json, const ThreadSummary& thread, const ThreadPageOf& page_of) {
   json.begin_object();
   json.key("root");
   json.string(thread.root);
+  json.key("page");
+  string_or_null(json, page_of ? page_of(thread.root) : std::string());
   json.key("size");
   json.integer(thread.size);
   json.key("blogs");
@@ -167,7 +181,7 @@ void list_of(JsonWriter& json, const std::vector<Item>& items, ToJson to_json) {
 
 }  // namespace
 
-std::string conversation_to_json(const Conversation& conversation) {
+std::string conversation_to_json(const Conversation& conversation, const ThreadPageOf& page_of) {
   JsonWriter json;
   json.begin_object();
   json.key("generated");
@@ -188,7 +202,8 @@ std::string conversation_to_json(const Conversation& conversation) {
   json.key("awaiting_reply");
   strings(json, conversation.awaiting_reply);
   json.key("threads");
-  list_of(json, conversation.threads, thread_json);
+  list_of(json, conversation.threads,
+          [&](JsonWriter& out, const ThreadSummary& thread) { thread_json(out, thread, page_of); });
   json.end_object();
   std::string text = json.take();
   text += '\n';

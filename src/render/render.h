@@ -32,6 +32,7 @@ struct RenderInput {
   std::string site_title;
   std::string base_url;
   std::string language;
+  std::string webmention;  ///< [site] webmention: named by every page's <link rel="webmention">
   const Conversation* conversation = nullptr;
   Theme theme;
   std::vector<ContentFile> content;
@@ -70,7 +71,13 @@ struct RenderReport {
 RenderReport render_site(const RenderInput& input, const OutputSink& sink);
 
 /// conversation.json, the hub's data for other tools (stable schema, see README).
-std::string conversation_to_json(const Conversation& conversation);
+/// A thread's page, relative to the hub ("threads/<slug>/"), by the id of its root.
+using ThreadPageOf = std::function<std::string(const std::string& root)>;
+
+/// conversation.json; each thread names its page when `page_of` is given (the hub's pages),
+/// null otherwise.
+std::string conversation_to_json(const Conversation& conversation,
+                                 const ThreadPageOf& page_of = {});
 
 /// Sanitizes third-party HTML (allowlist, parse and re-serialize): safe to put on a page. HTML
 /// nested deeper than the nesting cap is flattened below it; `capped`, when given, says so.

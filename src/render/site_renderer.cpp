@@ -101,7 +101,12 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
         render_page(outputs, engine, views, "spam.html", "spam/", views.spam_page());
       },
       [&](const TemplateEngine&) {
-        outputs.add("conversation.json", conversation_to_json(*input.conversation), "data file");
+        const ThreadPageOf page_of = [&](const std::string& root) {
+          const Node* node = model.node(root);
+          return node ? model.thread_path(*node) : std::string();
+        };
+        outputs.add("conversation.json", conversation_to_json(*input.conversation, page_of),
+                    "data file");
       },
       [&](const TemplateEngine&) {
         outputs.add("feed.xml", atom_feed(model, site, strings), "feed");

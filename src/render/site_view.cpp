@@ -67,6 +67,7 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
   const Conversation& conversation = model_.conversation();
   site_ = {{"title", input_.site_title.empty() ? conversation.campaign_title : input_.site_title},
            {"base_url", safe_href(input_.base_url)},
+           {"webmention", safe_href(input_.webmention)},
            {"language", input_.language.empty() ? kDefaultLanguage : input_.language}};
   Json links = Json::array();
   for (const std::string& link : conversation.campaign_links) {
@@ -139,6 +140,7 @@ Json SiteViews::root_links(const std::string& root) const {
           {"json_feed_url", root + "feed.json"},
           {"opml_url", root + "sources.opml"},
           {"stylesheet_url", root + "style.css"},
+          {"script_url", root + "reply.js"},
           {"people_url", root + "people/"},
           {"sources_url", root + "sources/"},
           {"spam_url", root + "spam/"}};
@@ -185,6 +187,20 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   // A platform's node: its badge, and "Reply on Hacker News" to the node's own page there.
   keys.set("platform", node.platform);
   keys.set("platform_label", model_.source_platform_label(node.source));
+  // "Reply on …" where the platform has the node's page; a Webmention's page is its author's
+  // own site. A Mastodon reply goes through the reader's own server (reply.js asks which).
+  keys.set("reply_on_platform", !node.platform.empty() && node.platform != "webmention");
+  keys.set("reply_through_server", node.platform == "mastodon");
+  std::string reactions;
+  for (const auto& [noun, n] : {std::pair<const char*, int>{"like", node.likes},
+                                {"repost", node.reposts},
+                                {"bookmark", node.bookmarks}}) {
+    if (n <= 0) continue;
+    if (!reactions.empty()) reactions += " · ";
+    reactions += strings_.count(noun, n);
+  }
+  keys.set("reactions", std::move(reactions));
+  keys.set("reply_cap_note", node.reply_cap ? strings_.count("reply_cap", *node.reply_cap) : "");
   keys.set("date_iso", iso_or_empty(node.published));
   keys.set("date_human", strings_.date(node.published));
   keys.set("html", model_.html(node));

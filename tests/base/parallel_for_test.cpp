@@ -1,7 +1,9 @@
 #include "base/parallel_for.h"
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -46,6 +48,12 @@ TEST(ParallelFor, RethrowsTheFirstErrorAndStopsHandingOutWork) {
                             [&](std::size_t, std::size_t index) {
                               ++calls;
                               if (index == 10) throw std::runtime_error("item 10 failed");
+                              // Items take a little time, as real ones do, so the other worker
+                              // cannot finish them all before the error is seen on a busy
+                              // machine (2 s of work if nothing stopped it).
+                              if (index > 10) {
+                                std::this_thread::sleep_for(std::chrono::microseconds(20));
+                              }
                             }),
                std::runtime_error);
   EXPECT_LT(calls.load(), 100000);

@@ -178,3 +178,16 @@ TEST(Url, PercentEncodeMakesOneQueryValueAndDecodeUndoesIt) {
 
 }  // namespace
 }  // namespace confab
+
+namespace confab {
+namespace {
+
+TEST(PathSegments, LeaveOutEmptySegments) {
+  EXPECT_EQ(path_segments("/@ana/123/"), (std::vector<std::string_view>{"@ana", "123"}));
+  EXPECT_EQ(path_segments("a//b"), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_TRUE(path_segments("").empty());
+  EXPECT_TRUE(path_segments("///").empty());
+}
+
+}  // namespace
+}  // namespace confab

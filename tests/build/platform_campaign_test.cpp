@@ -15,14 +15,20 @@
 #include <sstream>
 #include <thread>
 
+#include "api_server.h"
 #include "build/build.h"
 #include "build_fixtures.h"
 #include "config/config.h"
+#include "conversation_lookup.h"
 
 namespace confab {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::node;
+using testing::node_at;
+using testing::warned;
+using testing::warnings;
 
 const fs::path kPlatforms = fs::path(CONFAB_SOURCE_DIR) / "tests/fixtures/platforms";
 constexpr UnixTime kNow = 1794200000;  // 14 Nov 2026
@@ -49,91 +55,43 @@ std::string blog_feed(const std::string& base) {
 </item></channel></rss>)";
 }
 
-/// One answer the server gives: a body, or a status with headers.
-struct Answer {
-  int status = 200;
-  std::string body;
-  std::string type = "application/json";
-  std::string retry_after;
-};
-
-class Server {
- public:
-  Server() {
-    server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
-      std::lock_guard lock(mutex_);
-      asked.push_back(request.path);
-      const auto route = routes.find(request.path);
-      if (route == routes.end()) {
-        response.status = 404;
-        response.set_content(R"({"error":"not found"})", "application/json");
-        return;
-      }
-      response.status = route->second.status;
-      if (!route->second.retry_after.empty()) {
-        response.set_header("Retry-After", route->second.retry_after);
-      }
-      response.set_content(route->second.body, route->second.type);
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    base = "http://127.0.0.1:" + std::to_string(port_);
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~Server() {
-    server_.stop();
-    thread_.join();
-  }
-
-  void serve_everything() {
-    routes["/quill/feed"] = {200, blog_feed(base), "application/rss+xml", ""};
-    routes["/quill/comments"] = {
-        200,
-        R"(<?xml version="1.0"?><rss version="2.0"><channel><title>Comments</title></channel></rss>)",
-        "application/rss+xml", ""};
-    routes["/hn/api/v1/search"] = {200, fixture("hackernews/search.json"), "application/json", ""};
-    routes["/hn/api/v1/items/4100"] = {200, fixture("hackernews/item-4100.json"),
-                                       "application/json", ""};
-    routes["/hn/api/v1/items/4188"] = {200, fixture("hackernews/item-4188.json"),
-                                       "application/json", ""};
-    routes["/reddit/api/info.json"] = {200, fixture("reddit/info.json"), "application/json", ""};
-    routes["/reddit/comments/1abcde.json"] = {200, fixture("reddit/comments-1abcde.json"),
-                                              "application/json", ""};
-    routes["/reddit/api/morechildren.json"] = {200, fixture("reddit/morechildren.json"),
-                                               "application/json", ""};
-    routes["/lemmy/api/v3/post"] = {200, fixture("lemmy/post-771.json"), "application/json", ""};
-    routes["/lemmy/api/v3/comment/list"] = {200, fixture("lemmy/comments-page-1.json"),
-                                            "application/json", ""};
-    routes["/discourse/search.json"] = {200, fixture("discourse/search.json"), "application/json",
+/// Every platform's fixtures, on the paths their configured APIs ask.
+void serve_everything(testing::ApiServer& server) {
+  server.routes["/quill/feed"] = {200, blog_feed(server.base), "application/rss+xml", ""};
+  server.routes["/quill/comments"] = {
+      200,
+      R"(<?xml version="1.0"?><rss version="2.0"><channel><title>Comments</title></channel></rss>)",
+      "application/rss+xml", ""};
+  server.routes["/hn/api/v1/search"] = {200, fixture("hackernews/search.json"), "application/json",
                                         ""};
-    routes["/discourse/t/312.json"] = {200, fixture("discourse/topic-312.json"), "application/json",
-                                       ""};
-    routes["/discourse/t/312/posts.json"] = {200, fixture("discourse/posts-312.json"),
+  server.routes["/hn/api/v1/items/4100"] = {200, fixture("hackernews/item-4100.json"),
+                                            "application/json", ""};
+  server.routes["/hn/api/v1/items/4188"] = {200, fixture("hackernews/item-4188.json"),
+                                            "application/json", ""};
+  server.routes["/reddit/api/info.json"] = {200, fixture("reddit/info.json"), "application/json",
+                                            ""};
+  server.routes["/reddit/comments/1abcde.json"] = {200, fixture("reddit/comments-1abcde.json"),
+                                                   "application/json", ""};
+  server.routes["/reddit/api/morechildren.json"] = {200, fixture("reddit/morechildren.json"),
+                                                    "application/json", ""};
+  server.routes["/lemmy/api/v3/post"] = {200, fixture("lemmy/post-771.json"), "application/json",
+                                         ""};
+  server.routes["/lemmy/api/v3/comment/list"] = {200, fixture("lemmy/comments-page-1.json"),
+                                                 "application/json", ""};
+  server.routes["/discourse/search.json"] = {200, fixture("discourse/search.json"),
                                              "application/json", ""};
-  }
-
-  bool was_asked(const std::string& path) {
-    std::lock_guard lock(mutex_);
-    return std::find(asked.begin(), asked.end(), path) != asked.end();
-  }
-
-  std::map<std::string, Answer> routes;  ///< set between builds, never during one
-  std::vector<std::string> asked;
-  std::string base;
-
- private:
-  std::mutex mutex_;
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
+  server.routes["/discourse/t/312.json"] = {200, fixture("discourse/topic-312.json"),
+                                            "application/json", ""};
+  server.routes["/discourse/t/312/posts.json"] = {200, fixture("discourse/posts-312.json"),
+                                                  "application/json", ""};
+}
 
 class PlatformCampaign : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 
   void SetUp() override {
-    server.serve_everything();
+    serve_everything(server);
     dir = testing::fresh_dir("platform-campaign");
     testing::write_text(
         dir / "site.toml",
@@ -161,19 +119,6 @@ class PlatformCampaign : public ::testing::Test {
     return run_build(config, options);
   }
 
-  static const Node* node_at(const Conversation& conversation, const std::string& url) {
-    for (const auto& node : conversation.nodes) {
-      if (node.url == url) return &node;
-    }
-    return nullptr;
-  }
-
-  static const Node& node(const Conversation& conversation, const std::string& url) {
-    const Node* found = node_at(conversation, url);
-    if (!found) throw std::runtime_error("no node at " + url);
-    return *found;
-  }
-
   static std::vector<const Node*> on(const Conversation& conversation,
                                      const std::string& platform) {
     std::vector<const Node*> nodes;
@@ -181,11 +126,6 @@ class PlatformCampaign : public ::testing::Test {
       if (one.platform == platform) nodes.push_back(&one);
     }
     return nodes;
-  }
-
-  static bool warned(const BuildReport& report, const std::string& words) {
-    return std::any_of(report.warnings.begin(), report.warnings.end(),
-                       [&](const std::string& w) { return w.find(words) != std::string::npos; });
   }
 
   /// Every platform comment's parent is a node of the same thread, on the same platform or
@@ -202,7 +142,7 @@ class PlatformCampaign : public ::testing::Test {
     }
   }
 
-  Server server;
+  testing::ApiServer server;
   fs::path dir;
 };
 

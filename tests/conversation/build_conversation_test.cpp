@@ -209,5 +209,73 @@ TEST_F(ConversationTest, DiscoveryTargetsAreLinksToUnknownBlogs) {
   EXPECT_EQ(homepage, (std::vector<bool>{false, false, true, true}));
 }
 
+TEST_F(ConversationTest, WebmentionsReplyUnderTheirTargetAndReactionsAreCounted) {
+  auto webmention = source("webmention", SourceKind::blog);
+  webmention.report.platform = "webmention";
+  // A reply from c.example's own post (also in c's feed: one node) and a note from a new site.
+  Entry same =
+      post("https://c.example/cried", "https://c.example/cried", "",
+           "<p>Reply.</p><p><a href=\"https://b.example/loved-it\">x</a></p>", kStart + 3 * kDay);
+  same.in_reply_to = {{"https://b.example/loved-it", "https://b.example/loved-it"}};
+  Entry note = post("https://notes.example/1", "https://notes.example/1", "",
+                    "<p>So true.</p><p><a href=\"https://b.example/loved-it\">x</a></p>",
+                    kStart + 4 * kDay, "Nia", "https://notes.example/");
+  note.in_reply_to = same.in_reply_to;
+  webmention.posts = {same, note};
+  const std::vector<std::pair<std::string, std::string>> reactions = {
+      {"like", "https://pip.example/like/1"},
+      {"like", "https://oskar.example/like/2"},
+      {"like", "https://oskar.example/like/2"},  // the same like read twice counts once
+      {"repost", "https://pip.example/repost/1"},
+      {"bookmark", "webmention:77"}};
+  for (const auto& [kind, id] : reactions) {
+    Entry reaction = post(id, id, "", "", kStart + 5 * kDay);
+    reaction.reaction = kind;
+    reaction.in_reply_to = {{"https://b.example/loved-it/", "https://b.example/loved-it/"}};
+    webmention.posts.push_back(reaction);
+  }
+  Entry elsewhere = post("webmention:78", "", "", "", kStart + 5 * kDay);
+  elsewhere.reaction = "like";
+  elsewhere.in_reply_to = {{"https://nowhere.example/", "https://nowhere.example/"}};
+  webmention.posts.push_back(elsewhere);
+  harvests.push_back(webmention);
+  conversation = build_conversation(config, harvests, kStart + 10 * kDay);
+
+  const Node& loved = node("https://b.example/loved-it");
+  EXPECT_EQ(loved.likes, 2);
+  EXPECT_EQ(loved.reposts, 1);
+  EXPECT_EQ(loved.bookmarks, 1);
+  EXPECT_EQ(node("https://notes.example/1").parent, loved.id);
+  EXPECT_EQ(node("https://notes.example/1").platform, "webmention");
+  // One node for c's post, taken from c's own feed.
+  EXPECT_EQ(std::count_if(conversation.nodes.begin(), conversation.nodes.end(),
+                          [](const Node& n) { return n.url == "https://c.example/cried"; }),
+            1);
+  EXPECT_EQ(node("https://c.example/cried").source, "c");
+  // Reactions are never nodes.
+  EXPECT_FALSE(has("https://pip.example/like/1"));
+}
+
+TEST_F(ConversationTest, PlatformCountsAndTheReplyCapReachTheNode) {
+  auto mastodon = source("mastodon", SourceKind::blog);
+  mastodon.report.platform = "mastodon";
+  Entry status =
+      post("https://mastodon.example/@toby/1", "https://mastodon.example/@toby/1", "",
+           "<p>Bring the love back!</p>", kStart + kDay, "Toby", "https://mastodon.example/@toby");
+  status.likes = 12;
+  status.reposts = 4;
+  status.reply_cap = 60;
+  status.authors[0].verified = {"https://toby.example/"};
+  mastodon.posts.push_back(status);
+  harvests.push_back(mastodon);
+  conversation = build_conversation(config, harvests, kStart + 10 * kDay);
+  const Node& node_of_status = node("https://mastodon.example/@toby/1");
+  EXPECT_EQ(node_of_status.likes, 12);
+  EXPECT_EQ(node_of_status.reposts, 4);
+  EXPECT_EQ(node_of_status.reply_cap, std::optional<int>(60));
+  // Toby's verified homepage joins his profile to the Toby who comments with it.
+  EXPECT_EQ(node_of_status.author, node("https://b.example/loved-it#comment-1").author);
+}
+
 }  // namespace
 }  // namespace confab

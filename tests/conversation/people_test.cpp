@@ -223,6 +223,52 @@ TEST(PeopleRelMe, OneWayProvesNothing) {
   EXPECT_EQ(recognise(nodes, evidence).size(), 2u);
 }
 
+// Platform profiles: a page the platform verified joins; a link merely listed does not.
+
+std::vector<SourceReport> blogs_and_mastodon() {
+  std::vector<SourceReport> reports = blogs();
+  SourceReport mastodon;
+  mastodon.id = "mastodon-example";
+  mastodon.name = "Mastodon (mastodon.example)";
+  mastodon.platform = "mastodon";
+  mastodon.platform_label = "Mastodon";
+  reports.push_back(mastodon);
+  return reports;
+}
+
+TEST(PeopleVerified, AProfileLinkThePlatformVerifiedJoinsTheHomepage) {
+  std::vector<Node> nodes = {
+      signed_node("c1", "kite", "Ana", "https://ana.example/"),
+      signed_node("s1", "mastodon-example", "Ana L.", "https://mastodon.example/@ana")};
+  nodes[1].platform = "mastodon";
+  nodes[1].author_verified = {"https://ana.example"};
+  const auto people = recognise_people(nodes, {}, {}, {}, blogs_and_mastodon());
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(nodes[0].author, nodes[1].author);
+  EXPECT_EQ(people[0].merged_by,
+            (std::vector<std::string>{"https://mastodon.example/@ana verified as "
+                                      "https://ana.example/ on Mastodon"}));
+}
+
+TEST(PeopleVerified, AVerifiedPageNobodySignedWithJoinsNobody) {
+  std::vector<Node> nodes = {
+      signed_node("c1", "kite", "Ana", "https://ana.example/"),
+      signed_node("s1", "mastodon-example", "Ana", "https://mastodon.example/@ana")};
+  nodes[1].platform = "mastodon";
+  nodes[1].author_verified = {"https://someone-else.example/"};
+  // The same name on a blog and a profile is no evidence either.
+  EXPECT_EQ(recognise_people(nodes, {}, {}, {}, blogs_and_mastodon()).size(), 2u);
+}
+
+TEST(PeopleVerified, AWebmentionAuthorWithAKnownHomepageIsThatPerson) {
+  std::vector<Node> nodes = {signed_node("c1", "kite", "Ana", "https://ana.example/"),
+                             signed_node("w1", "webmention", "Ana Lopez", "https://ana.example")};
+  nodes[1].kind = NodeKind::post;
+  nodes[1].platform = "webmention";
+  EXPECT_EQ(recognise(nodes).size(), 1u);
+  EXPECT_EQ(nodes[0].author, nodes[1].author);
+}
+
 // Rule 5: why, in words.
 
 TEST(PeopleMergedBy, OneLinePerJoinInRuleOrderAndNoneForOneIdentity) {

@@ -1,8 +1,8 @@
 // Opens the built demo hub in Debian's chromium (driven by playwright-core) over a local server:
 // no console errors, no failed requests to the site, threads that open and close from the
-// keyboard, no serious or critical axe-core violations, and screenshots at phone and desktop
-// widths. Usage: node hub_browser_test.mjs SITE_DIR ARTIFACT_DIR
-import { mkdir, readdir } from 'node:fs/promises';
+// keyboard, a Mastodon reply that goes through the reader's own server (asked once), no serious
+// or critical axe-core violations, and screenshots at phone and desktop widths. Usage: node hub_browser_test.mjs SITE_DIR ARTIFACT_DIR
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -92,6 +92,33 @@ try {
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(() => document.activeElement?.getAttribute('href'));
   if (skip !== '#conversation') fail(`first Tab stop is ${skip}, not the skip link`);
+
+  // "Reply on Mastodon" asks for the reader's server once, remembers it, and opens the status
+  // there through authorize_interaction.
+  let mastodonThread = null;
+  for (const slug of (await readdir(join(siteDir, 'threads'))).sort()) {
+    const html = await readFile(join(siteDir, 'threads', slug, 'index.html'), 'utf8');
+    if (html.includes('data-reply-server="mastodon"')) { mastodonThread = slug; break; }
+  }
+  if (!mastodonThread) {
+    fail('no thread page has a Mastodon reply link');
+  } else {
+    await page.goto(origin + `/threads/${mastodonThread}/`, { waitUntil: 'load' });
+    const reply = page.locator('a[data-reply-server="mastodon"]').first();
+    const status = await reply.getAttribute('href');
+    let asked = 0;
+    page.on('dialog', (dialog) => { asked += 1; dialog.accept('@reader@mastodon.example'); });
+    const expected = 'https://mastodon.example/authorize_interaction?uri=' + encodeURIComponent(status);
+    for (let click = 0; click < 2; click += 1) {
+      const [request] = await Promise.all([
+        page.waitForRequest((r) => r.url().startsWith('https://mastodon.example/'), { timeout: 5000 }),
+        reply.click(),
+      ]);
+      if (request.url() !== expected) fail(`Mastodon reply went to ${request.url()}, not ${expected}`);
+      await page.goto(origin + `/threads/${mastodonThread}/`, { waitUntil: 'load' });
+    }
+    if (asked !== 1) fail(`the reader's server was asked ${asked} times, not once`);
+  }
 
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });

@@ -13,9 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "base/time.h"
+#include "platform_test_support.h"
 
 namespace confab {
 namespace {
+
+using namespace platform_tests;
 
 using nlohmann::json;
 
@@ -29,17 +32,7 @@ const std::string kCommentsUrl = kInstance +
 const std::string kApi = "http://127.0.0.1:8765";
 
 std::string read_fixture(const std::string& name) {
-  const std::string path =
-      std::string(CONFAB_SOURCE_DIR) + "/tests/fixtures/platforms/lemmy/" + name;
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw std::runtime_error("missing fixture " + path);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
-}
-
-Document document(const std::string& url, const std::string& body) {
-  return Document{url, "application/json", body};
+  return platform_fixture("lemmy", name);
 }
 
 PlatformThreadRef thread_771() {
@@ -52,34 +45,6 @@ std::unique_ptr<Platform> lemmy() {
 
 PlatformThread read_comments(const std::string& body, const std::string& url = kCommentsUrl) {
   return lemmy()->read_more(document(url, body), thread_771());
-}
-
-bool has_warning(const PlatformThread& thread, const std::string& part) {
-  for (const std::string& warning : thread.warnings) {
-    if (warning.find(part) != std::string::npos) return true;
-  }
-  return false;
-}
-
-std::string all_warnings(const PlatformThread& thread) {
-  std::string text;
-  for (const std::string& warning : thread.warnings) text += warning + "\n";
-  return text;
-}
-
-const Entry* find_comment(const PlatformThread& thread, const std::string& id) {
-  for (const Entry& comment : thread.comments) {
-    if (comment.id == id) return &comment;
-  }
-  return nullptr;
-}
-
-std::string parent_of(const PlatformThread& thread, const std::string& id) {
-  const Entry* comment = find_comment(thread, id);
-  if (comment == nullptr) return "(no comment " + id + ")";
-  if (comment->in_reply_to.size() != 1) return "(not one parent)";
-  EXPECT_EQ(comment->in_reply_to[0].href, comment->in_reply_to[0].ref);
-  return comment->in_reply_to[0].ref;
 }
 
 std::string comment_url(int id) {
@@ -110,15 +75,6 @@ json comment_view(int id, const std::string& path, const std::string& content = 
 
 std::string page_of(const json& comments) {
   return json{{"comments", comments}}.dump();
-}
-
-std::string parse_error_of(const std::function<void()>& read) {
-  try {
-    read();
-  } catch (const ParseError& error) {
-    return error.what();
-  }
-  return "(no error)";
 }
 
 TEST(Lemmy, NameAndLabel) {

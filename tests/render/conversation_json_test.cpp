@@ -143,6 +143,10 @@ Json reference_tree(const Conversation& conversation) {
     item["parent_unknown"] = node.parent_unknown;
     item["by_team"] = node.by_team;
     item["platform"] = string_or_null(node.platform);
+    item["likes"] = node.likes;
+    item["reposts"] = node.reposts;
+    item["bookmarks"] = node.bookmarks;
+    item["reply_cap"] = node.reply_cap ? Json(*node.reply_cap) : Json();
     return item;
   });
   json["people"] = list_of(conversation.people, [](const Person& person) {
@@ -165,6 +169,7 @@ Json reference_tree(const Conversation& conversation) {
   json["threads"] = list_of(conversation.threads, [](const ThreadSummary& thread) {
     Json item;
     item["root"] = thread.root;
+    item["page"] = nullptr;
     item["size"] = thread.size;
     item["blogs"] = strings(thread.blogs);
     item["last_activity"] = time_or_null(thread.last_activity);
@@ -263,10 +268,13 @@ TEST(ConversationJsonTest, SourcesWithNullsForAbsentValues) {
 TEST(ConversationJsonTest, NodesKeysNullsAndSpam) {
   const Json json = Json::parse(conversation_to_json(sample()));
   const Json& post = json["nodes"][0];
-  EXPECT_EQ(keys(post), (std::vector<std::string>{
-                            "id", "kind", "source", "url", "title", "author", "published", "parent",
-                            "thread", "links_to", "spam", "also_links_to", "mentions",
-                            "linking_url", "parent_unknown", "by_team", "platform"}));
+  EXPECT_EQ(
+      keys(post),
+      (std::vector<std::string>{
+          "id",        "kind",        "source",         "url",      "title",    "author",
+          "published", "parent",      "thread",         "links_to", "spam",     "also_links_to",
+          "mentions",  "linking_url", "parent_unknown", "by_team",  "platform", "likes",
+          "reposts",   "bookmarks",   "reply_cap"}));
   EXPECT_EQ(post["kind"], "post");
   EXPECT_EQ(post["author"], "alice");
   EXPECT_EQ(post["published"], "2008-11-10T08:00:00Z");
@@ -298,7 +306,9 @@ TEST(ConversationJsonTest, PeopleAwaitingAndThreads) {
   EXPECT_EQ(alice["comments"], 0);
   EXPECT_EQ(json["awaiting_reply"], Json::array({"brand/2"}));
   const Json& thread = json["threads"][0];
-  EXPECT_EQ(keys(thread), (std::vector<std::string>{"root", "size", "blogs", "last_activity"}));
+  EXPECT_EQ(keys(thread),
+            (std::vector<std::string>{"root", "page", "size", "blogs", "last_activity"}));
+  EXPECT_TRUE(thread["page"].is_null());
   EXPECT_TRUE(thread["last_activity"].is_null());
 }
 

@@ -245,13 +245,59 @@ class SiteTest : public ::testing::Test {
 TEST_F(SiteTest, WritesTheExpectedFiles) {
   std::vector<std::string> paths;
   for (const OutputFile& file : files_) paths.push_back(file.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{
-                       "about/index.html", "conversation.json", "feed.json", "feed.xml",
-                       "index.html", "people/carol-from-brand/index.html", "people/index.html",
-                       "robots.txt", "sitemap.xml", "sources.opml", "sources/index.html",
-                       "spam/index.html", "style.css", "threads/launch-b-day-b-more/index.html"}));
-  EXPECT_EQ(find_file(files_, "conversation.json")->bytes, conversation_to_json(conversation_));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{
+                "about/index.html", "conversation.json", "feed.json", "feed.xml", "index.html",
+                "people/carol-from-brand/index.html", "people/index.html", "reply.js", "robots.txt",
+                "sitemap.xml", "sources.opml", "sources/index.html", "spam/index.html", "style.css",
+                "threads/launch-b-day-b-more/index.html"}));
+  // conversation.json names each thread's page on the hub.
+  EXPECT_EQ(find_file(files_, "conversation.json")->bytes,
+            conversation_to_json(conversation_, [](const std::string& root) {
+              return root == "brand/launch" ? std::string("threads/launch-b-day-b-more/") : "";
+            }));
   EXPECT_EQ(find_file(files_, "style.css")->bytes, default_theme().static_files.at("style.css"));
+}
+
+TEST(SiteSocialTest, ReactionsTheReplyCapAndAReplyThroughTheReadersServer) {
+  Conversation conversation = sample_conversation();
+  SourceReport mastodon;
+  mastodon.id = "mastodon";
+  mastodon.name = "Mastodon (mastodon.example)";
+  mastodon.platform = "mastodon";
+  mastodon.platform_label = "Mastodon";
+  conversation.sources.push_back(mastodon);
+  conversation.nodes[0].likes = 3;
+  conversation.nodes[0].reposts = 1;
+  conversation.nodes[0].bookmarks = 1;
+  Node status = make_node("mastodon/1", NodeKind::post, "mastodon", "brand/launch",
+                          *conversation.nodes[0].published + 500);
+  status.platform = "mastodon";
+  status.url = "https://mastodon.example/@ana/1";
+  status.content_html = "<p>Love it</p>";
+  status.likes = 1;
+  status.reply_cap = 60;
+  conversation.nodes.push_back(status);
+  RenderInput input = sample_input(conversation);
+  input.webmention = "https://webmention.io/hub.example/webmention";
+  const auto files = render_files(input);
+  const std::string& thread = find_file(files, "threads/launch-b-day-b-more/index.html")->bytes;
+  EXPECT_TRUE(contains(thread, "<p class=\"reactions\">3 likes · 1 repost · 1 bookmark</p>"));
+  EXPECT_TRUE(contains(thread, "<p class=\"reactions\">1 like</p>"));
+  EXPECT_TRUE(contains(thread, "at most 60 replies: more may exist there."));
+  EXPECT_TRUE(contains(thread,
+                       "<a href=\"https://mastodon.example/@ana/1\" "
+                       "data-reply-server=\"mastodon\""));
+  EXPECT_TRUE(contains(thread, "<script src=\"../../reply.js\" defer></script>"));
+  for (const std::string page : {"index.html", "threads/launch-b-day-b-more/index.html"}) {
+    EXPECT_TRUE(contains(find_file(files, page)->bytes,
+                         "<link rel=\"webmention\" "
+                         "href=\"https://webmention.io/hub.example/webmention\">"))
+        << page;
+  }
+  // Without [site] webmention, no endpoint is named.
+  EXPECT_FALSE(contains(find_file(render_files(sample_input(conversation)), "index.html")->bytes,
+                        "rel=\"webmention\""));
 }
 
 TEST_F(SiteTest, IndexIsOneDocumentWithOneHeading) {
@@ -281,7 +327,8 @@ TEST_F(SiteTest, IntroFiguresAndMenu) {
 TEST_F(SiteTest, TitlesAreEscapedAndContentSanitized) {
   EXPECT_TRUE(contains(index_, "Launch &lt;b&gt;day&lt;/b&gt; &amp; more"));
   EXPECT_FALSE(contains(index_, "Launch <b>day"));
-  EXPECT_FALSE(contains(index_, "<script"));
+  EXPECT_FALSE(contains(index_, "<script>"));  // only the theme's own reply.js, by src
+  EXPECT_EQ(count(index_, "<script"), 1u);
   EXPECT_FALSE(contains(index_, "alert("));
   EXPECT_FALSE(contains(index_, "steal()"));
   EXPECT_FALSE(contains(index_, "onclick"));
@@ -537,7 +584,7 @@ TEST_F(SiteTest, ChartsAreInlineSvg) {
   EXPECT_TRUE(contains(index_, "<svg class=\"chart chart-activity\""));
   EXPECT_TRUE(contains(index_, "<svg class=\"chart chart-graph\""));
   EXPECT_TRUE(contains(index_, "Alice's Notes → Brand Blog (1 post)"));  // the reply post
-  EXPECT_FALSE(contains(index_, "<script"));
+  EXPECT_FALSE(contains(index_, "<script>"));  // the charts need no script
 }
 
 TEST_F(SiteTest, TwoBuildsAreByteIdentical) {
