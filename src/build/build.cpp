@@ -48,7 +48,7 @@ void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& 
                              std::istreambuf_iterator<char>());
       const std::string base_url =
           options.base_url.empty() ? config.site.base_url : options.base_url;
-      step_options.hub_pages = read_hub_pages(text, base_url);
+      step_options.hub_pages = read_hub_pages(text, base_url, config.campaign.links);
     }
     // A replay snapshot answers at once: pacing requests to a platform is for the network.
     if (config.fetch.replay.empty() || !options.record.empty()) {

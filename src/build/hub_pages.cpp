@@ -16,22 +16,17 @@ const std::string& text_of(const nlohmann::json& object, const char* key) {
 }  // namespace
 
 std::vector<HubPage> read_hub_pages(const std::string& conversation_json,
-                                    const std::string& base_url) {
-  if (base_url.empty() || conversation_json.empty()) return {};
-  const JsonDocument document = read_json_document(conversation_json);
-  const nlohmann::json& root = document.root;
-  if (!root.is_object()) return {};
+                                    const std::string& base_url,
+                                    const std::vector<std::string>& campaign_links) {
+  if (base_url.empty()) return {};
   std::vector<HubPage> pages;
   std::string home = base_url;
   if (!home.ends_with('/')) home += '/';
-  if (const auto campaign = root.find("campaign");
-      campaign != root.end() && campaign->is_object()) {
-    const auto links = campaign->find("links");
-    if (links != campaign->end() && links->is_array() && !links->empty() &&
-        links->front().is_string()) {
-      pages.push_back({home, links->front().get<std::string>()});
-    }
-  }
+  if (!campaign_links.empty()) pages.push_back({home, campaign_links.front()});
+  if (conversation_json.empty()) return pages;
+  const JsonDocument document = read_json_document(conversation_json);
+  const nlohmann::json& root = document.root;
+  if (!root.is_object()) return pages;
   std::map<std::string, std::string> url_of;
   if (const auto nodes = root.find("nodes"); nodes != root.end() && nodes->is_array()) {
     for (const auto& node : *nodes) {

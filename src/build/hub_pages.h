@@ -12,10 +12,11 @@ struct HubPage {
   std::string stands_for;  ///< the post its thread starts with; the home page: the campaign
 };
 
-/// Reads the last build's conversation.json: the home page (standing for the first campaign
-/// link) and each thread's page (standing for its root post). Empty when there is no base_url
-/// or no readable file (a first build): nothing is known of the hub's pages yet.
+/// The hub's home page (standing for the first of `campaign_links`), then each thread's page
+/// as the last build's conversation.json names it (standing for its root post; none on a first
+/// build, or when the file cannot be read). Empty without a base_url.
 std::vector<HubPage> read_hub_pages(const std::string& conversation_json,
-                                    const std::string& base_url);
+                                    const std::string& base_url,
+                                    const std::vector<std::string>& campaign_links);
 
 }  // namespace confab

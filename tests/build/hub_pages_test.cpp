@@ -9,6 +9,8 @@
 namespace confab {
 namespace {
 
+const std::vector<std::string> kCampaign = {"https://video.example/love"};
+
 const char* kLastBuild = R"({
   "campaign": {"title": "Love", "links": ["https://video.example/love"]},
   "nodes": [{"id": "quill/1", "url": "https://quill.example.org/letters/"},
@@ -19,26 +21,29 @@ const char* kLastBuild = R"({
 })";
 
 TEST(HubPages, TheHomePageAndEachThreadPageStandForTheirPosts) {
-  const auto pages = read_hub_pages(kLastBuild, "https://hub.example/");
+  const auto pages = read_hub_pages(kLastBuild, "https://hub.example/", kCampaign);
   ASSERT_EQ(pages.size(), 2u);
   EXPECT_EQ(pages[0].url, "https://hub.example/");
   EXPECT_EQ(pages[0].stands_for, "https://video.example/love");
   EXPECT_EQ(pages[1].url, "https://hub.example/threads/letters/");
   EXPECT_EQ(pages[1].stands_for, "https://quill.example.org/letters/");
   // A base URL without its trailing slash names the same pages.
-  EXPECT_EQ(read_hub_pages(kLastBuild, "https://hub.example")[1].url,
+  EXPECT_EQ(read_hub_pages(kLastBuild, "https://hub.example", kCampaign)[1].url,
             "https://hub.example/threads/letters/");
 }
 
-TEST(HubPages, NothingIsKnownWithoutABaseUrlOrALastBuild) {
-  EXPECT_TRUE(read_hub_pages(kLastBuild, "").empty());
-  EXPECT_TRUE(read_hub_pages("", "https://hub.example/").empty());
-  EXPECT_TRUE(read_hub_pages("{not json", "https://hub.example/").empty());
-  EXPECT_TRUE(read_hub_pages("[1, 2]", "https://hub.example/").empty());
+TEST(HubPages, AFirstBuildKnowsOnlyTheHomePageAndNothingWithoutABaseUrl) {
+  EXPECT_TRUE(read_hub_pages(kLastBuild, "", kCampaign).empty());
+  for (const char* last : {"", "{not json", "[1, 2]"}) {
+    const auto pages = read_hub_pages(last, "https://hub.example/", kCampaign);
+    ASSERT_EQ(pages.size(), 1u) << last;
+    EXPECT_EQ(pages[0].url, "https://hub.example/");
+  }
+  EXPECT_TRUE(read_hub_pages("", "https://hub.example/", {}).empty());
 }
 
 TEST(HubPages, AMentionOfAThreadPageBecomesAMentionOfItsPost) {
-  const auto pages = read_hub_pages(kLastBuild, "https://hub.example/");
+  const auto pages = read_hub_pages(kLastBuild, "https://hub.example/", kCampaign);
   PlatformGathering gathering;
   SourceHarvest webmention;
   webmention.report.platform = "webmention";

@@ -317,5 +317,49 @@ TEST_F(SocialCampaign, AnInstanceThatAsksForAnAccountIsReportedNotFatal) {
   EXPECT_TRUE(fs::exists(dir / "public" / "index.html"));
 }
 
+TEST_F(SocialCampaign, TheHubNamesItsEndpointAndReadsTheMentionsOfItsOwnPages) {
+  // webmention.io holds a note sent to the hub's home page; every other target has the fixture.
+  std::vector<std::string> targets;
+  const std::string home = "https://hub.example/";
+  a.handlers["/wm/api/mentions.jf2"] = [&](const httplib::Request& request) {
+    const std::string target = request.get_param_value("target");
+    targets.push_back(target);
+    if (target != home) {
+      return testing::Answer{200, fixture("platforms/webmention/mentions.json"), "application/json",
+                             ""};
+    }
+    return testing::Answer{200, R"({"type":"feed","name":"Webmentions","children":[{
+      "type":"entry","author":{"type":"card","name":"Nia","url":"https://nia.example/"},
+      "url":"https://nia.example/notes/1","published":"2026-11-10T10:00:00+00:00",
+      "wm-id":900001,"wm-source":"https://nia.example/notes/1","wm-target":"https://hub.example/",
+      "wm-property":"mention-of","mention-of":"https://hub.example/","wm-private":false,
+      "content":{"html":"<p>All the letters in <a href=\"https://hub.example/\">one place</a>.</p>",
+                 "text":"All the letters in one place."}}]})",
+                           "application/json", ""};
+  };
+  std::string toml = testing::read_text(dir / "site.toml");
+  toml.replace(toml.find("[campaign]"), 0,
+               "base_url = \"" + home +
+                   "\"\nwebmention = \"https://webmention.io/hub.example/webmention\"\n");
+  testing::write_text(dir / "site.toml", toml);
+
+  const BuildReport first = build();
+  // A first build knows its home page only: Nia's note about it is about the campaign.
+  EXPECT_NE(std::find(targets.begin(), targets.end(), home), targets.end());
+  const Node& note = node(first.conversation, "https://nia.example/notes/1");
+  EXPECT_EQ(note.platform, "webmention");
+  EXPECT_EQ(note.parent, "");  // the campaign's video is no post: a thread of its own
+  const std::string page = testing::read_text(dir / "public" / "index.html");
+  EXPECT_NE(
+      page.find("<link rel=\"webmention\" href=\"https://webmention.io/hub.example/webmention\">"),
+      std::string::npos);
+  // The next build asks for the mentions of the thread pages the first one published.
+  targets.clear();
+  build(kNow + 3600);
+  EXPECT_TRUE(std::any_of(targets.begin(), targets.end(), [&](const std::string& target) {
+    return target.starts_with(home + "threads/");
+  })) << targets.size();
+}
+
 }  // namespace
 }  // namespace confab
