@@ -13,6 +13,7 @@
 #include "conversation/crawl_rules.h"
 #include "conversation/post_links.h"
 #include "parse/xml_text.h"
+#include "platforms/json_answer.h"
 #include "platforms/platforms.h"
 
 namespace confab {
@@ -67,13 +68,6 @@ std::string on_instance(const std::string& url, const std::string& instance) {
   return instance + (path == std::string::npos ? "" : url.substr(path));
 }
 
-/// "https://mastodon.example" for "https://mastodon.example/tags/love".
-std::string url_origin(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  return url.substr(0, url.find_first_of("/?#", scheme + 3));
-}
-
 std::string lane_name(const Lane& lane) {
   std::string name(lane.platform->label());
   if (!lane.instance.empty()) name += " (" + url_host(lane.instance) + ")";
@@ -88,6 +82,7 @@ class Gatherer {
 
   PlatformGathering run(const PlatformWork& work) {
     queue_threads(work.thread_urls);
+    queue_archived(work.archived_threads);
     queue_listings(work.thread_urls);
     queue_lookups(work.lookup_urls);
     bool first_round = true;
@@ -143,6 +138,18 @@ class Gatherer {
     lane.jobs.push_back(std::move(job));
   }
 
+  void queue_archived(const std::vector<std::pair<std::string, std::string>>& threads) {
+    for (const auto& [name, url] : threads) {
+      for (const Platform* platform : platforms_) {
+        if (platform->name() != name) continue;
+        if (auto thread = platform->thread_of(url)) {
+          queue_thread(lane_for(*platform, thread->instance), *thread);
+        }
+        break;
+      }
+    }
+  }
+
   void queue_threads(const std::vector<std::string>& urls) {
     for (const std::string& url : urls) {
       for (const Platform* platform : platforms_) {
@@ -165,7 +172,7 @@ class Gatherer {
         job.kind = Job::Kind::listing;
         job.url = std::move(api);
         job.listing = url;
-        lane_for(*platform, has_instances(*platform) ? url_origin(url) : "")
+        lane_for(*platform, platform->has_instances() ? origin_of(url).value_or("") : "")
             .jobs.push_back(std::move(job));
         break;
       }
@@ -182,12 +189,6 @@ class Gatherer {
     if (platform.name() == "lemmy") return settings().lemmy;
     if (platform.name() == "discourse") return settings().discourse;
     return {""};
-  }
-
-  /// Platforms whose threads live on many hosts: a lane per host.
-  static bool has_instances(const Platform& platform) {
-    return platform.name() == "lemmy" || platform.name() == "discourse" ||
-           platform.name() == "mastodon";
   }
 
   void queue_lookups(const std::vector<std::string>& urls) {
@@ -480,16 +481,19 @@ PlatformWork platform_work(const SiteConfig& config, const std::vector<SourceHar
   for (const auto& source : config.sources) add_thread(source.url);
   // Threads read in earlier builds are read again (an unchanged one costs one conditional
   // request): a lookup that answers "unchanged" names no thread, and comments keep coming.
-  std::vector<const Entry*> stories;
+  // Each through the platform that read it: a Webmention's page (a reply's blog post, a like
+  // through a bridge) is no thread of the platform whose URL it may look like.
+  std::vector<std::pair<const Entry*, const std::string*>> stories;
   for (const SourceHarvest& harvest : harvests) {
-    // Webmentions are no threads: their pages (a reply's blog post, a like) are not re-read.
-    if (harvest.report.platform.empty() || harvest.report.platform == "webmention") continue;
-    for (const Entry& story : harvest.posts) stories.push_back(&story);
+    if (harvest.report.platform.empty()) continue;
+    for (const Entry& story : harvest.posts) stories.emplace_back(&story, &harvest.report.platform);
   }
-  std::stable_sort(stories.begin(), stories.end(), [](const Entry* a, const Entry* b) {
-    return a->published.value_or(0) > b->published.value_or(0);
+  std::stable_sort(stories.begin(), stories.end(), [](const auto& a, const auto& b) {
+    return a.first->published.value_or(0) > b.first->published.value_or(0);
   });
-  for (const Entry* story : stories) add_thread(story->link);
+  for (const auto& [story, platform] : stories) {
+    work.archived_threads.emplace_back(*platform, story->link);
+  }
   for (const PostRef& ref : select_conversation_posts(config.campaign, harvests)) {
     const SourceHarvest& harvest = harvests[ref.source];
     const Entry& post = harvest.posts[ref.post];

@@ -24,6 +24,9 @@ struct PlatformWork {
   std::vector<std::string> lookup_urls;
   /// URLs that may be thread pages: configured sources, links found in the conversation.
   std::vector<std::string> thread_urls;
+  /// Threads read in earlier builds, each re-read through the platform that read it: its name
+  /// and the story's page.
+  std::vector<std::pair<std::string, std::string>> archived_threads;
 };
 
 struct PlatformGatheringOptions {

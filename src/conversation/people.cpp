@@ -365,9 +365,12 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
     }
   }
 
+  std::unordered_map<std::string_view, std::string_view> platform_labels;
+  for (const auto& source : sources) platform_labels.emplace(source.id, source.platform_label);
   auto platform_label = [&](const Node& node) {
-    for (const auto& source : sources) {
-      if (source.id == node.source && !source.platform_label.empty()) return source.platform_label;
+    const auto found = platform_labels.find(node.source);
+    if (found != platform_labels.end() && !found->second.empty()) {
+      return std::string(found->second);
     }
     return node.platform.empty() ? blog_name(node.source) : node.platform;
   };

@@ -538,6 +538,7 @@ class DiscoursePlatform final : public Platform {
 
   std::string_view name() const override { return "discourse"; }
   std::string_view label() const override { return "Discourse"; }
+  bool has_instances() const override { return true; }
 
   std::optional<PlatformThreadRef> thread_of(std::string_view url) const override {
     const std::optional<UrlParts> parts = parse_url(trim_ascii(url));

@@ -428,6 +428,7 @@ class LemmyPlatform final : public Platform {
 
   std::string_view name() const override { return "lemmy"; }
   std::string_view label() const override { return "Lemmy"; }
+  bool has_instances() const override { return true; }
 
   std::optional<PlatformThreadRef> thread_of(std::string_view url) const override {
     const std::optional<UrlParts> parts = parse_url(trim_ascii(url));

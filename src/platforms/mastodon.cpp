@@ -190,6 +190,7 @@ class Mastodon final : public Platform {
  public:
   std::string_view name() const override { return "mastodon"; }
   std::string_view label() const override { return kLabel; }
+  bool has_instances() const override { return true; }
 
   std::optional<PlatformThreadRef> thread_of(std::string_view url) const override {
     return status_page(url);

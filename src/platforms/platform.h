@@ -91,6 +91,9 @@ class Platform {
   virtual std::string_view name() const = 0;
   /// For people: "Hacker News", "Reddit"...
   virtual std::string_view label() const = 0;
+  /// True for a platform of many hosts (Lemmy, Discourse, Mastodon): each thread's instance is
+  /// asked on its own, with its own budget.
+  virtual bool has_instances() const { return false; }
 
   /// The thread a URL names when it is one of this platform's thread pages (any of its usual
   /// URL shapes), nullopt otherwise.
