@@ -136,6 +136,11 @@ class Archive {
   /// out unless `include_removed`.
   std::vector<SourceHistory> history(bool include_removed = false);
 
+  /// When the online build before the last one up to `run` started (builds that finished
+  /// well): what "new" is measured against, so an offline rebuild keeps the marks of the fetch
+  /// it republishes. None before a second online build.
+  std::optional<UnixTime> previous_build(std::int64_t run);
+
   ArchiveStats stats();
 
   /// JSON Lines, one record a line, in a stable order (runs, sources, fetch states, entries by

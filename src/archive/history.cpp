@@ -30,10 +30,11 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
   }
   // Newest window first, in the order the feed listed it; older windows after, the same way.
   SqliteStatement entries(db_,
-                          "SELECT source_id, post_id, data FROM entries "
-                          "WHERE removed_upstream = 0 OR ? "
-                          "ORDER BY source_id, kind DESC, post_id, last_seen_run DESC, "
-                          "position, id");
+                          "SELECT e.source_id, e.post_id, e.data, r.started FROM entries e "
+                          "LEFT JOIN runs r ON r.id = e.first_seen_run "
+                          "WHERE e.removed_upstream = 0 OR ? "
+                          "ORDER BY e.source_id, e.kind DESC, e.post_id, e.last_seen_run DESC, "
+                          "e.position, e.id");
   entries.bind(1, include_removed ? 1 : 0);
   while (entries.step()) {
     SourceHistory& history = histories.at(index_of.at(entries.integer(0)));
@@ -44,6 +45,7 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
       throw ArchiveError(file().string() + ": an entry of " + history.source.name +
                          " is unreadable: " + error.what());
     }
+    entry.first_seen = entries.optional_integer(3);
     const std::string post_id = entries.text(1);
     if (post_id.empty()) {
       history.posts.push_back(std::move(entry));
@@ -52,6 +54,17 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
     }
   }
   return histories;
+}
+
+std::optional<UnixTime> Archive::previous_build(std::int64_t run) {
+  // Measured from the last online build up to `run`: an offline rebuild keeps its marks.
+  SqliteStatement runs(db_,
+                       "SELECT max(started) FROM runs WHERE mode = 'online' AND outcome = 'ok' "
+                       "AND id < (SELECT coalesce(max(id), ?) FROM runs "
+                       "WHERE mode = 'online' AND id <= ?)");
+  runs.bind(1, run);
+  runs.bind(2, run);
+  return runs.step() ? runs.optional_integer(0) : std::nullopt;
 }
 
 ArchiveStats Archive::stats() {

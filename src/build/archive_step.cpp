@@ -279,6 +279,7 @@ ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, Uni
   const auto run = archive.begin_run(now, "offline");
   ArchiveStepReport report;
   report.harvests = recall(archived_reports(config, archive), archive.history());
+  report.previous_build = archive.previous_build(run);
   archive.finish_run(run, now, "ok");
   return report;
 }
@@ -313,6 +314,7 @@ ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive,
     archive.record_fetch_states(fetcher.take_changed_states());
     report.harvests = recall(std::move(current), archive.history());
   }
+  report.previous_build = archive.previous_build(run);
   archive.finish_run(run, options.now, "ok");
   return report;
 }

@@ -22,9 +22,10 @@ namespace confab {
 struct ArchiveStepReport {
   std::vector<SourceHarvest> harvests;
   std::size_t requests = 0;
-  std::vector<std::string> warnings;  ///< each names its source
-  MergeCounts merged;                 ///< what this build changed in the archive
-  IdentityEvidence evidence;          ///< rel="me" links of the pages this build read
+  std::vector<std::string> warnings;       ///< each names its source
+  MergeCounts merged;                      ///< what this build changed in the archive
+  IdentityEvidence evidence;               ///< rel="me" links of the pages this build read
+  std::optional<UnixTime> previous_build;  ///< Archive::previous_build of this run
 };
 
 struct ArchiveStepOptions {

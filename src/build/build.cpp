@@ -30,7 +30,9 @@ namespace {
 
 /// Fetch (or, offline, make no request), merge into the archive, and recall everything it
 /// ever saw: the conversation is threaded from the whole history, not from this fetch alone.
-void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& report) {
+/// Returns when the build before started, what new nodes are measured against.
+std::optional<UnixTime> gather(const SiteConfig& config, const BuildOptions& options,
+                               BuildReport& report) {
   Archive archive(options.archive.empty() ? config.archive_file() : options.archive);
   ArchiveStepReport step;
   if (options.offline) {
@@ -64,6 +66,7 @@ void gather(const SiteConfig& config, const BuildOptions& options, BuildReport& 
   report.evidence = std::move(step.evidence);
   report.requests = step.requests;
   report.warnings = std::move(step.warnings);
+  return step.previous_build;
 }
 
 }  // namespace
@@ -81,13 +84,16 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   input.theme = load_theme(config);
   input.content = load_content(config);
 
+  std::optional<UnixTime> previous_build;
   if (options.reuse_harvests) {
     report.harvests = *options.reuse_harvests;
     if (options.reuse_evidence) report.evidence = *options.reuse_evidence;
+    previous_build = options.reuse_previous_build;
   } else {
-    gather(config, options, report);
+    previous_build = gather(config, options, report);
   }
   report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
+  report.conversation.previous_build = previous_build;
   input.conversation = &report.conversation;
   // Pages are written as they are rendered, into a staging folder swapped in at the end.
   StagedOutput staged(report.output);

@@ -29,6 +29,7 @@ struct BuildOptions {
   /// re-renders the last fetch when only content, templates or the theme changed.
   const std::vector<SourceHarvest>* reuse_harvests = nullptr;
   const IdentityEvidence* reuse_evidence = nullptr;  ///< with reuse_harvests: what it learned
+  std::optional<UnixTime> reuse_previous_build;      ///< with reuse_harvests: new since when
   StepProgress progress;  ///< hears how each batch of requests goes (the console shows it)
 };
 

@@ -52,6 +52,7 @@ class ServeBuilder {
     if (!refetch) {
       options.reuse_harvests = &*last_harvests_;
       options.reuse_evidence = &last_evidence_;
+      options.reuse_previous_build = last_previous_build_;
     }
     if (!request.changed.empty()) {
       const fs::path root = config_file_.parent_path();
@@ -70,6 +71,7 @@ class ServeBuilder {
       print_build_summary(report, console_);
       last_harvests_ = std::move(report.harvests);
       last_evidence_ = std::move(report.evidence);
+      last_previous_build_ = report.conversation.previous_build;
     } catch (const std::exception& error) {
       console_.error(std::string("rebuild failed: ") + error.what());
       throw;
@@ -86,6 +88,7 @@ class ServeBuilder {
   Console& console_;
   std::optional<std::vector<SourceHarvest>> last_harvests_;
   IdentityEvidence last_evidence_;
+  std::optional<UnixTime> last_previous_build_;
 };
 
 int parse_port(const std::string& text) {

@@ -23,11 +23,21 @@ bool asks_something(const std::string& comment_text, const std::string& post_aut
                    name_words.front()) != words.begin() + static_cast<std::ptrdiff_t>(first);
 }
 
-std::vector<std::string> find_awaiting_reply(const std::vector<Node>& nodes) {
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// Positions in `nodes`: a question and its first answer (kNone when unanswered).
+struct QuestionAt {
+  std::size_t question = kNone;
+  std::size_t answer = kNone;
+};
+
+/// find_question_answers by position, so callers need no id lookups.
+std::vector<QuestionAt> question_positions(const std::vector<Node>& nodes) {
   std::unordered_map<std::string_view, std::size_t> position;  // views into `nodes`
   position.reserve(nodes.size());
   for (std::size_t i = 0; i < nodes.size(); ++i) position.emplace(nodes[i].id, i);
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   // Parents come first, so one pass finds every node's post and parent.
   std::vector<std::size_t> parent(nodes.size(), kNone), post(nodes.size(), kNone);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -50,8 +60,9 @@ std::vector<std::string> find_awaiting_reply(const std::vector<Node>& nodes) {
     return !reply.published || !question.published || *reply.published > *question.published;
   };
 
-  std::vector<bool> question(nodes.size(), false), answered(nodes.size(), false);
+  std::vector<bool> question(nodes.size(), false);
   std::unordered_map<std::size_t, std::vector<std::size_t>> questions_on;  // post -> questions
+  std::unordered_map<std::size_t, std::string> asker_of;  // question -> folded author name
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& node = nodes[i];
     if (node.kind != NodeKind::comment || node.spam || node.by_team || post[i] == kNone) continue;
@@ -60,13 +71,28 @@ std::vector<std::string> find_awaiting_reply(const std::vector<Node>& nodes) {
     if (!asks_something(node.text, on.author_name)) continue;
     question[i] = true;
     questions_on[post[i]].push_back(i);
+    asker_of.emplace(i, fold_text(node.author_name));
   }
+  // The first answer so far of each question. Answers come in node order, so among answers
+  // published at the same time (or all undated) the first in node order stays.
+  std::vector<std::size_t> first(nodes.size(), kNone);
+  auto offer = [&](std::size_t q, std::size_t r) {
+    if (!later(nodes[r], nodes[q])) return;
+    const std::size_t current = first[q];
+    if (current == kNone) {
+      first[q] = r;
+      return;
+    }
+    const auto& now = nodes[current].published;
+    const auto& candidate = nodes[r].published;
+    if (candidate && (!now || *candidate < *now)) first[q] = r;  // undated answers count last
+  };
   for (std::size_t r = 0; r < nodes.size(); ++r) {
     if (!answers_for(r)) continue;
     // An answer below a question answers it, and every question above it on the way up.
     for (std::size_t at = parent[r]; at != kNone && nodes[at].kind != NodeKind::post;
          at = parent[at]) {
-      if (question[at] && later(nodes[r], nodes[at])) answered[at] = true;
+      if (question[at]) offer(at, r);
     }
     // A top-level answer that names the asker answers them too.
     if (parent[r] != post[r]) continue;
@@ -74,16 +100,40 @@ std::vector<std::string> find_awaiting_reply(const std::vector<Node>& nodes) {
     if (list == questions_on.end()) continue;
     const std::string folded = fold_text(nodes[r].text);
     for (std::size_t q : list->second) {
-      const std::string asker = fold_text(nodes[q].author_name);
-      if (!answered[q] && !asker.empty() && later(nodes[r], nodes[q]) &&
-          contains_phrase(folded, asker)) {
-        answered[q] = true;
-      }
+      const std::string& asker = asker_of.at(q);
+      if (!asker.empty() && contains_phrase(folded, asker)) offer(q, r);
     }
   }
-  std::vector<std::size_t> waiting;
+  std::vector<QuestionAt> found;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (question[i] && !answered[i]) waiting.push_back(i);
+    if (question[i]) found.push_back({i, first[i]});
+  }
+  return found;
+}
+
+}  // namespace
+
+std::vector<QuestionAnswer> find_question_answers(const std::vector<Node>& nodes) {
+  std::vector<QuestionAnswer> found;
+  for (const QuestionAt& at : question_positions(nodes)) {
+    const Node& question = nodes[at.question];
+    QuestionAnswer item{question.id, "", std::nullopt};
+    if (at.answer != kNone) {
+      const Node& answer = nodes[at.answer];
+      item.answer = answer.id;
+      if (answer.published && question.published) {
+        item.seconds = *answer.published - *question.published;
+      }
+    }
+    found.push_back(std::move(item));
+  }
+  return found;
+}
+
+std::vector<std::string> find_awaiting_reply(const std::vector<Node>& nodes) {
+  std::vector<std::size_t> waiting;
+  for (const QuestionAt& at : question_positions(nodes)) {
+    if (at.answer == kNone) waiting.push_back(at.question);
   }
   std::stable_sort(waiting.begin(), waiting.end(), [&](std::size_t a, std::size_t b) {
     const UnixTime ta = nodes[a].published.value_or(0), tb = nodes[b].published.value_or(0);

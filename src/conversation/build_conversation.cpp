@@ -90,6 +90,7 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& sour
   node.reposts = entry.reposts.value_or(0);
   node.reply_cap = entry.reply_cap;
   node.published = entry.published ? entry.published : entry.updated;
+  node.first_seen = entry.first_seen;
   node.content_html = entry.content.empty() ? entry.summary : entry.content;
   node.base_url = entry.link;
   if (!already_scanned) scanned = scan_html(node.content_html, entry.link);

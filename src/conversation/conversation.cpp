@@ -41,4 +41,9 @@ const char* node_kind_name(NodeKind kind) {
   return "post";
 }
 
+bool is_new(const Node& node, const Conversation& conversation) {
+  return conversation.previous_build && node.first_seen &&
+         *node.first_seen > *conversation.previous_build;
+}
+
 }  // namespace confab

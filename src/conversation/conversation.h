@@ -80,6 +80,8 @@ struct Node {
   /// A platform thread's root that reached the most replies the platform shows without an
   /// account (Mastodon: 60): more may exist there.
   std::optional<int> reply_cap;
+  /// When the archive first saw it: the start of that build (none without an archive).
+  std::optional<UnixTime> first_seen;
   std::string text;  ///< plain text of content_html (for matching; not serialised)
 };
 
@@ -110,6 +112,9 @@ struct ThreadSummary {
 
 struct Conversation {
   UnixTime generated = 0;
+  /// When the build before this one started, none for the first build (or without an
+  /// archive): the nodes first seen after it are new.
+  std::optional<UnixTime> previous_build;
   std::string campaign_title;
   std::vector<std::string> campaign_links;
   std::vector<SourceReport> sources;
@@ -118,5 +123,9 @@ struct Conversation {
   std::vector<std::string> awaiting_reply;  ///< Node ids, oldest first
   std::vector<ThreadSummary> threads;       ///< newest activity first
 };
+
+/// New since the previous build: first seen after that build started. Nothing is new on a first
+/// build, nor without an archive.
+bool is_new(const Node& node, const Conversation& conversation);
 
 }  // namespace confab

@@ -67,6 +67,9 @@ struct Entry {
   /// The most replies the platform shows anyone without an account, when this thread reached
   /// it (Mastodon's context: 60): more replies may exist than were read.
   std::optional<int> reply_cap;
+  /// When the build that first archived this entry started: set by Archive::history, never
+  /// read from a feed nor stored in the entry's JSON.
+  std::optional<UnixTime> first_seen;
 };
 
 struct Feed {

@@ -125,6 +125,8 @@ void node_json(JsonWriter& json, const Node& node) {
   } else {
     json.null();
   }
+  json.key("first_seen");
+  time_or_null(json, node.first_seen);
   json.end_object();
 }
 
@@ -186,6 +188,8 @@ std::string conversation_to_json(const Conversation& conversation, const ThreadP
   json.begin_object();
   json.key("generated");
   json.string(format_rfc3339(conversation.generated));
+  json.key("previous_build");
+  time_or_null(json, conversation.previous_build);
   json.key("campaign");
   json.begin_object();
   json.key("title");

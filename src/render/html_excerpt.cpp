@@ -25,11 +25,8 @@ bool is_continuation_byte(char c) {
 
 }  // namespace
 
-std::string html_excerpt(const std::string& html, std::size_t max_chars) {
-  const GumboTree tree = GumboTree::fragment(html);
-  std::string raw;
-  collect_text(tree.root(), raw);
-  std::string text = collapse_whitespace(raw);
+std::string text_excerpt(std::string_view plain_text, std::size_t max_chars) {
+  std::string text = collapse_whitespace(plain_text);
   std::size_t chars = 0;
   std::size_t cut = 0;
   for (; cut < text.size(); ++cut) {
@@ -47,6 +44,13 @@ std::string html_excerpt(const std::string& html, std::size_t max_chars) {
     text.pop_back();
   }
   return text + "…";
+}
+
+std::string html_excerpt(const std::string& html, std::size_t max_chars) {
+  const GumboTree tree = GumboTree::fragment(html);
+  std::string raw;
+  collect_text(tree.root(), raw);
+  return text_excerpt(raw, max_chars);
 }
 
 }  // namespace confab

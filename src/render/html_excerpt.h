@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace confab {
 
@@ -10,5 +11,8 @@ namespace confab {
 /// characters (UTF-8 code points) plus "…" when cut. Give it sanitized HTML: it keeps the text
 /// of every element, script or not.
 std::string html_excerpt(const std::string& html, std::size_t max_chars);
+
+/// The same cut for text that is already plain (Node::text).
+std::string text_excerpt(std::string_view plain_text, std::size_t max_chars);
 
 }  // namespace confab

@@ -7,10 +7,15 @@
 #include <type_traits>
 
 #include "base/parallel_for.h"
+#include "conversation/campaign_report.h"
 #include "render/content_pages.h"
+#include "render/csv_exports.h"
+#include "render/desk_feeds.h"
 #include "render/feeds.h"
 #include "render/i18n.h"
 #include "render/render.h"
+#include "render/report_json.h"
+#include "render/search_index.h"
 #include "render/site_model.h"
 #include "render/site_view.h"
 #include "render/template_engine.h"
@@ -91,6 +96,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   const auto& threads = model.display().threads;
   const std::vector<const Person*>& people = model.people_by_activity();
   const FeedSite site = feed_site(input);
+  const CampaignReport report = campaign_report(*input.conversation);
   // The pages and files that need nothing from the other pages, longest first: the people page
   // (everyone on it) and conversation.json (everything in it) each take one worker for a while,
   // so they start at once and the hub pages fill in around them.
@@ -112,6 +118,23 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
         outputs.add("feed.xml", atom_feed(model, site, strings), "feed");
         outputs.add("feed.json", json_feed(model, site, strings), "feed");
         outputs.add("sources.opml", sources_opml(model, site), "feed");
+      },
+      // The team's desk: the reply queue, what is new, the report, exports and search.
+      [&](const TemplateEngine&) {
+        outputs.add("awaiting.xml", awaiting_atom(model, site, strings), "feed");
+        outputs.add("awaiting.json", awaiting_json(model, site, strings), "feed");
+        outputs.add("new.xml", new_digest_atom(model, site, strings), "feed");
+        outputs.add("exports/awaiting.csv", awaiting_csv(model, site, strings), "export");
+      },
+      [&](const TemplateEngine& engine) {
+        render_page(outputs, engine, views, "report.html", "report/", views.report_page(report));
+        outputs.add("report.json", report_to_json(report), "data file");
+        render_page(outputs, engine, views, "search.html", "search/", views.search_page());
+        outputs.add("search.json", search_index_json(model), "data file");
+      },
+      [&](const TemplateEngine&) {
+        outputs.add("exports/nodes.csv", nodes_csv(model, site), "export");
+        outputs.add("exports/people.csv", people_csv(model, site), "export");
       }};
   for (const ContentPage& page : content.pages) {
     singles.push_back([&](const TemplateEngine& engine) {
@@ -157,6 +180,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   listed.push_back("people/");
   for (const Person* person : people) listed.push_back(model.person_path(person->id));
   listed.push_back("sources/");
+  listed.push_back("report/");
   for (const ContentPage& page : content.pages) listed.push_back(page.directory);
   const std::string map = sitemap_xml(site, listed);
   if (!map.empty()) outputs.add("sitemap.xml", map, "sitemap");

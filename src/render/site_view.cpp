@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/url.h"
+#include "conversation/reply_link.h"
 #include "render/charts.h"
 #include "render/html_excerpt.h"
 #include "render/safe_url.h"
@@ -50,6 +51,28 @@ std::string canonical_base(const std::string& base_url) {
   std::string base = safe_href(base_url);
   if (!base.empty() && !base.ends_with('/')) base += '/';
   return base;
+}
+
+/// A rate for people: 2, 2.5 (2,5 in French), rounded to tenths; "under 0.1" above zero.
+std::string one_decimal(double value, const Strings& strings) {
+  const std::int64_t tenths = std::llround(value * 10);
+  if (tenths == 0 && value > 0) return strings.text("rate_under_a_tenth");
+  std::string text = strings.number(tenths / 10);
+  if (tenths % 10) text += strings.format("decimal_separator") + std::to_string(tenths % 10);
+  return text;
+}
+
+/// The nodes new since the previous build shown in `shown`'s subtree, itself included.
+std::int64_t count_new(const DisplayNode& shown, const Conversation& conversation) {
+  std::int64_t count = 0;
+  std::vector<const DisplayNode*> pending = {&shown};
+  while (!pending.empty()) {
+    const DisplayNode* at = pending.back();
+    pending.pop_back();
+    count += is_new(*at->node, conversation);
+    for (const DisplayNode& child : at->children) pending.push_back(&child);
+  }
+  return count;
 }
 
 /// Every reply below `shown`, at any depth.
@@ -129,6 +152,8 @@ Json SiteViews::page_keys(const std::string& directory) const {
   view["is_home"] = false;
   view["is_people"] = directory.starts_with("people/");
   view["is_sources"] = directory == "sources/";
+  view["is_report"] = directory == "report/";
+  view["is_search"] = directory == "search/";
   view["page"] = false;
   return view;
 }
@@ -141,6 +166,12 @@ Json SiteViews::root_links(const std::string& root) const {
           {"opml_url", root + "sources.opml"},
           {"stylesheet_url", root + "style.css"},
           {"script_url", root + "reply.js"},
+          {"report_url", root + "report/"},
+          {"search_url", root + "search/"},
+          {"awaiting_feed_url", root + "awaiting.xml"},
+          {"awaiting_json_url", root + "awaiting.json"},
+          {"awaiting_csv_url", root + "exports/awaiting.csv"},
+          {"new_feed_url", root + "new.xml"},
           {"people_url", root + "people/"},
           {"sources_url", root + "sources/"},
           {"spam_url", root + "spam/"}};
@@ -206,6 +237,11 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   keys.set("html", model_.html(node));
   keys.set("team", node.by_team || (person && person->team));
   keys.set("awaiting_reply", model_.awaiting_reply(node));
+  keys.set("is_new", is_new(node, model_.conversation()));
+  // Where the team answers it: the blog's reply form for this comment, the platform's page.
+  const Node* post =
+      thread && thread->root.node->kind == NodeKind::post ? thread->root.node : nullptr;
+  keys.set("reply_here_url", safe_href(reply_here_url(node, post)));
   keys.set("thread_path", thread ? model_.thread_path(*thread->root.node) : "");
   keys.set("thread_title", thread ? thread->root.node->title : "");
   // Set even where they are empty: a reply is looked up inside its parent, and a person's item
@@ -319,7 +355,10 @@ TemplateEngine::Frame SiteViews::thread_card(const DisplayThread& thread) const 
     }
   }
   Json blogs = blog_list(blog_ids);
+  const std::int64_t fresh = count_new(thread.root, model_.conversation());
   const Json info = {
+      {"has_new", fresh > 0},
+      {"new_label", strings_.count("new_item", fresh)},
       {"size", strings_.number(static_cast<std::int64_t>(size))},
       {"blog_count", strings_.number(static_cast<std::int64_t>(blogs.size()))},
       {"blogs_label", strings_.count("blog", static_cast<std::int64_t>(blogs.size()))},
@@ -511,6 +550,12 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
       if (!node || node->spam || !model_.thread_of(id)) continue;
       Json item = flat_node(*node);
       item["excerpt"] = html_excerpt(model_.html(*node), kAwaitingExcerptChars);
+      item["waiting_label"] =
+          node->published && *node->published <= conversation.generated
+              ? Strings::fill(strings_.text("waiting_for"),
+                              {{"duration", duration_text(conversation.generated - *node->published,
+                                                          strings_)}})
+              : "";
       item["html"] = "";
       awaiting.push_back(std::move(item));
     }
@@ -634,6 +679,95 @@ Json SiteViews::content_page(const ContentPage& page) const {
                   {"date_iso", iso_or_empty(page.date)},
                   {"date_human", strings_.date(page.date)},
                   {"html", page.html}};
+  return view;
+}
+
+Json SiteViews::report_page(const CampaignReport& report) const {
+  const std::string directory = "report/";
+  Json view = page_keys(directory);
+  view["page"] = {{"title", strings_.text("report_page_title")}};
+  auto duration = [&](const std::optional<std::int64_t>& seconds) {
+    return seconds ? duration_text(*seconds, strings_) : "";
+  };
+  auto row = [&](const ResponseTimes& times) {
+    return Json{{"key", times.key},
+                {"label", times.label.empty() ? times.key : times.label},
+                {"questions", strings_.number(times.questions)},
+                {"answered", strings_.number(times.answered)},
+                {"median", duration(times.median_seconds)},
+                {"p90", duration(times.p90_seconds)}};
+  };
+  Json figures = row(report.response);
+  figures["share"] =
+      report.response.questions > 0
+          ? Strings::fill(
+                strings_.text("report_share"),
+                {{"n", strings_.number(static_cast<std::int64_t>(std::lround(
+                           100.0 * report.response.answered / report.response.questions)))}})
+          : "";
+  Json by_source = Json::array(), by_member = Json::array();
+  for (const ResponseTimes& times : report.by_source) by_source.push_back(row(times));
+  for (const ResponseTimes& times : report.by_member) {
+    Json item = row(times);
+    item["path"] = model_.person_path(times.key);
+    by_member.push_back(std::move(item));
+  }
+  figures["has_by_source"] = !by_source.empty();
+  figures["by_source"] = std::move(by_source);
+  figures["has_by_member"] = !by_member.empty();
+  figures["by_member"] = std::move(by_member);
+  figures["activity_svg"] = report_activity_svg(report, strings_);
+  figures["joining_svg"] = report_joining_svg(report, strings_);
+  figures["response_svg"] = report_response_svg(report, strings_);
+  figures["joining_sentence"] =
+      Strings::fill(strings_.text("report_joining_sentence"),
+                    {{"blogs", strings_.count("blog", report.blogs)},
+                     {"people", strings_.count("person", report.people)}});
+
+  figures["heating_rule"] =
+      Strings::fill(strings_.text("report_heating_rule"),
+                    {{"n", strings_.number(kHeatingMinimumRecent)},
+                     {"factor", strings_.number(static_cast<std::int64_t>(kHeatingFactor))}});
+  Json heating = Json::array();
+  for (const HeatingThread& hot : report.heating) {
+    const Node* root = model_.node(hot.root);
+    if (!root || !model_.thread_of(*root)) continue;
+    heating.push_back(
+        {{"title", root->title.empty() ? strings_.text("untitled") : root->title},
+         {"path", model_.thread_path(*root)},
+         {"recent_label", strings_.count("recent_reply", hot.recent)},
+         {"past_label", Strings::fill(strings_.text("report_past_rate"),
+                                      {{"n", one_decimal(hot.past_per_day, strings_)}})}});
+  }
+  figures["has_heating"] = !heating.empty();
+  figures["heating"] = std::move(heating);
+
+  figures["spike_rule"] =
+      Strings::fill(strings_.text("report_spike_rule"),
+                    {{"n", strings_.number(kSpikeMinimum)},
+                     {"factor", strings_.number(static_cast<std::int64_t>(kSpikeFactor))}});
+  Json spikes = Json::array();
+  for (const Spike& spike : report.spikes) {
+    const bool day = spike.period == "day";
+    char hour[8];
+    std::snprintf(hour, sizeof hour, "%02d", static_cast<int>((spike.start % 86400) / 3600));
+    spikes.push_back(
+        {{"when", Strings::fill(strings_.text(day ? "report_spike_day" : "report_spike_hour"),
+                                {{"date", strings_.date(spike.start)}, {"hour", hour}})},
+         {"count_label", strings_.count("item", spike.count)},
+         {"usual_label",
+          Strings::fill(strings_.text(day ? "report_usual_day" : "report_usual_hour"),
+                        {{"n", one_decimal(spike.usual, strings_)}})}});
+  }
+  figures["has_spikes"] = !spikes.empty();
+  figures["spikes"] = std::move(spikes);
+  view["report"] = std::move(figures);
+  return view;
+}
+
+Json SiteViews::search_page() const {
+  Json view = page_keys("search/");
+  view["page"] = {{"title", strings_.text("search_page_title")}};
   return view;
 }
 

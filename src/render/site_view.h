@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "conversation/campaign_report.h"
 #include "render/content_pages.h"
 #include "render/i18n.h"
 #include "render/render.h"
@@ -64,6 +65,10 @@ class SiteViews {
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
   nlohmann::json content_page(const ContentPage& page) const;
+  /// report/index.html: the campaign report's figures, charts and explanations.
+  nlohmann::json report_page(const CampaignReport& report) const;
+  /// search/index.html: the search form; search.js fills in the results.
+  nlohmann::json search_page() const;
 
  private:
   /// The keys of a page that depend on its own directory (see page_frame for the rest).

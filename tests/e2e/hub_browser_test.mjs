@@ -1,7 +1,9 @@
 // Opens the built demo hub in Debian's chromium (driven by playwright-core) over a local server:
 // no console errors, no failed requests to the site, threads that open and close from the
-// keyboard, a Mastodon reply that goes through the reader's own server (asked once), no serious
-// or critical axe-core violations, and screenshots at phone and desktop widths. Usage: node hub_browser_test.mjs SITE_DIR ARTIFACT_DIR
+// keyboard, a Mastodon reply that goes through the reader's own server (asked once), the desk
+// (the report, the reply queue's feeds, the exports, and a search from the header that finds a
+// French comment by unaccented words), no serious or critical axe-core violations, and
+// screenshots at phone and desktop widths. Usage: node hub_browser_test.mjs SITE_DIR ARTIFACT_DIR
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -25,7 +27,7 @@ const fail = (message) => {
 const firstThread = (await readdir(join(siteDir, 'threads'))).sort()[0];
 const firstPerson = (await readdir(join(siteDir, 'people'))).filter((n) => n !== 'index.html').sort()[0];
 const pages = ['/', `/threads/${firstThread}/`, '/people/', `/people/${firstPerson}/`, '/sources/',
-  '/spam/', '/about/'];
+  '/spam/', '/about/', '/report/', '/search/?q=lyon'];
 
 const { server, origin } = await serveSite(siteDir);
 const browser = await chromium.launch({
@@ -120,6 +122,37 @@ try {
     if (asked !== 1) fail(`the reader's server was asked ${asked} times, not once`);
   }
 
+  // The desk's files are served, and the report links its exports.
+  for (const file of ['/awaiting.xml', '/awaiting.json', '/new.xml', '/report.json', '/search.json',
+    '/exports/nodes.csv', '/exports/people.csv', '/exports/awaiting.csv']) {
+    const response = await page.request.get(origin + file);
+    if (response.status() !== 200) fail(`${file}: HTTP ${response.status()}`);
+  }
+  await page.goto(origin + '/report/', { waitUntil: 'load' });
+  if ((await page.locator('main svg').count()) < 2) fail('the report shows fewer than two charts');
+  for (const file of ['nodes.csv', 'people.csv', 'awaiting.csv']) {
+    if ((await page.locator(`a[href$="exports/${file}"]`).count()) === 0) {
+      fail(`the report does not link exports/${file}`);
+    }
+  }
+
+  // Search from the header with the keyboard alone: unaccented words find the French comment.
+  await page.goto(origin + '/', { waitUntil: 'load' });
+  await page.locator('#site-search-q').focus();
+  await page.keyboard.type('tres belle idee');
+  await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+  try {
+    await page.locator('#search-results li').first().waitFor({ timeout: 5000 });
+  } catch {
+    fail('searching "tres belle idee" showed no result');
+  }
+  const snippets = await page.locator('#search-results .search-snippet').allTextContents();
+  if (!snippets.some((text) => text.includes('Très belle idée'))) {
+    fail(`"tres belle idee" did not find the French comment (results: ${snippets.join(' | ')})`);
+  }
+  const status = await page.locator('#search-status').textContent();
+  if (!status || !/\d/.test(status)) fail(`the search status says no count: "${status}"`);
+
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(origin + '/', { waitUntil: 'load' });
@@ -128,6 +161,10 @@ try {
     if (overflow > 0) fail(`at ${width}px the page scrolls sideways by ${overflow}px`);
     await page.goto(origin + `/threads/${firstThread}/`, { waitUntil: 'load' });
     await page.screenshot({ path: join(artifactDir, `thread-${width}.png`), fullPage: true });
+    await page.goto(origin + '/report/', { waitUntil: 'load' });
+    await page.screenshot({ path: join(artifactDir, `report-${width}.png`), fullPage: true });
+    const reportOverflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    if (reportOverflow > 0) fail(`at ${width}px the report scrolls sideways by ${reportOverflow}px`);
   }
   await page.close();
 } finally {

@@ -25,6 +25,7 @@ std::vector<std::string> keys(const Json& object) {
 Conversation sample() {
   Conversation conversation;
   conversation.generated = *make_utc_time(2008, 11, 12, 9, 30, 0);
+  conversation.previous_build = *make_utc_time(2008, 11, 11, 9, 30, 0);
   conversation.campaign_title = "Launch";
   conversation.campaign_links = {"https://brand.example/"};
   SourceReport ok;
@@ -51,6 +52,7 @@ Conversation sample() {
   post.author = "alice";
   post.published = *make_utc_time(2008, 11, 10, 8, 0, 0);
   post.thread = "brand/1";
+  post.first_seen = *make_utc_time(2008, 11, 10, 9, 30, 0);
   Node comment;
   comment.id = "brand/2";
   comment.kind = NodeKind::comment;
@@ -103,6 +105,7 @@ Json strings(const std::vector<std::string>& values) {
 Json reference_tree(const Conversation& conversation) {
   Json json;
   json["generated"] = format_rfc3339(conversation.generated);
+  json["previous_build"] = time_or_null(conversation.previous_build);
   json["campaign"]["title"] = conversation.campaign_title;
   json["campaign"]["links"] = strings(conversation.campaign_links);
   json["sources"] = list_of(conversation.sources, [](const SourceReport& source) {
@@ -147,6 +150,7 @@ Json reference_tree(const Conversation& conversation) {
     item["reposts"] = node.reposts;
     item["bookmarks"] = node.bookmarks;
     item["reply_cap"] = node.reply_cap ? Json(*node.reply_cap) : Json();
+    item["first_seen"] = time_or_null(node.first_seen);
     return item;
   });
   json["people"] = list_of(conversation.people, [](const Person& person) {
@@ -241,9 +245,11 @@ Conversation tricky_conversation() {
 
 TEST(ConversationJsonTest, TopLevelKeysInOrder) {
   const Json json = Json::parse(conversation_to_json(sample()));
-  EXPECT_EQ(keys(json), (std::vector<std::string>{"generated", "campaign", "sources", "nodes",
-                                                  "people", "awaiting_reply", "threads"}));
+  EXPECT_EQ(keys(json),
+            (std::vector<std::string>{"generated", "previous_build", "campaign", "sources", "nodes",
+                                      "people", "awaiting_reply", "threads"}));
   EXPECT_EQ(json["generated"], "2008-11-12T09:30:00Z");
+  EXPECT_EQ(json["previous_build"], "2008-11-11T09:30:00Z");
   EXPECT_EQ(keys(json["campaign"]), (std::vector<std::string>{"title", "links"}));
   EXPECT_EQ(json["campaign"]["links"][0], "https://brand.example/");
 }
@@ -271,11 +277,13 @@ TEST(ConversationJsonTest, NodesKeysNullsAndSpam) {
   EXPECT_EQ(
       keys(post),
       (std::vector<std::string>{
-          "id",        "kind",        "source",         "url",      "title",    "author",
-          "published", "parent",      "thread",         "links_to", "spam",     "also_links_to",
-          "mentions",  "linking_url", "parent_unknown", "by_team",  "platform", "likes",
-          "reposts",   "bookmarks",   "reply_cap"}));
+          "id",        "kind",        "source",         "url",       "title",    "author",
+          "published", "parent",      "thread",         "links_to",  "spam",     "also_links_to",
+          "mentions",  "linking_url", "parent_unknown", "by_team",   "platform", "likes",
+          "reposts",   "bookmarks",   "reply_cap",      "first_seen"}));
   EXPECT_EQ(post["kind"], "post");
+  EXPECT_EQ(post["first_seen"], "2008-11-10T09:30:00Z");
+  EXPECT_TRUE(json["nodes"][1]["first_seen"].is_null());
   EXPECT_EQ(post["author"], "alice");
   EXPECT_EQ(post["published"], "2008-11-10T08:00:00Z");
   EXPECT_TRUE(post["parent"].is_null());

@@ -245,12 +245,32 @@ class SiteTest : public ::testing::Test {
 TEST_F(SiteTest, WritesTheExpectedFiles) {
   std::vector<std::string> paths;
   for (const OutputFile& file : files_) paths.push_back(file.path);
-  EXPECT_EQ(paths,
-            (std::vector<std::string>{
-                "about/index.html", "conversation.json", "feed.json", "feed.xml", "index.html",
-                "people/carol-from-brand/index.html", "people/index.html", "reply.js", "robots.txt",
-                "sitemap.xml", "sources.opml", "sources/index.html", "spam/index.html", "style.css",
-                "threads/launch-b-day-b-more/index.html"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"about/index.html",
+                                             "awaiting.json",
+                                             "awaiting.xml",
+                                             "conversation.json",
+                                             "exports/awaiting.csv",
+                                             "exports/nodes.csv",
+                                             "exports/people.csv",
+                                             "feed.json",
+                                             "feed.xml",
+                                             "index.html",
+                                             "new.xml",
+                                             "people/carol-from-brand/index.html",
+                                             "people/index.html",
+                                             "reply.js",
+                                             "report.json",
+                                             "report/index.html",
+                                             "robots.txt",
+                                             "search.js",
+                                             "search.json",
+                                             "search/index.html",
+                                             "sitemap.xml",
+                                             "sources.opml",
+                                             "sources/index.html",
+                                             "spam/index.html",
+                                             "style.css",
+                                             "threads/launch-b-day-b-more/index.html"}));
   // conversation.json names each thread's page on the hub.
   EXPECT_EQ(find_file(files_, "conversation.json")->bytes,
             conversation_to_json(conversation_, [](const std::string& root) {
@@ -749,6 +769,110 @@ TEST(SiteEmptyTest, EmptyConversationRendersAnEmptyHub) {
   EXPECT_TRUE(contains(index, "Nothing has been posted yet."));
   EXPECT_FALSE(contains(index, "spam/"));
   EXPECT_FALSE(contains(index, "<svg"));
+}
+
+// The desk (issue 18): new marks, the reply queue's feeds, the report, exports and search.
+class SiteDeskTest : public ::testing::Test {
+ protected:
+  SiteDeskTest() : conversation_(desk_conversation()) {
+    files_ = render_files(sample_input(conversation_));
+  }
+
+  static Conversation desk_conversation() {
+    Conversation conversation = sample_conversation();
+    const UnixTime day = *make_utc_time(2008, 11, 10, 9, 0, 0);
+    // Built once the day before; the review and the mention arrived with this build.
+    conversation.previous_build = day + 80000;
+    for (Node& node : conversation.nodes) {
+      const bool arrived_now = node.id == "alice/review" || node.id == "alice/ping";
+      node.first_seen = arrived_now ? day + 90000 : day;
+      if (node.id == "brand/c1") node.text = "Will it ship to Europe?";  // build_conversation's
+    }
+    conversation.awaiting_reply = {"alice/review"};
+    return conversation;
+  }
+
+  std::string file(const std::string& path) const {
+    const OutputFile* found = find_file(files_, path);
+    return found ? found->bytes : "(missing " + path + ")";
+  }
+
+  Conversation conversation_;
+  std::vector<OutputFile> files_;
+};
+
+TEST_F(SiteDeskTest, NewNodesAreMarkedAndTheThreadCanShowOnlyThem) {
+  const std::string thread = file("threads/launch-b-day-b-more/index.html");
+  EXPECT_EQ(count(thread, "badge-new"), 2u) << thread;
+  EXPECT_TRUE(contains(thread, "id=\"only-new\"")) << thread;
+  EXPECT_TRUE(contains(thread, "is-new")) << thread;
+  // Nothing is new on a first build.
+  Conversation first = desk_conversation();
+  first.previous_build.reset();
+  const auto files = render_files(sample_input(first));
+  const std::string first_thread =
+      find_file(files, "threads/launch-b-day-b-more/index.html")->bytes;
+  EXPECT_FALSE(contains(first_thread, "badge-new"));
+  EXPECT_FALSE(contains(first_thread, "id=\"only-new\""));
+}
+
+TEST_F(SiteDeskTest, TheQueueFeedsListWhatAwaitsWithStableIds) {
+  pugi::xml_document atom;
+  ASSERT_TRUE(atom.load_string(file("awaiting.xml").c_str()));
+  const auto entries = atom.child("feed").children("entry");
+  ASSERT_EQ(std::distance(entries.begin(), entries.end()), 1);
+  const std::string id = atom.child("feed").child("entry").child_value("id");
+  EXPECT_EQ(id.rfind("urn:confab:awaiting:", 0), 0u) << id;
+  const auto json = nlohmann::json::parse(file("awaiting.json"));
+  ASSERT_EQ(json["items"].size(), 1u);
+  EXPECT_EQ(json["items"][0]["id"], id);
+  EXPECT_EQ(json["items"][0]["_confab"]["node"], "alice/review");
+  const std::string csv = file("exports/awaiting.csv");
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFwaiting_since,", 0), 0u) << csv;
+  EXPECT_EQ(count(csv, "\r\n"), 2u) << csv;
+  // Once answered, it leaves the queue.
+  Conversation answered = desk_conversation();
+  answered.awaiting_reply.clear();
+  const auto files = render_files(sample_input(answered));
+  pugi::xml_document empty;
+  ASSERT_TRUE(empty.load_string(find_file(files, "awaiting.xml")->bytes.c_str()));
+  EXPECT_TRUE(empty.child("feed").child("entry").empty());
+}
+
+TEST_F(SiteDeskTest, TheNewDigestHasOneEntryPerBuildThatFoundSomething) {
+  pugi::xml_document atom;
+  ASSERT_TRUE(atom.load_string(file("new.xml").c_str()));
+  std::vector<std::string> ids;
+  for (const auto& entry : atom.child("feed").children("entry")) {
+    ids.push_back(entry.child_value("id"));
+  }
+  const UnixTime day = *make_utc_time(2008, 11, 10, 9, 0, 0);
+  EXPECT_EQ(ids, (std::vector<std::string>{"urn:confab:build:" + std::to_string(day + 90000),
+                                           "urn:confab:build:" + std::to_string(day)}));
+}
+
+TEST_F(SiteDeskTest, TheReportHasChartsExportsAndTheSameFiguresAsJson) {
+  const std::string report = file("report/index.html");
+  EXPECT_GE(count(report, "<svg"), 2u) << report;
+  for (const char* link : {"../exports/nodes.csv", "../exports/people.csv",
+                           "../exports/awaiting.csv", "../report.json"}) {
+    EXPECT_TRUE(contains(report, link)) << link;
+  }
+  const auto json = nlohmann::json::parse(file("report.json"));
+  EXPECT_TRUE(json.is_object());
+  EXPECT_TRUE(contains(file("sitemap.xml"), "https://hub.example/report/"));
+}
+
+TEST_F(SiteDeskTest, EveryPageHasTheSearchBoxAndTheIndexHoldsTheText) {
+  for (const OutputFile& page : files_) {
+    if (!page.path.ends_with(".html") || page.path == "search/index.html") continue;
+    EXPECT_EQ(count(page.bytes, "class=\"search-box\""), 1u) << page.path;
+  }
+  EXPECT_TRUE(contains(file("search/index.html"), "id=\"search-form\""));
+  const std::string index = file("search.json");
+  EXPECT_TRUE(nlohmann::json::parse(index).is_array() || nlohmann::json::parse(index).is_object());
+  EXPECT_TRUE(contains(index, "Will it ship to Europe?")) << index;
+  EXPECT_FALSE(contains(index, "Cheap Pills")) << "spam stays out of the index";
 }
 
 }  // namespace

@@ -1,0 +1,106 @@
+#include "render/search_index.h"
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "base/time.h"
+#include "conversation/text_match.h"
+#include "render/csv_exports.h"
+
+namespace confab {
+
+namespace {
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+/// The first kSearchSnippetChars characters of `text`, "…" appended when some were left out.
+std::string snippet(std::string_view text) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_continuation_byte(text[i])) continue;
+    if (chars == kSearchSnippetChars) {
+      std::string cut(text.substr(0, i));
+      while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+      return cut + "\u2026";
+    }
+    ++chars;
+  }
+  return std::string(text);
+}
+
+/// `text` cut to `max_bytes` at most without splitting a UTF-8 sequence.
+std::string cut_bytes(std::string text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && is_continuation_byte(text[end])) --end;
+  text.resize(end);
+  return text;
+}
+
+std::string folded(const std::string& title, const std::string& author, const std::string& blog,
+                   const std::string& text) {
+  return cut_bytes(one_line(fold_text(title + " " + author + " " + blog + " " + text)),
+                   kSearchFoldedBytes);
+}
+
+nlohmann::ordered_json document(std::string_view kind, const std::string& title,
+                                const std::string& author, const std::string& blog,
+                                const std::string& link, const std::string& date,
+                                const std::string& text) {
+  return {
+      {"k", kind}, {"t", title}, {"a", author},        {"b", blog},
+      {"u", link}, {"d", date},  {"s", snippet(text)}, {"f", folded(title, author, blog, text)}};
+}
+
+/// The thread's nodes as its page lists them: root first, then each reply before its own.
+std::vector<const Node*> shown_in_order(const DisplayThread& thread) {
+  std::vector<const Node*> nodes;
+  std::vector<const DisplayNode*> pending = {&thread.root};  // a stack: thread depth is outsiders'
+  while (!pending.empty()) {
+    const DisplayNode* shown = pending.back();
+    pending.pop_back();
+    if (shown->node != nullptr) nodes.push_back(shown->node);
+    for (auto child = shown->children.rbegin(); child != shown->children.rend(); ++child) {
+      pending.push_back(&*child);
+    }
+  }
+  return nodes;
+}
+
+}  // namespace
+
+std::string search_index_json(const SiteModel& model) {
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+  for (const DisplayThread& thread : model.display().threads) {
+    if (thread.root.node == nullptr) continue;
+    const Node& root = *thread.root.node;
+    const std::string& path = model.thread_path(root);
+    for (const Node* node : shown_in_order(thread)) {
+      if (node->spam) continue;  // the display leaves spam out already; never index it anyway
+      const std::string text = one_line(node->text);
+      documents.push_back(document(
+          node_kind_name(node->kind), node->kind == NodeKind::post ? node->title : root.title,
+          model.author_name(*node), model.source_name(node->source),
+          path + "#" + model.anchor(*node),
+          node->published ? format_rfc3339(*node->published) : std::string(), text));
+    }
+  }
+  for (const Person* person : model.people_by_activity()) {
+    std::string blogs;
+    for (const std::string& blog : person->blogs) {
+      if (!blogs.empty()) blogs += ", ";
+      blogs += model.source_name(blog);
+    }
+    documents.push_back(
+        document("person", person->name, "", blogs, model.person_path(person->id), "", ""));
+  }
+  nlohmann::ordered_json index;
+  index["version"] = 1;
+  index["documents"] = std::move(documents);
+  return index.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace confab
