@@ -96,7 +96,6 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   const auto& threads = model.display().threads;
   const std::vector<const Person*>& people = model.people_by_activity();
   const FeedSite site = feed_site(input);
-  const CampaignReport report = campaign_report(*input.conversation);
   // The pages and files that need nothing from the other pages, longest first: the people page
   // (everyone on it) and conversation.json (everything in it) each take one worker for a while,
   // so they start at once and the hub pages fill in around them.
@@ -127,8 +126,11 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
         outputs.add("exports/awaiting.csv", awaiting_csv(model, site, strings), "export");
       },
       [&](const TemplateEngine& engine) {
+        const CampaignReport report = campaign_report(*input.conversation);
         render_page(outputs, engine, views, "report.html", "report/", views.report_page(report));
         outputs.add("report.json", report_to_json(report), "data file");
+      },
+      [&](const TemplateEngine& engine) {
         render_page(outputs, engine, views, "search.html", "search/", views.search_page());
         outputs.add("search.json", search_index_json(model), "data file");
       },
