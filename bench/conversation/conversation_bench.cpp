@@ -1,5 +1,7 @@
 // conversation_bench [--posts N] [--comments N] [--rounds N]: threads a generated archive (default
 // 10,000 posts on 100 blogs and 100,000 comments) and prints how long build_conversation takes.
+// conversation_bench --sweep [--rounds N]: the same at 10k, 100k and 1M comments, with the growth
+// of each piece per 10x (issue 19: near-linear growth).
 // Figures go to BENCHMARKS.md. It prints; it asserts nothing.
 #include <algorithm>
 #include <chrono>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/allocator.h"
 #include "conversation/build_conversation.h"
 
 namespace {
@@ -93,34 +96,28 @@ std::vector<SourceHarvest> generate(int posts, int comments) {
   return harvests;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  int posts = 10000, comments = 100000, rounds = 3;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string key = argv[i];
-    const int value = std::atoi(argv[i + 1]);
-    if (key == "--posts")
-      posts = value;
-    else if (key == "--comments")
-      comments = value;
-    else if (key == "--rounds")
-      rounds = value;
-    else {
-      std::fprintf(stderr, "usage: conversation_bench [--posts N] [--comments N] [--rounds N]\n");
-      return 2;
-    }
-  }
-  const auto harvests = generate(posts, comments);
+SiteConfig bench_config() {
   SiteConfig config;
   config.site.title = "bench";
   config.campaign.links = {"https://video.example/love"};
   config.campaign.keywords = {"bring the love back"};
   config.campaign.team = {{"General Pattern", "https://gp.example/"}};
+  return config;
+}
 
-  std::printf("== conversation_bench: %d posts on %d blogs, %d comments\n", posts, kBlogs,
-              posts == 0 ? 0 : comments / posts * posts);
-  double best = 1e9, best_cpu = 1e9;
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// Best-of-`rounds` wall times of the conversation stage's pieces at one size.
+struct Figures {
+  double thread = 1e9, thread_cpu = 1e9, select = 1e9, crawl = 1e9;
+};
+
+Figures measure(int posts, int comments, int rounds, bool verbose) {
+  const auto harvests = generate(posts, comments);
+  const SiteConfig config = bench_config();
+  Figures best;
   Conversation conversation;
   for (int round = 0; round < rounds; ++round) {
     conversation = Conversation();  // freeing the previous round is not threading
@@ -128,25 +125,96 @@ int main(int argc, char** argv) {
     const std::clock_t cpu_start = std::clock();
     const auto start = std::chrono::steady_clock::now();
     conversation = build_conversation(config, harvests, kStart);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = seconds_since(start);
     const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-    best = std::min(best, seconds);
-    best_cpu = std::min(best_cpu, cpu);
-    std::printf("build_conversation round %d: %.3f s wall, %.3f s CPU\n", round + 1, seconds, cpu);
+    best.thread = std::min(best.thread, seconds);
+    best.thread_cpu = std::min(best.thread_cpu, cpu);
+    if (verbose) {
+      std::printf("build_conversation round %d: %.3f s wall, %.3f s CPU\n", round + 1, seconds,
+                  cpu);
+    }
   }
-  const auto start = std::chrono::steady_clock::now();
-  const auto targets = crawl_targets(config, harvests);
-  const double crawl_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::size_t spam = 0;
-  for (const auto& node : conversation.nodes) spam += node.spam.has_value();
-  std::printf(
-      "best build_conversation: %.3f s wall, %.3f s CPU (%zu nodes, %zu threads, %zu people, %zu "
-      "spam, "
-      "%zu awaiting reply)\n",
-      best, best_cpu, conversation.nodes.size(), conversation.threads.size(),
-      conversation.people.size(), spam, conversation.awaiting_reply.size());
-  std::printf("crawl_targets: %.3f s (%zu targets)\n", crawl_seconds, targets.size());
+  std::size_t targets = 0, selected = 0;
+  for (int round = 0; round < rounds; ++round) {
+    auto start = std::chrono::steady_clock::now();
+    selected = select_conversation_posts(config.campaign, harvests).size();
+    best.select = std::min(best.select, seconds_since(start));
+    start = std::chrono::steady_clock::now();
+    targets = crawl_targets(config, harvests).size();
+    best.crawl = std::min(best.crawl, seconds_since(start));
+  }
+  if (verbose) {
+    std::size_t spam = 0;
+    for (const auto& node : conversation.nodes) spam += node.spam.has_value();
+    std::printf(
+        "best build_conversation: %.3f s wall, %.3f s CPU (%zu nodes, %zu threads, %zu people, "
+        "%zu spam, %zu awaiting reply)\n",
+        best.thread, best.thread_cpu, conversation.nodes.size(), conversation.threads.size(),
+        conversation.people.size(), spam, conversation.awaiting_reply.size());
+    std::printf("select_conversation_posts: %.3f s (%zu posts)\n", best.select, selected);
+    std::printf("crawl_targets: %.3f s (%zu targets)\n", best.crawl, targets);
+  }
+  return best;
+}
+
+// 10k, 100k and 1M comments (ten per post), each stage's best time and its growth per 10x:
+// linear work grows 10x, n log n a little more.
+int sweep(int rounds) {
+  std::printf("== conversation sweep: 10 comments per post, best of %d rounds\n", rounds);
+  std::printf("%10s %10s | %22s | %22s | %22s\n", "comments", "posts", "build_conversation",
+              "select_conversation", "crawl_targets");
+  Figures previous;
+  bool first = true;
+  for (const int comments : {10000, 100000, 1000000}) {
+    const Figures now = measure(comments / 10, comments, rounds, false);
+    auto cell = [&](double value, double before) {
+      char text[64];
+      if (first)
+        std::snprintf(text, sizeof text, "%.3f s", value);
+      else
+        std::snprintf(text, sizeof text, "%.3f s (x%.1f)", value, value / before);
+      return std::string(text);
+    };
+    std::printf("%10d %10d | %22s | %22s | %22s\n", comments, comments / 10,
+                cell(now.thread, previous.thread).c_str(),
+                cell(now.select, previous.select).c_str(), cell(now.crawl, previous.crawl).c_str());
+    std::fflush(stdout);
+    previous = now;
+    first = false;
+  }
+  std::printf("(target: 1,000,000 comments threaded in <= 12x the 100,000 time)\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  use_large_pages();
+  int posts = 10000, comments = 100000, rounds = 3;
+  bool sweeping = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string key = argv[i];
+    if (key == "--sweep") {
+      sweeping = true;
+      continue;
+    }
+    const int value = i + 1 < argc ? std::atoi(argv[++i]) : 0;
+    if (key == "--posts")
+      posts = value;
+    else if (key == "--comments")
+      comments = value;
+    else if (key == "--rounds")
+      rounds = value;
+    else {
+      std::fprintf(stderr,
+                   "usage: conversation_bench [--posts N] [--comments N] [--rounds N] "
+                   "[--sweep]\n");
+      return 2;
+    }
+  }
+  if (sweeping) return sweep(rounds);
+  std::printf("== conversation_bench: %d posts on %d blogs, %d comments\n", posts, kBlogs,
+              posts == 0 ? 0 : comments / posts * posts);
+  measure(posts, comments, rounds, true);
   return 0;
 }

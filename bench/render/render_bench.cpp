@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "base/allocator.h"
 #include "build/staged_output.h"
 #include "render/render.h"
 
@@ -125,6 +126,7 @@ confab::Conversation synthetic(int threads, int comments_per_thread, int blogs) 
 }  // namespace
 
 int main(int argc, char** argv) {
+  confab::use_large_pages();
   // --out DIR: write the site there instead of a temporary folder (e.g. /dev/shm to time confab
   // rather than the disk). --keep: leave it there afterwards (to compare two builds' output);
   // "--keep DIR" is short for "--out DIR --keep". --write-first: time rendering while writing

@@ -4,10 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "base/allocator.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 
 int main(int argc, char** argv) {
+  confab::use_large_pages();
   curl_global_init(CURL_GLOBAL_DEFAULT);
   confab::Console console;
   const int code = confab::run_confab(std::vector<std::string>(argv + 1, argv + argc), console);

@@ -24,6 +24,9 @@ std::string entry_text(const Entry& entry) {
 }
 
 PostIndex::PostIndex(const std::vector<SourceHarvest>& harvests) {
+  std::size_t posts = 0;
+  for (const auto& harvest : harvests) posts += harvest.posts.size();
+  by_url_.reserve(posts * 2);
   for (std::size_t s = 0; s < harvests.size(); ++s) {
     for (std::size_t p = 0; p < harvests[s].posts.size(); ++p) {
       const Entry& post = harvests[s].posts[p];

@@ -1,8 +1,8 @@
 // The links a post makes, and an index to find posts by the URLs that name them.
 #pragma once
 
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "conversation/build_conversation.h"
@@ -24,7 +24,7 @@ class PostIndex {
   const PostRef* find(const std::string& url) const;
 
  private:
-  std::map<std::string, PostRef> by_url_;
+  std::unordered_map<std::string, PostRef> by_url_;
 };
 
 }  // namespace confab
