@@ -102,6 +102,7 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   for (const std::string& problem : rendered.problems) report.warnings.push_back(problem);
   staged.commit();
   report.files_written = staged.files_written();
+  report.files_unchanged = staged.files_unchanged();
   return report;
 }
 

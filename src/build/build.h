@@ -38,6 +38,7 @@ struct BuildReport {
   Conversation conversation;
   std::filesystem::path output;
   std::size_t files_written = 0;
+  std::size_t files_unchanged = 0;  ///< of those, held byte for byte by the previous output
   std::size_t requests = 0;
   std::vector<std::string> warnings;    ///< per source, each names it
   std::vector<SourceHarvest> harvests;  ///< what the conversation was built from (reusable)

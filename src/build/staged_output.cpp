@@ -1,9 +1,11 @@
 #include "build/staged_output.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdio.h>  // renameat2
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -53,8 +55,13 @@ void write_file(int root, const OutputFile& file, const fs::path& shown_root) {
     const int code = errno;  // before building the message touches it
     return SiteFileError((shown_root / file.path).string() + ": " + what + ": " + describe(code));
   };
-  ClosesOnExit out{
-      ::openat(root, file.path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
+  // A new file, never one truncated in place: a path written twice may be a hard link into the
+  // output being replaced (see StagedOutput::link_if_unchanged), which must stay as it is.
+  constexpr int kCreate = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+  ClosesOnExit out{::openat(root, file.path.c_str(), kCreate, 0666)};
+  if (out.fd < 0 && errno == EEXIST && ::unlinkat(root, file.path.c_str(), 0) == 0) {
+    out.fd = ::openat(root, file.path.c_str(), kCreate, 0666);
+  }
   if (out.fd < 0) throw failure("cannot create");
   std::string_view bytes = file.bytes;
   while (!bytes.empty()) {
@@ -66,6 +73,36 @@ void write_file(int root, const OutputFile& file, const fs::path& shown_root) {
     bytes.remove_prefix(static_cast<std::size_t>(written));
   }
   if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
+}
+
+/// True when the regular file at `path` under `root` holds exactly `bytes`. Reads at most
+/// bytes.size() + 1 bytes, and nothing when the sizes differ.
+/// No symbolic link is followed on the way (a link a user put in the output may lead out of it):
+/// such a file is simply written anew.
+bool holds_same_bytes(int root, const std::string& path, std::string_view bytes) {
+  open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+  ClosesOnExit in{static_cast<int>(::syscall(SYS_openat2, root, path.c_str(), &how, sizeof how))};
+  struct stat status {};
+  if (in.fd < 0 || ::fstat(in.fd, &status) != 0 || !S_ISREG(status.st_mode) ||
+      static_cast<std::size_t>(status.st_size) != bytes.size()) {
+    return false;
+  }
+  char buffer[1 << 16];
+  std::size_t at = 0;
+  for (;;) {
+    const ssize_t got = ::read(in.fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return false;
+    if (got == 0) return at == bytes.size();
+    const auto count = static_cast<std::size_t>(got);
+    if (at + count > bytes.size() ||
+        bytes.compare(at, count, std::string_view(buffer, count)) != 0) {
+      return false;
+    }
+    at += count;
+  }
 }
 
 /// fs::remove_all, with the folders two levels down (threads/<slug>/, people/<slug>/) removed on
@@ -157,6 +194,9 @@ StagedOutput::StagedOutput(const fs::path& output, SwapMethod method,
     fs::remove_all(staging_);
     fs::create_directories(staging_);
     staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    // The output being replaced, for link_if_unchanged; none on a first build (or when it is
+    // not a real folder: a symbolic link is replaced, never read through).
+    current_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
     // Held until this process ends: the next build sees the folder is in use.
     if (staging_fd_ < 0 || ::flock(staging_fd_, LOCK_EX | LOCK_NB) != 0) {
       const int code = errno;
@@ -171,6 +211,7 @@ StagedOutput::StagedOutput(const fs::path& output, SwapMethod method,
 
 StagedOutput::~StagedOutput() {
   if (staging_fd_ >= 0) ::close(staging_fd_);
+  if (current_fd_ >= 0) ::close(current_fd_);
   if (committed_) return;
   std::error_code ignored;
   fs::remove_all(staging_, ignored);
@@ -206,8 +247,19 @@ void StagedOutput::write(const OutputFile& file) {
     throw SiteFileError("refusing to write '" + file.path + "': outside the output folder");
   }
   make_folders_for(file.path);
-  write_file(staging_fd_, file, target_);
+  if (!link_if_unchanged(file)) write_file(staging_fd_, file, target_);
   ++files_;
+}
+
+bool StagedOutput::link_if_unchanged(const OutputFile& file) {
+  if (current_fd_ < 0 || !holds_same_bytes(current_fd_, file.path, file.bytes)) return false;
+  // A file system without hard links (or a race with someone editing the output) only costs
+  // the write below.
+  if (::linkat(current_fd_, file.path.c_str(), staging_fd_, file.path.c_str(), 0) != 0) {
+    return false;
+  }
+  ++unchanged_;
+  return true;
 }
 
 void StagedOutput::step(CommitStep reached) const {

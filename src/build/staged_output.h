@@ -32,8 +32,11 @@ enum class CommitStep {
 };
 
 /// A new output folder in the making: files go into a staging folder beside `output` as they
-/// come, from any thread, and commit() swaps it in. A build that fails before commit() leaves
-/// the previous output untouched (the staging folder goes with this object).
+/// come, from any thread, and commit() swaps it in. A file whose bytes the current output
+/// already holds at the same path is hard-linked from it instead of written: it keeps its inode
+/// and modification time, so deploys by rsync and HTTP caches (Last-Modified) see it unchanged. A
+/// build that fails before commit() leaves the previous output untouched (the staging folder goes
+/// with this object).
 ///
 /// A build killed at any point leaves either the old output or the new one in place, and a
 /// folder beside it that the next build removes: each staging folder is held with a lock
@@ -54,18 +57,23 @@ class StagedOutput {
   /// Puts the staged folder in place of `output` (see SwapMethod), then removes the old one.
   void commit();
   std::size_t files_written() const { return files_; }
+  /// Of those, the files the previous output held byte for byte (linked, not written).
+  std::size_t files_unchanged() const { return unchanged_; }
 
  private:
   void make_folders_for(const std::string& path);
+  bool link_if_unchanged(const OutputFile& file);
   void step(CommitStep reached) const;
 
   std::filesystem::path target_, staging_, previous_;
   SwapMethod method_;
   std::function<void(CommitStep)> at_step_;
   int staging_fd_ = -1;  ///< the staging folder, open: files are made relative to it
+  int current_fd_ = -1;  ///< the output being replaced, open, when there is one
   std::mutex lock_;
   std::unordered_set<std::string> folders_;  ///< made so far, relative to the staging folder
   std::atomic<std::size_t> files_{0};
+  std::atomic<std::size_t> unchanged_{0};
   bool committed_ = false;
 };
 

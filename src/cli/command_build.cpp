@@ -60,10 +60,13 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
   try {
     const BuildReport report = run_build(config, options);
     print_build_summary(report, console);
-    console.info("site written to " +
-                 std::filesystem::absolute(report.output).lexically_normal().string() + " (" +
-                 std::to_string(report.files_written) +
-                 (report.files_written == 1 ? " file" : " files") + ")");
+    console.info(
+        "site written to " + std::filesystem::absolute(report.output).lexically_normal().string() +
+        " (" + std::to_string(report.files_written) +
+        (report.files_written == 1 ? " file" : " files") +
+        (report.files_unchanged > 0 ? ", " + std::to_string(report.files_unchanged) + " unchanged"
+                                    : std::string()) +
+        ")");
     return kExitOk;
   } catch (const ConfigError& error) {
     console.error(error.what());

@@ -105,6 +105,16 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
   canonical_base_ = canonical_base(input_.base_url);
   generated_iso_ = format_rfc3339(conversation.generated);
   generated_human_ = strings_.date(conversation.generated);
+  // Pages say when the hub last found something, not when it was built: an hourly build that
+  // finds nothing then leaves every page byte for byte as it was (and its file untouched).
+  std::optional<UnixTime> latest_find;
+  for (const Node& node : conversation.nodes) {
+    if (node.first_seen && (!latest_find || *node.first_seen > *latest_find)) {
+      latest_find = node.first_seen;
+    }
+  }
+  updated_iso_ = format_rfc3339(latest_find.value_or(conversation.generated));
+  updated_human_ = strings_.date(latest_find.value_or(conversation.generated));
 
   // Every depth a page can have: the hub and its threads, people and their pages, content.
   std::vector<std::string> roots = {"./", "../", "../../"};
@@ -122,6 +132,8 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
     shared["campaign"] = campaign_;
     shared["generated_iso"] = generated_iso_;
     shared["generated_human"] = generated_human_;
+    shared["updated_iso"] = updated_iso_;
+    shared["updated_human"] = updated_human_;
     page_frames_.emplace(root, TemplateEngine::frame(shared));
   }
 

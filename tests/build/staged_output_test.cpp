@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -227,6 +228,68 @@ TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
   EXPECT_FALSE(fs::exists(root / "public/people"));
   EXPECT_EQ(read_text(root / "elsewhere/keep.txt"), "not the site's");
   EXPECT_EQ(count_entries(root), 2);  // public and elsewhere: no old folder left
+}
+
+ino_t inode_of(const fs::path& file) {
+  struct stat status {};
+  EXPECT_EQ(::stat(file.c_str(), &status), 0) << file;
+  return status.st_ino;
+}
+
+TEST(StagedOutput, AFileThePreviousOutputHoldsIsLinkedNotWritten) {
+  const fs::path root = fresh_dir("staged-unchanged");
+  write_output(root / "public", {{"index.html", "same"},
+                                 {"threads/a/index.html", "old words"},
+                                 {"threads/b/index.html", "kept"}});
+  const ino_t index = inode_of(root / "public/index.html");
+  const ino_t kept = inode_of(root / "public/threads/b/index.html");
+  const ino_t changed = inode_of(root / "public/threads/a/index.html");
+  StagedOutput staged(root / "public");
+  staged.write({"index.html", "same"});
+  staged.write({"threads/a/index.html", "new words"});  // same size, other bytes
+  staged.write({"threads/b/index.html", "kept"});
+  staged.write({"threads/c/index.html", "new"});
+  staged.commit();
+  EXPECT_EQ(staged.files_written(), 4u);
+  EXPECT_EQ(staged.files_unchanged(), 2u);
+  // Left alone: the same file (inode, so its modification time too), not a copy.
+  EXPECT_EQ(inode_of(root / "public/index.html"), index);
+  EXPECT_EQ(inode_of(root / "public/threads/b/index.html"), kept);
+  EXPECT_NE(inode_of(root / "public/threads/a/index.html"), changed);
+  EXPECT_EQ(read_text(root / "public/threads/a/index.html"), "new words");
+  EXPECT_EQ(read_text(root / "public/threads/c/index.html"), "new");
+  EXPECT_EQ(read_text(root / "public/index.html"), "same");
+  EXPECT_EQ(count_entries(root), 1);
+}
+
+TEST(StagedOutput, APathWrittenAgainNeverChangesTheOutputItWasLinkedFrom) {
+  const fs::path root = fresh_dir("staged-relinked");
+  write_output(root / "public", {{"a.html", "first"}});
+  StagedOutput staged(root / "public");
+  staged.write({"a.html", "first"});  // linked from the live output
+  staged.write({"a.html", "second"});
+  // Until the commit, readers of the live output still see the previous site.
+  EXPECT_EQ(read_text(root / "public/a.html"), "first");
+  staged.commit();
+  EXPECT_EQ(read_text(root / "public/a.html"), "second");
+  EXPECT_EQ(staged.files_unchanged(), 1u);
+}
+
+TEST(StagedOutput, AFileBehindALinkInThePreviousOutputIsWrittenAnew) {
+  const fs::path root = fresh_dir("staged-unchanged-links");
+  write_text(root / "elsewhere/page.html", "same");
+  write_text(root / "public/index.html", "old");
+  fs::create_directory_symlink(root / "elsewhere", root / "public/linked");
+  fs::create_symlink(root / "elsewhere/page.html", root / "public/page.html");
+  StagedOutput staged(root / "public");
+  staged.write({"linked/page.html", "same"});
+  staged.write({"page.html", "same"});
+  staged.commit();
+  EXPECT_EQ(staged.files_unchanged(), 0u);
+  EXPECT_NE(inode_of(root / "public/linked/page.html"), inode_of(root / "elsewhere/page.html"));
+  EXPECT_FALSE(fs::is_symlink(root / "public/page.html"));
+  EXPECT_NE(inode_of(root / "public/page.html"), inode_of(root / "elsewhere/page.html"));
+  EXPECT_EQ(read_text(root / "elsewhere/page.html"), "same");
 }
 
 /// A build in a child process, SIGKILLed where `kill_at` says: at a step of commit(), or

@@ -1,0 +1,199 @@
+// A build into the previous output equals a clean build, byte for byte (issue 19): the output
+// step links the files the previous output already holds, and nothing of that may leak into
+// what is published. Each case builds the incremental-rebuild fixture's base snapshot, copies the
+// site with its archive, makes one change to both copies, then rebuilds one into its previous
+// output and the other into an empty folder.
+#include <sys/stat.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "binary_runner.h"
+
+namespace confab {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::fresh_dir;
+using testing::read_text;
+using testing::run_confab;
+
+const fs::path kFixture = fs::path(CONFAB_SOURCE_DIR) / "tests/fixtures/incremental-rebuild";
+const std::string kFirstBuild = "1302000000";   // 2011-04-05 10:40 UTC
+const std::string kSecondBuild = "1302003600";  // an hour later
+
+std::string site_toml(const std::string& snapshot, const std::string& language, bool sky_notes) {
+  std::string toml =
+      "[site]\ntitle = \"Kite Club hub\"\nbase_url = \"https://hub.example/\"\n"
+      "language = \"" +
+      language +
+      "\"\n"
+      "[campaign]\nlinks = [\"https://kiteclub.example.org/\"]\n"
+      "team = [{ name = \"Odile\" }]\n"
+      "[[source]]\nname = \"Kite Club\"\nurl = \"https://kiteclub.example.org/\"\n"
+      "feed = \"https://kiteclub.example.org/feed/\"\nrole = \"campaign\"\n";
+  if (sky_notes) {
+    toml +=
+        "[[source]]\nname = \"Sky Notes\"\nurl = \"https://skynotes.example.net/\"\n"
+        "feed = \"https://skynotes.example.net/feed/\"\n";
+  }
+  return toml + "[fetch]\nreplay = \"" + (kFixture / snapshot).string() +
+         "\"\n[crawl]\ndepth = 0\n[platforms]\nlookup = []\n";
+}
+
+/// What a case changes between the two builds: the snapshot, the site's settings, its files.
+struct Change {
+  std::string snapshot = "base";
+  std::string language = "en";
+  bool sky_notes = false;
+  std::function<void(const fs::path& site)> edit_site = [](const fs::path&) {};
+};
+
+/// Every file under `root`, by its path relative to it, with its bytes.
+std::map<std::string, std::string> files_under(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[fs::relative(entry.path(), root).string()] = read_text(entry.path());
+    }
+  }
+  return files;
+}
+
+ino_t inode_of(const fs::path& file) {
+  struct stat status {};
+  EXPECT_EQ(::stat(file.c_str(), &status), 0) << file;
+  return status.st_ino;
+}
+
+class IncrementalBuild : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    incremental = fresh_dir("incremental-site");
+    clean = fresh_dir("clean-site");
+    fs::create_directory_symlink(fs::path(CONFAB_SOURCE_DIR) / "themes", incremental / "themes");
+  }
+  void TearDown() override {
+    fs::remove_all(incremental);
+    fs::remove_all(clean);
+  }
+
+  /// Runs `confab build` on `site` with `change`, at `epoch`; returns what it printed.
+  std::string build(const fs::path& site, const Change& change, const std::string& epoch) {
+    std::ofstream(site / "site.toml", std::ios::trunc)
+        << site_toml(change.snapshot, change.language, change.sky_notes);
+    const auto result =
+        run_confab("build --config " + (site / "site.toml").string(), "SOURCE_DATE_EPOCH=" + epoch);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.out + result.err;
+  }
+
+  /// The base build, the site copied with its archive (not its output), `change` made to both,
+  /// and both rebuilt: the rebuilt output must equal the clean one. Returns the rebuild's words.
+  std::string rebuild_equals_clean_build(const Change& change) {
+    build(incremental, Change{}, kFirstBuild);
+    fs::copy(incremental, clean, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    fs::remove_all(clean / "public");
+    change.edit_site(incremental);
+    change.edit_site(clean);
+    const std::string said = build(incremental, change, kSecondBuild);
+    // Some files were linked from the previous output, none in the clean build.
+    EXPECT_NE(said.find(" unchanged)"), std::string::npos) << said;
+    EXPECT_EQ(build(clean, change, kSecondBuild).find(" unchanged)"), std::string::npos);
+    const auto rebuilt = files_under(incremental / "public");
+    const auto fresh = files_under(clean / "public");
+    EXPECT_GT(fresh.size(), 20u);
+    EXPECT_EQ(rebuilt.size(), fresh.size());
+    for (const auto& [path, bytes] : fresh) {
+      const auto found = rebuilt.find(path);
+      if (found == rebuilt.end()) {
+        ADD_FAILURE() << path << " is missing from the rebuilt output";
+      } else if (found->second != bytes) {
+        ADD_FAILURE() << path << " differs from the clean build's";
+      }
+    }
+    for (const auto& [path, bytes] : rebuilt) {
+      EXPECT_TRUE(fresh.count(path)) << path << " is only in the rebuilt output";
+    }
+    return said;
+  }
+
+  fs::path incremental, clean;
+};
+
+const std::string kKitThread = "public/threads/building-a-kite-from-the-kit/index.html";
+
+TEST_F(IncrementalBuild, NothingChangedLeavesThePagesAlone) {
+  build(incremental, Change{}, kFirstBuild);
+  const ino_t thread = inode_of(incremental / kKitThread);
+  const ino_t person = inode_of(incremental / "public/people/index.html");
+  fs::remove_all(incremental / "public.before");
+  fs::copy(incremental / "public", incremental / "public.before", fs::copy_options::recursive);
+  const std::string said = build(incremental, Change{}, kSecondBuild);
+  EXPECT_NE(said.find(" unchanged)"), std::string::npos) << said;
+  // The same file, not a copy: its modification time is the first build's.
+  EXPECT_EQ(inode_of(incremental / kKitThread), thread);
+  EXPECT_EQ(inode_of(incremental / "public/people/index.html"), person);
+  // Only what states the build's own time (how long the queue has waited: the hub's front page
+  // shows it too) or the sources' fetch status may change.
+  const auto before = files_under(incremental / "public.before");
+  const auto after = files_under(incremental / "public");
+  ASSERT_EQ(before.size(), after.size());
+  for (const auto& [path, bytes] : after) {
+    if (bytes == before.at(path)) continue;
+    EXPECT_TRUE(path == "index.html" || path == "conversation.json" || path == "report.json" ||
+                path == "report/index.html" || path == "awaiting.json" || path == "awaiting.xml" ||
+                path == "exports/awaiting.csv" || path == "sources/index.html" ||
+                path == "sources.opml")
+        << path << " changed though nothing was found";
+  }
+  fs::remove_all(incremental / "public.before");
+}
+
+TEST_F(IncrementalBuild, NothingChangedEqualsACleanBuild) {
+  rebuild_equals_clean_build(Change{});
+}
+
+TEST_F(IncrementalBuild, OneNewCommentEqualsACleanBuild) {
+  rebuild_equals_clean_build(Change{.snapshot = "new-comment"});
+  EXPECT_NE(read_text(incremental / kKitThread).find("clove hitch"), std::string::npos);
+}
+
+TEST_F(IncrementalBuild, AnEditedPostEqualsACleanBuild) {
+  rebuild_equals_clean_build(Change{.snapshot = "edited-post"});
+  EXPECT_NE(read_text(incremental / "public/threads/flying-day-in-nantes/index.html").find("cake"),
+            std::string::npos);
+}
+
+TEST_F(IncrementalBuild, ACommentRemovedUpstreamEqualsACleanBuild) {
+  rebuild_equals_clean_build(Change{.snapshot = "removed-comment"});
+}
+
+TEST_F(IncrementalBuild, ANewSourceEqualsACleanBuild) {
+  rebuild_equals_clean_build(Change{.snapshot = "new-source", .sky_notes = true});
+  EXPECT_NE(read_text(incremental / "public/sources/index.html").find("Sky Notes"),
+            std::string::npos);
+}
+
+TEST_F(IncrementalBuild, AThemeChangeEqualsACleanBuild) {
+  Change change;
+  change.edit_site = [](const fs::path& site) {
+    fs::create_directories(site / "templates/partials");
+    std::ofstream(site / "templates/partials/site_footer.html")
+        << "<footer class=\"site-footer\"><p>Kite Club hub, kept by the club.</p></footer>\n";
+  };
+  rebuild_equals_clean_build(change);
+  EXPECT_NE(read_text(incremental / kKitThread).find("kept by the club"), std::string::npos);
+}
+
+TEST_F(IncrementalBuild, ALanguageChangeEqualsACleanBuild) {
+  rebuild_equals_clean_build(Change{.language = "fr"});
+  EXPECT_NE(read_text(incremental / "public/index.html").find("lang=\"fr\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace confab
