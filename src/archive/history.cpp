@@ -3,6 +3,7 @@
 
 #include "archive/archive.h"
 #include "archive/entry_json.h"
+#include "base/parallel_for.h"
 
 namespace confab {
 
@@ -36,23 +37,48 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
                           "ORDER BY e.source_id, e.kind DESC, e.post_id, e.last_seen_run DESC, "
                           "e.position, e.id");
   entries.bind(1, include_removed ? 1 : 0);
-  while (entries.step()) {
-    SourceHistory& history = histories.at(index_of.at(entries.integer(0)));
+  // Rows are read in batches and each batch's JSON is parsed on every core: reading is cheap,
+  // parsing is most of the time. Batches keep only a few thousand texts alive at once.
+  struct Row {
+    std::size_t history = 0;
+    std::string post_id, data;
+    std::optional<UnixTime> first_seen;
     Entry entry;
-    try {
-      entry = entry_from_json(nlohmann::json::parse(entries.text(2)));
-    } catch (const nlohmann::json::exception& error) {
-      throw ArchiveError(file().string() + ": an entry of " + history.source.name +
-                         " is unreadable: " + error.what());
+  };
+  constexpr std::size_t kBatch = 4096;
+  std::vector<Row> batch;
+  batch.reserve(kBatch);
+  const std::size_t workers = worker_count_for(kBatch, 1024);
+  auto flush = [&] {
+    parallel_for(batch.size(), workers, [&](std::size_t, std::size_t at) {
+      Row& row = batch[at];
+      try {
+        row.entry = entry_from_json_text(row.data);
+      } catch (const EntryJsonError& error) {
+        throw ArchiveError(file().string() + ": an entry of " + histories[row.history].source.name +
+                           " is unreadable: " + error.what());
+      }
+      row.entry.first_seen = row.first_seen;
+    });
+    for (Row& row : batch) {
+      SourceHistory& history = histories[row.history];
+      if (row.post_id.empty()) {
+        history.posts.push_back(std::move(row.entry));
+      } else {
+        history.comments[row.post_id].push_back(std::move(row.entry));
+      }
     }
-    entry.first_seen = entries.optional_integer(3);
-    const std::string post_id = entries.text(1);
-    if (post_id.empty()) {
-      history.posts.push_back(std::move(entry));
-    } else {
-      history.comments[post_id].push_back(std::move(entry));
-    }
+    batch.clear();
+  };
+  while (entries.step()) {
+    Row& row = batch.emplace_back();
+    row.history = index_of.at(entries.integer(0));
+    row.post_id = entries.text(1);
+    row.data = entries.text(2);
+    row.first_seen = entries.optional_integer(3);
+    if (batch.size() == kBatch) flush();
   }
+  flush();
   return histories;
 }
 

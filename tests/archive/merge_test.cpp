@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "archive/archive.h"
+#include "archive/sqlite_db.h"
 #include "archive_fixtures.h"
 
 namespace confab {
@@ -182,6 +183,44 @@ TEST(ArchiveMerge, SurvivesReopening) {
   ASSERT_EQ(stats.rows.size(), 1u);
   EXPECT_EQ(stats.rows[0].kind, "post");
   EXPECT_EQ(stats.rows[0].entries, 1);
+}
+
+TEST(ArchiveHistory, ReadsManyEntriesBackInOrderAcrossBatches) {
+  const TempArchive temp("many");
+  Archive archive(temp.file);
+  const auto source = make_source("blog", "ok", 100);
+  std::vector<Entry> posts;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 9000; ++i) {  // more than two of history()'s batches
+    posts.push_back(make_entry("p" + std::to_string(i), 1000 + i));
+    expected.push_back(posts.back().id);
+  }
+  const auto run = archive.begin_run(100, "online");
+  archive.merge_source(run, posts_of(source, posts));
+  const auto history = archive.history();
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(ids(history[0].posts), expected);
+  EXPECT_EQ(history[0].posts[8999].title, "Title of p8999");
+  EXPECT_EQ(history[0].posts[8999].first_seen, std::optional<UnixTime>(100));
+}
+
+TEST(ArchiveHistory, AnUnreadableEntryNamesItsSource) {
+  const TempArchive temp("unreadable");
+  {
+    Archive archive(temp.file);
+    const auto run = archive.begin_run(100, "online");
+    archive.merge_source(run, posts_of(make_source("kiteclub", "ok", 100), {make_entry("p1", 1)}));
+  }
+  SqliteDatabase(temp.file).execute("UPDATE entries SET data = '{\"title\": 3}'");
+  Archive archive(temp.file);
+  try {
+    archive.history();
+    ADD_FAILURE() << "an unreadable entry was read";
+  } catch (const ArchiveError& error) {
+    EXPECT_NE(std::string(error.what()).find("an entry of kiteclub is unreadable"),
+              std::string::npos)
+        << error.what();
+  }
 }
 
 }  // namespace

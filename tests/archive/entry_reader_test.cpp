@@ -1,0 +1,93 @@
+// entry_from_json_text reads what entry_to_json wrote, exactly as entry_from_json does from the
+// parsed tree, skips keys it does not know, and names what it cannot read.
+#include <gtest/gtest.h>
+
+#include "archive/entry_json.h"
+
+namespace confab {
+namespace {
+
+/// An entry with every field the archive stores set, several of each list.
+Entry full_entry() {
+  Entry entry;
+  entry.id = "https://blog.example.com/?p=7#comment-12";
+  entry.title = "Re: \"quotes\", accents (é) and a tab\t";
+  entry.link = "https://blog.example.com/p7/#comment-12";
+  entry.published = 1790000000;
+  entry.updated = -5;  // before 1970: negative times survive
+  entry.authors.push_back({"Quill", "quill@example.org", "https://quill.example.org/"});
+  entry.authors.push_back({"Ink",
+                           "",
+                           "",
+                           "https://ink.example/a.png",
+                           {"https://ink.example/", "https://ink.example.net/"}});
+  entry.authors.push_back({"Nib", "", "", "https://nib.example/a.png", {}});
+  entry.summary = "<p>Short</p>";
+  entry.content = "<p>Long \\ with a backslash and a line\nbreak</p>";
+  entry.categories = {"kites", "", "été"};
+  entry.comments_url = "https://blog.example.com/p7/#comments";
+  entry.comments_feed = "https://blog.example.com/p7/feed/";
+  entry.comment_count = 3;
+  entry.in_reply_to = {{"https://blog.example.com/?p=7", "https://blog.example.com/p7/"},
+                       {"urn:x", ""}};
+  entry.enclosures = {{"https://cdn.example/a.mp3", "audio/mpeg", 123456789012LL},
+                      {"https://cdn.example/b.jpg", "", std::nullopt}};
+  entry.related = "https://blog.example.com/p7/#comment-11";
+  entry.likes = 4;
+  entry.reposts = 0;
+  entry.reaction = "like";
+  entry.reply_cap = 60;
+  return entry;
+}
+
+std::string text_of(const Entry& entry) {
+  return dump_json(entry_to_json(entry));
+}
+
+TEST(EntryReader, ReadsBackEveryFieldAsTheTreeDoes) {
+  Entry bare;
+  bare.id = "only-an-id";
+  for (const Entry& entry : {full_entry(), bare}) {
+    const std::string text = text_of(entry);
+    const Entry direct = entry_from_json_text(text);
+    const Entry through_tree = entry_from_json(nlohmann::json::parse(text));
+    EXPECT_EQ(text_of(direct), text_of(through_tree));
+    EXPECT_EQ(text_of(direct), text);
+    EXPECT_EQ(entry_fingerprint(direct), entry_fingerprint(entry));
+  }
+  const Entry back = entry_from_json_text(text_of(full_entry()));
+  ASSERT_EQ(back.authors.size(), 3u);
+  EXPECT_EQ(back.authors[1].verified.size(), 2u);
+  EXPECT_EQ(back.authors[2].avatar, "https://nib.example/a.png");
+  ASSERT_EQ(back.enclosures.size(), 2u);
+  EXPECT_EQ(back.enclosures[0].length, std::optional<long long>(123456789012LL));
+  EXPECT_FALSE(back.enclosures[1].length);
+  EXPECT_EQ(back.updated, std::optional<UnixTime>(-5));
+  EXPECT_FALSE(back.first_seen);
+}
+
+TEST(EntryReader, SkipsKeysItDoesNotKnowWhateverTheyHold) {
+  const Entry back = entry_from_json_text(
+      R"({"later":{"a":[1,{"b":[null,true,2.5]}]},"id":"x","title":"T","note":"n",)"
+      R"("extra":[[["deep"]]],"likes":2,"flag":false})");
+  EXPECT_EQ(back.id, "x");
+  EXPECT_EQ(back.title, "T");
+  EXPECT_EQ(back.likes, std::optional<int>(2));
+}
+
+TEST(EntryReader, NamesWhatItCannotRead) {
+  for (const char* bad :
+       {"", "{", "[]", "\"text\"", R"({"id":"x",})", R"({"title":3})", R"({"published":"soon"})",
+        R"({"authors":"Quill"})", R"({"authors":[{"name":"Quill"}]})", R"({"categories":[1]})",
+        R"({"id":"x"} trailing)", R"({"likes":1.5})"}) {
+    try {
+      entry_from_json_text(bad);
+      ADD_FAILURE() << "read: " << bad;
+    } catch (const EntryJsonError& error) {
+      EXPECT_FALSE(std::string(error.what()).empty()) << bad;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace confab
