@@ -93,6 +93,7 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
     previous_build = gather(config, options, report);
   }
   report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
+  if (!options.keep_harvests) std::vector<SourceHarvest>().swap(report.harvests);
   report.conversation.previous_build = previous_build;
   input.conversation = &report.conversation;
   // Pages are written as they are rendered, into a staging folder swapped in at the end.

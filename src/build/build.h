@@ -30,6 +30,9 @@ struct BuildOptions {
   const std::vector<SourceHarvest>* reuse_harvests = nullptr;
   const IdentityEvidence* reuse_evidence = nullptr;  ///< with reuse_harvests: what it learned
   std::optional<UnixTime> reuse_previous_build;      ///< with reuse_harvests: new since when
+  /// Return the harvests in BuildReport::harvests (`confab serve` re-renders from them). Off,
+  /// they are freed once threaded: the entries' text is then no longer held while pages render.
+  bool keep_harvests = false;
   StepProgress progress;  ///< hears how each batch of requests goes (the console shows it)
 };
 
@@ -41,7 +44,7 @@ struct BuildReport {
   std::size_t files_unchanged = 0;  ///< of those, held byte for byte by the previous output
   std::size_t requests = 0;
   std::vector<std::string> warnings;    ///< per source, each names it
-  std::vector<SourceHarvest> harvests;  ///< what the conversation was built from (reusable)
+  std::vector<SourceHarvest> harvests;  ///< what the conversation was built from, when kept
   IdentityEvidence evidence;            ///< rel="me" links the pages fetched showed (reusable)
   std::filesystem::path archive;        ///< the archive used, when the build fetched
   std::optional<MergeCounts> archived;  ///< what fetching changed in it (not when offline)

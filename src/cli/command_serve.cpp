@@ -48,6 +48,7 @@ class ServeBuilder {
     BuildOptions options = options_;
     options.now = build_time_now();
     options.base_url = request.base_url;
+    options.keep_harvests = true;  // the next rebuild of site files only re-renders them
     const bool refetch = request.reason != RebuildReason::site_files || !last_harvests_;
     if (!refetch) {
       options.reuse_harvests = &*last_harvests_;

@@ -18,6 +18,9 @@ using Json = nlohmann::json;
 constexpr std::size_t kSpamExcerptChars = 160;
 constexpr std::size_t kAwaitingExcerptChars = 140;
 constexpr std::size_t kTopPeople = 8;
+// The front page shows the oldest of the queue; the feeds and the CSV hold it all. A campaign
+// that leaves thousands unanswered would otherwise put them all on its front page.
+constexpr std::size_t kAwaitingOnHub = 25;
 constexpr std::size_t kMaxThreadsPerPage = 20;
 /// Hub pages stop taking threads past this estimated size (the limit is 300 KB; markup around
 /// the cards and the estimate's error need the rest).
@@ -551,6 +554,7 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
 
   // The sidebar and the charts are on the first page only.
   Json people = Json::array(), awaiting = Json::array(), sources = Json::array();
+  std::size_t awaiting_total = 0;  // in the queue, beyond those shown too
   std::string activity_svg, graph_svg;
   if (first) {
     for (const Person* person : model_.people_by_activity()) {
@@ -560,6 +564,7 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
     for (const std::string& id : conversation.awaiting_reply) {
       const Node* node = model_.node(id);
       if (!node || node->spam || !model_.thread_of(id)) continue;
+      if (++awaiting_total > kAwaitingOnHub) continue;
       Json item = flat_node(*node);
       item["excerpt"] = html_excerpt(model_.html(*node), kAwaitingExcerptChars);
       item["waiting_label"] =
@@ -585,6 +590,11 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
   view["has_top_people"] = !people.empty();
   view["top_people"] = std::move(people);
   view["has_awaiting"] = !awaiting.empty();
+  view["has_more_awaiting"] = awaiting_total > awaiting.size();
+  view["awaiting_more"] =
+      Strings::fill(strings_.text("awaiting_more"),
+                    {{"shown", strings_.number(static_cast<std::int64_t>(awaiting.size()))},
+                     {"total", strings_.number(static_cast<std::int64_t>(awaiting_total))}});
   view["awaiting"] = std::move(awaiting);
   view["has_sources"] = !sources.empty();
   view["sources"] = std::move(sources);

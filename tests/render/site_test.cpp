@@ -839,6 +839,36 @@ TEST_F(SiteDeskTest, TheQueueFeedsListWhatAwaitsWithStableIds) {
   EXPECT_TRUE(empty.child("feed").child("entry").empty());
 }
 
+TEST_F(SiteDeskTest, TheFrontPageShowsTheOldestOfALongQueueAndSaysHowManyWait) {
+  Conversation long_queue = desk_conversation();
+  const Node question = *std::find_if(long_queue.nodes.begin(), long_queue.nodes.end(),
+                                      [](const Node& node) { return node.id == "brand/c1"; });
+  long_queue.awaiting_reply.clear();
+  for (int i = 0; i < 30; ++i) {
+    Node more = question;
+    more.id = "brand/q" + std::to_string(i);
+    more.text = "Question number " + std::to_string(i);
+    more.content_html = "<p>" + more.text + "</p>";
+    *more.published += i * 60;
+    long_queue.nodes.insert(long_queue.nodes.begin() + 2, more);
+    long_queue.awaiting_reply.push_back(more.id);
+  }
+  const auto files = render_files(sample_input(long_queue));
+  const std::string index = find_file(files, "index.html")->bytes;
+  const std::size_t start = index.find("aria-labelledby=\"awaiting-heading\"");
+  ASSERT_NE(start, std::string::npos) << index;
+  const std::string panel = index.substr(start, index.find("</section>", start) - start);
+  EXPECT_EQ(count(panel, "<li>"), 25u) << panel;
+  EXPECT_TRUE(contains(panel, "Question number 24")) << panel;
+  EXPECT_FALSE(contains(panel, "Question number 25")) << panel;
+  EXPECT_TRUE(contains(panel, "The 25 oldest of 30 are shown here")) << panel;
+  // The feeds hold the whole queue.
+  const auto json = nlohmann::json::parse(find_file(files, "awaiting.json")->bytes);
+  EXPECT_EQ(json["items"].size(), 30u);
+  // A short queue says nothing of the sort.
+  EXPECT_FALSE(contains(file("index.html"), "oldest of")) << file("index.html");
+}
+
 TEST_F(SiteDeskTest, TheNewDigestHasOneEntryPerBuildThatFoundSomething) {
   pugi::xml_document atom;
   ASSERT_TRUE(atom.load_string(file("new.xml").c_str()));
