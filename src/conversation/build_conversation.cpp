@@ -294,12 +294,18 @@ void add_comments(Builder& builder) {
   builder.used_ids.reserve(total);
   const auto copies = texts_by_blog(all);
   // Mentions and spam verdicts first, on every core: each comment is judged on its own.
+  // Each post's words once, on every core: the table is made first, then only filled.
   std::unordered_map<std::string, SpamPostWords> words_of_post;
+  std::vector<std::pair<const Node*, SpamPostWords*>> to_read;
   for (const auto& item : all) {
-    if (words_of_post.count(item.post_id)) continue;
-    const Node& post_node = *builder.find(item.post_id);
-    words_of_post.emplace(item.post_id, spam_post_words(post_node.title + " " + post_node.text));
+    auto [slot, inserted] = words_of_post.try_emplace(item.post_id);
+    if (inserted) to_read.emplace_back(builder.find(item.post_id), &slot->second);
   }
+  parallel_for(to_read.size(), worker_count_for(to_read.size(), 512),
+               [&](std::size_t, std::size_t at) {
+                 const Node& post_node = *to_read[at].first;
+                 *to_read[at].second = spam_post_words(post_node.title + " " + post_node.text);
+               });
   std::vector<std::vector<bool>> mention(all.size());
   std::vector<std::vector<SpamVerdict>> verdicts(all.size());
   std::vector<std::vector<Node>> made(all.size());  // nodes built here, linked in below
