@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,10 @@ class Archive {
   /// Every source and entry, sources in first-seen order. Comments removed upstream are left
   /// out unless `include_removed`.
   std::vector<SourceHistory> history(bool include_removed = false);
+  /// Every source, but only the sources whose key is in `keys` with their entries (removed ones
+  /// left out): what a build reads again after merging into a few sources, taking the others'
+  /// entries from its first read.
+  std::vector<SourceHistory> history_of(const std::set<std::string>& keys);
 
   /// When the online build before the last one up to `run` started (builds that finished
   /// well): what "new" is measured against, so an offline rebuild keeps the marks of the fetch

@@ -1,4 +1,5 @@
 // Reading the archive back: the whole history for the conversation stage, and counts for people.
+#include <set>
 #include <unordered_map>
 
 #include "archive/archive.h"
@@ -7,10 +8,14 @@
 
 namespace confab {
 
-std::vector<SourceHistory> Archive::history(bool include_removed) {
+namespace {
+
+/// Every source, in first-seen order, without entries; `index_of` maps a source's row id to its
+/// place.
+std::vector<SourceHistory> read_sources(SqliteDatabase& db,
+                                        std::unordered_map<std::int64_t, std::size_t>& index_of) {
   std::vector<SourceHistory> histories;
-  std::unordered_map<std::int64_t, std::size_t> index_of;
-  SqliteStatement sources(db_,
+  SqliteStatement sources(db,
                           "SELECT id, key, slug, name, url, feed, role, status, error, "
                           "last_success, discovered_from FROM sources ORDER BY id");
   while (sources.step()) {
@@ -29,16 +34,22 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
     index_of[sources.integer(0)] = histories.size();
     histories.push_back(std::move(history));
   }
-  // Newest window first, in the order the feed listed it; older windows after, the same way.
-  SqliteStatement entries(db_,
-                          "SELECT e.source_id, e.post_id, e.data, r.started FROM entries e "
-                          "LEFT JOIN runs r ON r.id = e.first_seen_run "
-                          "WHERE e.removed_upstream = 0 OR ? "
-                          "ORDER BY e.source_id, e.kind DESC, e.post_id, e.last_seen_run DESC, "
-                          "e.position, e.id");
-  entries.bind(1, include_removed ? 1 : 0);
-  // Rows are read in batches and each batch's JSON is parsed on every core: reading is cheap,
-  // parsing is most of the time. Batches keep only a few thousand texts alive at once.
+  return histories;
+}
+
+// Newest window first, in the order the feed listed it; older windows after, the same way.
+constexpr const char* kEntryOrder =
+    " ORDER BY e.source_id, e.kind DESC, e.post_id, e.last_seen_run DESC, e.position, e.id";
+constexpr const char* kEntryColumns =
+    "SELECT e.source_id, e.post_id, e.data, r.started FROM entries e "
+    "LEFT JOIN runs r ON r.id = e.first_seen_run ";
+
+/// Reads the entry rows `entries` gives (source id, post id, data, first seen) into their
+/// sources' histories. Rows are read in batches and each batch's JSON is parsed on every core:
+/// reading is cheap, parsing is most of the time. Batches keep a few thousand texts alive.
+void read_entries(SqliteStatement& entries, std::vector<SourceHistory>& histories,
+                  const std::unordered_map<std::int64_t, std::size_t>& index_of,
+                  const std::filesystem::path& file) {
   struct Row {
     std::size_t history = 0;
     std::string post_id, data;
@@ -55,7 +66,7 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
       try {
         row.entry = entry_from_json_text(row.data);
       } catch (const EntryJsonError& error) {
-        throw ArchiveError(file().string() + ": an entry of " + histories[row.history].source.name +
+        throw ArchiveError(file.string() + ": an entry of " + histories[row.history].source.name +
                            " is unreadable: " + error.what());
       }
       row.entry.first_seen = row.first_seen;
@@ -79,6 +90,32 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
     if (batch.size() == kBatch) flush();
   }
   flush();
+}
+
+}  // namespace
+
+std::vector<SourceHistory> Archive::history(bool include_removed) {
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  std::vector<SourceHistory> histories = read_sources(db_, index_of);
+  SqliteStatement entries(
+      db_, std::string(kEntryColumns) + "WHERE e.removed_upstream = 0 OR ?" + kEntryOrder);
+  entries.bind(1, include_removed ? 1 : 0);
+  read_entries(entries, histories, index_of, file());
+  return histories;
+}
+
+std::vector<SourceHistory> Archive::history_of(const std::set<std::string>& keys) {
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  std::vector<SourceHistory> histories = read_sources(db_, index_of);
+  SqliteStatement entries(db_, std::string(kEntryColumns) +
+                                   "WHERE e.source_id = ? AND e.removed_upstream = 0" +
+                                   kEntryOrder);
+  for (const auto& [row_id, at] : index_of) {
+    if (!keys.count(histories[at].source.key)) continue;
+    entries.reset();
+    entries.bind(1, row_id);
+    read_entries(entries, histories, index_of, file());
+  }
   return histories;
 }
 

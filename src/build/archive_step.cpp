@@ -184,6 +184,29 @@ void add(MergeCounts& total, const MergeCounts& counts) {
   total.removed_upstream += counts.removed_upstream;
 }
 
+/// The archive's history again after a step merged into the sources `touched`: their entries
+/// are read anew, every other source's are taken back from `earlier` (the harvests recalled
+/// before the step, whose entries the archive still holds as they were). Reading the whole
+/// history again cost a second or more per 100,000 entries, with both copies alive at once.
+std::vector<SourceHistory> reread(Archive& archive, std::set<std::string> touched,
+                                  std::vector<SourceHarvest>&& earlier) {
+  std::map<std::string, SourceHarvest*> by_key;
+  for (auto& harvest : earlier) by_key.emplace(archive_key(harvest.report), &harvest);
+  // A source no earlier harvest holds (one this build left out) is read whole, to be sure.
+  const auto sources = archive.history_of({});
+  for (const auto& history : sources) {
+    if (!by_key.count(history.source.key)) touched.insert(history.source.key);
+  }
+  std::vector<SourceHistory> histories = archive.history_of(touched);
+  for (auto& history : histories) {
+    if (touched.count(history.source.key)) continue;
+    SourceHarvest& harvest = *by_key.at(history.source.key);
+    history.posts = std::move(harvest.posts);
+    history.comments = std::move(harvest.comments);
+  }
+  return histories;
+}
+
 /// How long after a post is published its comment feed is still read once the post has left
 /// its blog's feed: a campaign's conversation lasts weeks, not years.
 constexpr UnixTime kCommentsFollowedFor = 60 * 24 * 3600;
@@ -194,7 +217,7 @@ constexpr UnixTime kCommentsFollowedFor = 60 * 24 * 3600;
 bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOptions& options,
                                  std::int64_t run, const std::vector<SourceHarvest>& harvests,
                                  ArchivingFetcher& fetcher, Archive& archive,
-                                 ArchiveStepReport& report) {
+                                 ArchiveStepReport& report, std::set<std::string>& touched) {
   const UnixTime now = options.now;
   std::vector<CommentPost> wanted;
   std::vector<std::size_t> harvest_of;
@@ -242,6 +265,7 @@ bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOpti
     fetch.source = archived(harvests[harvest_of[i]].report);
     fetch.reads.push_back(std::move(read));
     add(report.merged, archive.merge_source(run, fetch));
+    touched.insert(fetch.source.key);
   }
   return true;
 }
@@ -250,7 +274,8 @@ bool refresh_older_comment_feeds(const SiteConfig& config, const ArchiveStepOpti
 /// them; their sources join `current`. Returns true when it merged any.
 bool read_platform_threads(const SiteConfig& config, const ArchiveStepOptions& options,
                            std::int64_t run, ArchivingFetcher& fetcher, Archive& archive,
-                           ArchiveStepReport& report, std::vector<SourceReport>& current) {
+                           ArchiveStepReport& report, std::vector<SourceReport>& current,
+                           std::set<std::string>& touched) {
   const auto platforms = site_platforms(config);
   std::vector<const Platform*> list;
   for (const auto& platform : platforms) list.push_back(platform.get());
@@ -267,7 +292,9 @@ bool read_platform_threads(const SiteConfig& config, const ArchiveStepOptions& o
   report.requests += gathering.requests;
   for (auto& warning : gathering.warnings) report.warnings.push_back(std::move(warning));
   for (auto& harvest : gathering.harvests) {
-    add(report.merged, archive.merge_source(run, fetch_of(harvest, fetcher)));
+    const SourceFetch fetch = fetch_of(harvest, fetcher);
+    add(report.merged, archive.merge_source(run, fetch));
+    touched.insert(fetch.source.key);
     current.push_back(std::move(harvest.report));
   }
   return !gathering.harvests.empty();
@@ -304,15 +331,18 @@ ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive,
   }
   report.harvests = recall(current, archive.history());
   // Posts that scrolled out of their blog's feed still gather comments: read those feeds too.
-  if (refresh_older_comment_feeds(config, options, run, report.harvests, fetcher, archive,
-                                  report)) {
+  std::set<std::string> touched;
+  if (refresh_older_comment_feeds(config, options, run, report.harvests, fetcher, archive, report,
+                                  touched)) {
     archive.record_fetch_states(fetcher.take_changed_states());
-    report.harvests = recall(current, archive.history());
+    report.harvests = recall(current, reread(archive, touched, std::move(report.harvests)));
   }
   // Hacker News, Reddit, Lemmy and Discourse threads about what the conversation holds now.
-  if (read_platform_threads(config, options, run, fetcher, archive, report, current)) {
+  touched.clear();
+  if (read_platform_threads(config, options, run, fetcher, archive, report, current, touched)) {
     archive.record_fetch_states(fetcher.take_changed_states());
-    report.harvests = recall(std::move(current), archive.history());
+    report.harvests =
+        recall(std::move(current), reread(archive, touched, std::move(report.harvests)));
   }
   report.previous_build = archive.previous_build(run);
   archive.finish_run(run, options.now, "ok");

@@ -223,5 +223,25 @@ TEST(ArchiveHistory, AnUnreadableEntryNamesItsSource) {
   }
 }
 
+TEST(ArchiveHistory, HistoryOfReadsOnlyTheSourcesItIsAskedFor) {
+  const TempArchive temp("history-of");
+  Archive archive(temp.file);
+  const auto run = archive.begin_run(100, "online");
+  const auto kites = make_source("kites", "ok", 100), boats = make_source("boats", "ok", 100);
+  archive.merge_source(run, posts_of(kites, {make_entry("k2", 2), make_entry("k1", 1)}));
+  archive.merge_source(run, posts_of(boats, {make_entry("b1", 1)}));
+  const auto some = archive.history_of({kites.key});
+  const auto all = archive.history();
+  ASSERT_EQ(some.size(), 2u);  // every source, in the same order
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(some[i].source.key, all[i].source.key);
+    EXPECT_EQ(some[i].source.name, all[i].source.name);
+  }
+  EXPECT_EQ(ids(some[0].posts), ids(all[0].posts));
+  EXPECT_EQ(ids(some[0].posts), (std::vector<std::string>{"k2", "k1"}));
+  EXPECT_TRUE(some[1].posts.empty());
+  EXPECT_TRUE(archive.history_of({})[0].posts.empty());
+}
+
 }  // namespace
 }  // namespace confab

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "api_server.h"
+#include "archive/archive.h"
 #include "build/build.h"
 #include "build_fixtures.h"
 #include "config/config.h"
@@ -110,10 +111,11 @@ class PlatformCampaign : public ::testing::Test {
             server.base + "/lemmy\"\ndiscourse_api = \"" + server.base + "/discourse\"\n");
   }
 
-  BuildReport build(UnixTime now = kNow) {
+  BuildReport build(UnixTime now = kNow, bool keep_harvests = false) {
     const SiteConfig config = load_config(dir / "site.toml");
     BuildOptions options;
     options.now = now;
+    options.keep_harvests = keep_harvests;
     options.output = dir / "public";
     options.archive = dir / "archive.db";
     return run_build(config, options);
@@ -306,6 +308,37 @@ TEST_F(PlatformCampaign, ConversationJsonAndPagesNameThePlatform) {
     }
   }
   EXPECT_TRUE(badge);
+}
+
+TEST_F(PlatformCampaign, WhatTheBuildThreadsIsWhatTheArchiveHolds) {
+  // After the platform threads are merged, a build reads again only the sources they touched and
+  // keeps the others' entries from its first read: the result must be the archive's history.
+  for (const UnixTime now : {kNow, kNow + 60}) {
+    const BuildReport report = build(now, true);
+    Archive archive(dir / "archive.db");
+    const auto histories = archive.history();
+    std::size_t compared = 0;
+    for (const SourceHarvest& harvest : report.harvests) {
+      const auto history = std::find_if(
+          histories.begin(), histories.end(),
+          [&](const SourceHistory& one) { return one.source.name == harvest.report.name; });
+      ASSERT_NE(history, histories.end()) << harvest.report.name;
+      auto ids = [](const std::vector<Entry>& entries) {
+        std::vector<std::string> out;
+        for (const auto& entry : entries)
+          out.push_back(entry.id + "@" + std::to_string(*entry.first_seen));
+        return out;
+      };
+      EXPECT_EQ(ids(harvest.posts), ids(history->posts)) << harvest.report.name;
+      ASSERT_EQ(harvest.comments.size(), history->comments.size()) << harvest.report.name;
+      for (const auto& [post, comments] : history->comments) {
+        ASSERT_TRUE(harvest.comments.count(post)) << post;
+        EXPECT_EQ(ids(harvest.comments.at(post)), ids(comments)) << post;
+      }
+      compared += harvest.posts.size();
+    }
+    EXPECT_GE(compared, 5u);  // the blog post and the platform stories
+  }
 }
 
 }  // namespace
