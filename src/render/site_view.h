@@ -107,7 +107,7 @@ class SiteViews {
   nlohmann::json site_, campaign_;
   std::string generated_iso_, generated_human_;  ///< the build's time
   std::string updated_iso_, updated_human_;      ///< the latest find's (build time if none)
-  std::string canonical_base_;  ///< the site's address ending in '/', or ""
+  std::string canonical_base_;                   ///< the site's address ending in '/', or ""
   std::map<std::string, TemplateEngine::Frame> page_frames_;     ///< by root ("./", "../../")
   std::vector<std::pair<std::size_t, std::size_t>> hub_ranges_;  ///< thread index ranges
   nlohmann::json figures_;
