@@ -5,7 +5,8 @@
 //   first build        no output folder yet;
 //   unchanged rebuild  the same again, over the first build's output;
 //   one new comment    after a new archive run added one comment to the newest post.
-// Prints the figures; asserts nothing about them, but exits 1 when a build fails (printing the
+// Prints the figures, then confab's own `--timings` line for each build (gather, thread, render,
+// publish); asserts nothing about them, but exits 1 when a build fails (printing the
 // end of its stderr) or leaves no index.html in the output folder.
 //   cmake --build build --target build_bench confab
 //   ./build/build_bench [--comments N] [--dir DIR] [--keep] [--confab PATH]
@@ -582,19 +583,28 @@ std::string tail_of(int fd) {
 
 struct Measured {
   double seconds = 0;
-  long peak_kib = 0;  // ru_maxrss
+  long peak_kib = 0;    // ru_maxrss
+  std::string timings;  // confab's own "timings: gather ... s, ..." line (--timings)
 };
+
+/// The line of `text` that starts with `prefix`, without it; "" if none.
+std::string line_after(const std::string& text, const std::string& prefix) {
+  const std::size_t at = text.rfind(prefix);
+  if (at == std::string::npos) return "";
+  const std::size_t start = at + prefix.size();
+  const std::size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
 
 /// Runs `confab build --offline --config FILE` as a child, as a scheduler would, and measures
 /// it from fork to exit. Throws with the tail of its stderr when it does not exit 0.
 Measured run_build(const std::string& confab, const fs::path& config_file) {
-  std::vector<std::string> args = {confab, "build", "--offline", "--config", config_file.string()};
+  std::vector<std::string> args = {
+      confab, "build", "--offline", "--config", config_file.string(), "--timings"};
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
-  const FileDescriptor null(::open("/dev/null", O_WRONLY | O_CLOEXEC));
-  if (null.get() < 0) throw system_error("/dev/null");
-  // stderr goes to memory, not a pipe: nobody has to drain it while the build runs.
+  // What it says goes to memory, not a pipe: nobody has to drain it while the build runs.
   const FileDescriptor errors(::memfd_create("confab-stderr", MFD_CLOEXEC));
   if (errors.get() < 0) throw system_error("memfd_create");
 
@@ -603,7 +613,7 @@ Measured run_build(const std::string& confab, const fs::path& config_file) {
   if (pid < 0) throw system_error("fork");
   if (pid == 0) {
     // Only async-signal-safe calls between fork and exec.
-    if (::dup2(null.get(), STDOUT_FILENO) < 0 || ::dup2(errors.get(), STDERR_FILENO) < 0) {
+    if (::dup2(errors.get(), STDOUT_FILENO) < 0 || ::dup2(errors.get(), STDERR_FILENO) < 0) {
       ::_exit(127);
     }
     ::execv(argv[0], argv.data());
@@ -619,6 +629,7 @@ Measured run_build(const std::string& confab, const fs::path& config_file) {
   Measured measured;
   measured.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   measured.peak_kib = usage.ru_maxrss;
+  measured.timings = line_after(tail_of(errors.get()), "timings: ");
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     const std::string how = WIFEXITED(status)
                                 ? "exited with " + std::to_string(WEXITSTATUS(status))
@@ -803,6 +814,12 @@ int main(int argc, char** argv) {
     std::printf("  one new comment      %.2f s   (%.0f %% of the first build; target <= 20 %%)\n",
                 one_new.seconds, percent(one_new.seconds, first.seconds));
     std::printf("  target: <= 2 KiB peak RSS per archived comment at 100,000 comments\n");
+    // confab's own account of each build (--timings): where the time goes, stage by stage.
+    for (const auto& [name, measured] :
+         {std::pair{"first build", &first}, std::pair{"unchanged rebuild", &unchanged},
+          std::pair{"one new comment", &one_new}}) {
+      std::printf("  %-20s %s\n", name, measured->timings.c_str());
+    }
   } catch (const std::exception& failure) {
     std::fprintf(stderr, "build_bench: %s\n", failure.what());
     return 1;

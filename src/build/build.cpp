@@ -73,6 +73,13 @@ std::optional<UnixTime> gather(const SiteConfig& config, const BuildOptions& opt
 
 BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   BuildReport report;
+  auto stage_start = std::chrono::steady_clock::now();
+  auto stage_done = [&](const char* stage) {
+    const auto now = std::chrono::steady_clock::now();
+    report.stage_seconds.emplace_back(stage,
+                                      std::chrono::duration<double>(now - stage_start).count());
+    stage_start = now;
+  };
   report.output = options.output.empty() ? config.output_dir() : options.output;
   // Read the theme and content first: a missing theme should fail before any request is made.
   RenderInput input;
@@ -92,8 +99,10 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   } else {
     previous_build = gather(config, options, report);
   }
+  stage_done("gather");
   report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
   if (!options.keep_harvests) std::vector<SourceHarvest>().swap(report.harvests);
+  stage_done("thread");
   report.conversation.previous_build = previous_build;
   input.conversation = &report.conversation;
   // Pages are written as they are rendered, into a staging folder swapped in at the end.
@@ -101,7 +110,9 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
   for (const std::string& problem : rendered.problems) report.warnings.push_back(problem);
+  stage_done("render");
   staged.commit();
+  stage_done("publish");
   report.files_written = staged.files_written();
   report.files_unchanged = staged.files_unchanged();
   return report;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "archive/archive.h"
@@ -48,6 +49,10 @@ struct BuildReport {
   IdentityEvidence evidence;            ///< rel="me" links the pages fetched showed (reusable)
   std::filesystem::path archive;        ///< the archive used, when the build fetched
   std::optional<MergeCounts> archived;  ///< what fetching changed in it (not when offline)
+  /// How long each stage took, in order: "gather" (fetch and archive, or recall the archive
+  /// offline), "thread", "render" (pages rendered and written into the staging folder), and
+  /// "publish" (the swap and the old output's removal). `confab build --timings` prints them.
+  std::vector<std::pair<std::string, double>> stage_seconds;
 };
 
 /// The whole build. Throws (ConfigError, RenderError, SiteFileError, ArchiveError) only when no

@@ -1,5 +1,9 @@
 #include "cli/build_summary.h"
 
+#include <sys/resource.h>
+
+#include <cstdio>
+
 namespace confab {
 
 namespace {
@@ -9,6 +13,22 @@ std::string count(std::size_t n, const char* one, const char* many) {
 }
 
 }  // namespace
+
+void print_build_timings(const BuildReport& report, Console& console) {
+  std::string line = "timings:";
+  char figure[64];
+  for (const auto& [stage, seconds] : report.stage_seconds) {
+    std::snprintf(figure, sizeof figure, " %s %.2f s,", stage.c_str(), seconds);
+    line += figure;
+  }
+  if (line.ends_with(',')) line.pop_back();
+  rusage usage{};
+  if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+    // Linux gives ru_maxrss in KiB.
+    line += "; peak memory " + std::to_string(usage.ru_maxrss / 1024) + " MiB";
+  }
+  console.info(line);
+}
 
 void print_build_summary(const BuildReport& report, Console& console) {
   for (const auto& warning : report.warnings) console.warning(warning);

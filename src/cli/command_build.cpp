@@ -23,6 +23,7 @@ Options:
   --record DIR     fetch live and save every response as a replay snapshot in DIR
   --base-url URL   publish at URL: overrides [site] base_url (CI passes the Pages address)
   --drafts         also render content pages marked draft = true
+  --timings        say how long each stage took, and the peak memory
   -h, --help       show this help
 
 A failed source is reported and the site is still written; the previous output is
@@ -33,7 +34,7 @@ replaced only when the new one is complete. SOURCE_DATE_EPOCH sets the build tim
 int run_build_command(const std::vector<std::string>& args, Console& console) {
   const ParsedArgs parsed =
       parse_args(args, {"--config", "--output", "--record", "--base-url", "--archive"},
-                 {"--offline", "--drafts"}, 0);
+                 {"--offline", "--drafts", "--timings"}, 0);
   if (parsed.has("--help")) {
     console.result(kBuildHelp);
     return kExitOk;
@@ -60,6 +61,7 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
   try {
     const BuildReport report = run_build(config, options);
     print_build_summary(report, console);
+    if (parsed.has("--timings")) print_build_timings(report, console);
     console.info(
         "site written to " + std::filesystem::absolute(report.output).lexically_normal().string() +
         " (" + std::to_string(report.files_written) +

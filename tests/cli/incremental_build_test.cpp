@@ -83,11 +83,12 @@ class IncrementalBuild : public ::testing::Test {
   }
 
   /// Runs `confab build` on `site` with `change`, at `epoch`; returns what it printed.
-  std::string build(const fs::path& site, const Change& change, const std::string& epoch) {
+  std::string build(const fs::path& site, const Change& change, const std::string& epoch,
+                    const std::string& extra = "") {
     std::ofstream(site / "site.toml", std::ios::trunc)
         << site_toml(change.snapshot, change.language, change.sky_notes);
-    const auto result =
-        run_confab("build --config " + (site / "site.toml").string(), "SOURCE_DATE_EPOCH=" + epoch);
+    const auto result = run_confab("build --config " + (site / "site.toml").string() + extra,
+                                   "SOURCE_DATE_EPOCH=" + epoch);
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return result.out + result.err;
   }
@@ -193,6 +194,23 @@ TEST_F(IncrementalBuild, AThemeChangeEqualsACleanBuild) {
 TEST_F(IncrementalBuild, ALanguageChangeEqualsACleanBuild) {
   rebuild_equals_clean_build(Change{.language = "fr"});
   EXPECT_NE(read_text(incremental / "public/index.html").find("lang=\"fr\""), std::string::npos);
+}
+
+TEST_F(IncrementalBuild, TimingsSayWhatEachStageCost) {
+  EXPECT_EQ(build(incremental, Change{}, kFirstBuild).find("timings:"), std::string::npos);
+  const std::string said = build(incremental, Change{}, kSecondBuild, " --timings");
+  const auto at = said.find("timings: gather ");
+  ASSERT_NE(at, std::string::npos) << said;
+  const std::string line = said.substr(at, said.find('\n', at) - at);
+  // The stages in the order they run, then the peak memory.
+  std::size_t last = 0;
+  for (const char* stage : {" gather ", ", thread ", ", render ", ", publish ", "; peak memory "}) {
+    const auto found = line.find(stage);
+    ASSERT_NE(found, std::string::npos) << stage << " in " << line;
+    EXPECT_GE(found, last) << line;
+    last = found;
+  }
+  EXPECT_TRUE(line.ends_with(" MiB")) << line;
 }
 
 }  // namespace
