@@ -1,5 +1,7 @@
 #include "build/build.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -76,8 +78,10 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   auto stage_start = std::chrono::steady_clock::now();
   auto stage_done = [&](const char* stage) {
     const auto now = std::chrono::steady_clock::now();
-    report.stage_seconds.emplace_back(stage,
-                                      std::chrono::duration<double>(now - stage_start).count());
+    rusage usage{};
+    const long peak_kib = ::getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0;  // KiB
+    report.stages.push_back(
+        {stage, std::chrono::duration<double>(now - stage_start).count(), peak_kib});
     stage_start = now;
   };
   report.output = options.output.empty() ? config.output_dir() : options.output;

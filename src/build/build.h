@@ -37,6 +37,14 @@ struct BuildOptions {
   StepProgress progress;  ///< hears how each batch of requests goes (the console shows it)
 };
 
+/// One stage of a build: its wall time, and the process's peak memory when it ended (the
+/// stage that raised the peak is the one whose figure grows).
+struct StageCost {
+  std::string name;
+  double seconds = 0;
+  long peak_kib = 0;
+};
+
 /// What a build did, for the console and for tests.
 struct BuildReport {
   Conversation conversation;
@@ -49,10 +57,10 @@ struct BuildReport {
   IdentityEvidence evidence;            ///< rel="me" links the pages fetched showed (reusable)
   std::filesystem::path archive;        ///< the archive used, when the build fetched
   std::optional<MergeCounts> archived;  ///< what fetching changed in it (not when offline)
-  /// How long each stage took, in order: "gather" (fetch and archive, or recall the archive
+  /// What each stage cost, in order: "gather" (fetch and archive, or recall the archive
   /// offline), "thread", "render" (pages rendered and written into the staging folder), and
   /// "publish" (the swap and the old output's removal). `confab build --timings` prints them.
-  std::vector<std::pair<std::string, double>> stage_seconds;
+  std::vector<StageCost> stages;
 };
 
 /// The whole build. Throws (ConfigError, RenderError, SiteFileError, ArchiveError) only when no

@@ -1,7 +1,5 @@
 #include "cli/build_summary.h"
 
-#include <sys/resource.h>
-
 #include <cstdio>
 
 namespace confab {
@@ -16,17 +14,13 @@ std::string count(std::size_t n, const char* one, const char* many) {
 
 void print_build_timings(const BuildReport& report, Console& console) {
   std::string line = "timings:";
-  char figure[64];
-  for (const auto& [stage, seconds] : report.stage_seconds) {
-    std::snprintf(figure, sizeof figure, " %s %.2f s,", stage.c_str(), seconds);
+  char figure[96];
+  for (const StageCost& stage : report.stages) {
+    std::snprintf(figure, sizeof figure, " %s %.2f s (peak %ld MiB),", stage.name.c_str(),
+                  stage.seconds, stage.peak_kib / 1024);
     line += figure;
   }
   if (line.ends_with(',')) line.pop_back();
-  rusage usage{};
-  if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-    // Linux gives ru_maxrss in KiB.
-    line += "; peak memory " + std::to_string(usage.ru_maxrss / 1024) + " MiB";
-  }
   console.info(line);
 }
 

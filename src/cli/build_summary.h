@@ -9,8 +9,9 @@ namespace confab {
 /// The build's warnings, what it changed in the archive, and what the conversation holds.
 void print_build_summary(const BuildReport& report, Console& console);
 
-/// Each stage's time and the process's peak memory so far, one line ("timings: gather 0.93 s,
-/// thread 2.24 s, render 5.93 s, publish 0.63 s; peak memory 998 MiB").
+/// Each stage's time and the process's peak memory when it ended, one line ("timings: gather
+/// 0.93 s (peak 214 MiB), thread 2.24 s (peak 546 MiB), render 5.93 s (peak 998 MiB), publish
+/// 0.63 s (peak 998 MiB)").
 void print_build_timings(const BuildReport& report, Console& console);
 
 /// Shows the build's fetch progress on `console` (one updating line on a terminal).

@@ -23,7 +23,7 @@ Options:
   --record DIR     fetch live and save every response as a replay snapshot in DIR
   --base-url URL   publish at URL: overrides [site] base_url (CI passes the Pages address)
   --drafts         also render content pages marked draft = true
-  --timings        say how long each stage took, and the peak memory
+  --timings        say how long each stage took, and the peak memory after each
   -h, --help       show this help
 
 A failed source is reported and the site is still written; the previous output is

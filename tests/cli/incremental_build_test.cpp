@@ -64,6 +64,12 @@ std::map<std::string, std::string> files_under(const fs::path& root) {
   return files;
 }
 
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t found = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
 ino_t inode_of(const fs::path& file) {
   struct stat status {};
   EXPECT_EQ(::stat(file.c_str(), &status), 0) << file;
@@ -202,15 +208,16 @@ TEST_F(IncrementalBuild, TimingsSayWhatEachStageCost) {
   const auto at = said.find("timings: gather ");
   ASSERT_NE(at, std::string::npos) << said;
   const std::string line = said.substr(at, said.find('\n', at) - at);
-  // The stages in the order they run, then the peak memory.
+  // The stages in the order they run, each with the peak memory when it ended.
   std::size_t last = 0;
-  for (const char* stage : {" gather ", ", thread ", ", render ", ", publish ", "; peak memory "}) {
+  for (const char* stage : {" gather ", ", thread ", ", render ", ", publish "}) {
     const auto found = line.find(stage);
     ASSERT_NE(found, std::string::npos) << stage << " in " << line;
     EXPECT_GE(found, last) << line;
     last = found;
   }
-  EXPECT_TRUE(line.ends_with(" MiB")) << line;
+  EXPECT_TRUE(line.ends_with(" MiB)")) << line;
+  EXPECT_EQ(count_of(line, "(peak "), 4u) << line;
 }
 
 }  // namespace
