@@ -162,6 +162,8 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     }
     render_page(outputs, engine, views, "index.html", views.hub_directory(number),
                 views.hub_page(number));
+    // The hub page and its cards are gone with render_page: the threads' node frames can go.
+    for (std::size_t thread = begin; thread < end; ++thread) views.release_thread(thread);
   });
 
   // Round two: the people's pages, whose items come from every thread.

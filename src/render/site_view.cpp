@@ -330,6 +330,17 @@ void SiteViews::prepare_thread(std::size_t index) {
   cards_[index] = thread_card(thread);
 }
 
+void SiteViews::release_thread(std::size_t index) {
+  const DisplayThread& thread = model_.display().threads.at(index);
+  std::vector<const DisplayNode*> pending = {&thread.root};
+  while (!pending.empty()) {
+    const DisplayNode* shown = pending.back();
+    pending.pop_back();
+    node_frames_[node_slot(*shown->node)].reset();
+    for (const DisplayNode& child : shown->children) pending.push_back(&child);
+  }
+}
+
 Json SiteViews::blog_list(const std::vector<std::string>& ids) const {
   Json blogs = Json::array();
   for (const std::string& id : ids) {
@@ -637,7 +648,7 @@ TemplateEngine::Frame SiteViews::person_page(const Person& person) const {
   TemplateEngine::FrameBuilder page;
   std::vector<const TemplateEngine::Frame*> said;
   for (const Node* node : model_.said_by(person.id)) {
-    // Most nodes are shown in a thread, which made their frame; the others get one here.
+    // A frame of its own: the thread that showed the node has freed its frame by now.
     const std::optional<TemplateEngine::Frame>& made = node_frames_.at(node_slot(*node));
     said.push_back(made ? &*made : &page.keep(node_frame(*node)));
   }

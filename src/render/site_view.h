@@ -42,6 +42,11 @@ class SiteViews {
   /// root with its replies, nested). Touches only this thread's slots.
   void prepare_thread(std::size_t index);
 
+  /// After the hub page showing the thread at `index` is rendered: frees its nodes' frames. A
+  /// person page makes again the frames it lists; keeping every node's frame until the person
+  /// pages was the largest part of a build's memory. Touches only this thread's slots.
+  void release_thread(std::size_t index);
+
   /// The keys every page in `directory` shares with the pages as deep as it (where the site
   /// root is, the site, the campaign, the menu, the build time), made once per depth.
   const TemplateEngine::Frame& page_frame(const std::string& directory) const;
@@ -59,7 +64,7 @@ class SiteViews {
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread); it holds
   /// the card, so render it before the hub page takes the card.
   TemplateEngine::Frame thread_page(std::size_t index) const;
-  /// people/<slug>/index.html, after round one (it lists the frames of every thread's nodes).
+  /// people/<slug>/index.html, after round one (it makes the frames of the nodes it lists).
   TemplateEngine::Frame person_page(const Person& person) const;
   nlohmann::json people_page() const;
   nlohmann::json sources_page() const;
