@@ -178,8 +178,9 @@ void Archive::import_jsonl(std::istream& in) {
         states.push_back(std::move(state));
       } else if (kind == "entry") {
         const json& data = record.at("entry");
-        const Entry parsed = entry_from_json(data);
+        // Read back as Archive::history will read it: what it cannot read is refused here.
         const std::string text_data = dump_json(data);
+        const Entry parsed = entry_from_json_text(text_data);
         const std::int64_t id = record.at("id").get<std::int64_t>();
         entry.reset();
         entry.bind(1, id)

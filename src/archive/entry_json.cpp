@@ -14,18 +14,6 @@ void put(json& out, const char* key, const std::string& value) {
   if (!value.empty()) out[key] = value;
 }
 
-std::string get(const json& in, const char* key) {
-  const auto found = in.find(key);
-  return found == in.end() ? std::string() : found->get<std::string>();
-}
-
-template <typename T>
-std::optional<T> get_optional(const json& in, const char* key) {
-  const auto found = in.find(key);
-  if (found == in.end() || found->is_null()) return std::nullopt;
-  return found->get<T>();
-}
-
 /// FNV-1a over length-prefixed fields, so ("ab","c") and ("a","bc") differ.
 class FieldHasher {
  public:
@@ -139,50 +127,6 @@ json entry_to_json(const Entry& entry) {
   put(out, "reaction", entry.reaction);
   if (entry.reply_cap) out["reply_cap"] = *entry.reply_cap;
   return out;
-}
-
-Entry entry_from_json(const json& in) {
-  Entry entry;
-  entry.id = get(in, "id");
-  entry.title = get(in, "title");
-  entry.link = get(in, "link");
-  entry.published = get_optional<UnixTime>(in, "published");
-  entry.updated = get_optional<UnixTime>(in, "updated");
-  if (const auto authors = in.find("authors"); authors != in.end()) {
-    for (const auto& author : *authors) {
-      entry.authors.push_back({author.at(0).get<std::string>(), author.at(1).get<std::string>(),
-                               author.at(2).get<std::string>(),
-                               author.size() > 3 ? author.at(3).get<std::string>() : "",
-                               author.size() > 4 ? author.at(4).get<std::vector<std::string>>()
-                                                 : std::vector<std::string>{}});
-    }
-  }
-  entry.summary = get(in, "summary");
-  entry.content = get(in, "content");
-  if (const auto categories = in.find("categories"); categories != in.end()) {
-    entry.categories = categories->get<std::vector<std::string>>();
-  }
-  entry.comments_url = get(in, "comments_url");
-  entry.comments_feed = get(in, "comments_feed");
-  entry.comment_count = get_optional<int>(in, "comment_count");
-  if (const auto replies = in.find("in_reply_to"); replies != in.end()) {
-    for (const auto& reply : *replies) {
-      entry.in_reply_to.push_back({reply.at(0).get<std::string>(), reply.at(1).get<std::string>()});
-    }
-  }
-  if (const auto enclosures = in.find("enclosures"); enclosures != in.end()) {
-    for (const auto& enclosure : *enclosures) {
-      Enclosure item{enclosure.at(0).get<std::string>(), enclosure.at(1).get<std::string>(), {}};
-      if (!enclosure.at(2).is_null()) item.length = enclosure.at(2).get<long long>();
-      entry.enclosures.push_back(std::move(item));
-    }
-  }
-  entry.related = get(in, "related");
-  entry.likes = get_optional<int>(in, "likes");
-  entry.reposts = get_optional<int>(in, "reposts");
-  entry.reaction = get(in, "reaction");
-  entry.reply_cap = get_optional<int>(in, "reply_cap");
-  return entry;
 }
 
 }  // namespace confab

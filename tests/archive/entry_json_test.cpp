@@ -25,7 +25,7 @@ TEST(EntryJson, PlatformFieldsRoundTrip) {
   entry.reaction = "like";
   entry.reply_cap = 60;
   entry.authors[0].verified = {"https://quill.example.org/", "https://quill.example.net/"};
-  const Entry back = entry_from_json(entry_to_json(entry));
+  const Entry back = entry_from_json_text(dump_json(entry_to_json(entry)));
   EXPECT_EQ(back.likes, std::optional<int>(12));
   EXPECT_EQ(back.reposts, std::optional<int>(0));
   EXPECT_EQ(back.reaction, "like");
@@ -43,7 +43,7 @@ TEST(EntryJson, AnEntryWithoutPlatformFieldsIsStoredAsBefore) {
     EXPECT_FALSE(json.contains(key)) << key;
   }
   EXPECT_EQ(json.at("authors").at(0).size(), 3u);
-  const Entry back = entry_from_json(json);
+  const Entry back = entry_from_json_text(dump_json(json));
   EXPECT_FALSE(back.likes);
   EXPECT_TRUE(back.authors[0].verified.empty());
 }

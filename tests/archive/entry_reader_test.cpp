@@ -1,5 +1,5 @@
-// entry_from_json_text reads what entry_to_json wrote, exactly as entry_from_json does from the
-// parsed tree, skips keys it does not know, and names what it cannot read.
+// entry_from_json_text reads back exactly what entry_to_json wrote, skips keys it does not
+// know, and names what it cannot read.
 #include <gtest/gtest.h>
 
 #include "archive/entry_json.h"
@@ -44,14 +44,12 @@ std::string text_of(const Entry& entry) {
   return dump_json(entry_to_json(entry));
 }
 
-TEST(EntryReader, ReadsBackEveryFieldAsTheTreeDoes) {
+TEST(EntryReader, ReadsBackEveryFieldItWasWritten) {
   Entry bare;
   bare.id = "only-an-id";
   for (const Entry& entry : {full_entry(), bare}) {
     const std::string text = text_of(entry);
     const Entry direct = entry_from_json_text(text);
-    const Entry through_tree = entry_from_json(nlohmann::json::parse(text));
-    EXPECT_EQ(text_of(direct), text_of(through_tree));
     EXPECT_EQ(text_of(direct), text);
     EXPECT_EQ(entry_fingerprint(direct), entry_fingerprint(entry));
   }
