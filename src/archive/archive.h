@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -136,10 +137,10 @@ class Archive {
   /// Every source and entry, sources in first-seen order. Comments removed upstream are left
   /// out unless `include_removed`.
   std::vector<SourceHistory> history(bool include_removed = false);
-  /// Every source, but only the sources whose key is in `keys` with their entries (removed ones
+  /// Every source, but only those whose key `wanted` accepts with their entries (removed ones
   /// left out): what a build reads again after merging into a few sources, taking the others'
   /// entries from its first read.
-  std::vector<SourceHistory> history_of(const std::set<std::string>& keys);
+  std::vector<SourceHistory> history_of(const std::function<bool(const std::string& key)>& wanted);
 
   /// When the online build before the last one up to `run` started (builds that finished
   /// well): what "new" is measured against, so an offline rebuild keeps the marks of the fetch

@@ -1,5 +1,4 @@
 // Reading the archive back: the whole history for the conversation stage, and counts for people.
-#include <set>
 #include <unordered_map>
 
 #include "archive/archive.h"
@@ -104,14 +103,15 @@ std::vector<SourceHistory> Archive::history(bool include_removed) {
   return histories;
 }
 
-std::vector<SourceHistory> Archive::history_of(const std::set<std::string>& keys) {
+std::vector<SourceHistory> Archive::history_of(
+    const std::function<bool(const std::string& key)>& wanted) {
   std::unordered_map<std::int64_t, std::size_t> index_of;
   std::vector<SourceHistory> histories = read_sources(db_, index_of);
   SqliteStatement entries(db_, std::string(kEntryColumns) +
                                    "WHERE e.source_id = ? AND e.removed_upstream = 0" +
                                    kEntryOrder);
   for (const auto& [row_id, at] : index_of) {
-    if (!keys.count(histories[at].source.key)) continue;
+    if (!wanted(histories[at].source.key)) continue;
     entries.reset();
     entries.bind(1, row_id);
     read_entries(entries, histories, index_of, file());

@@ -188,18 +188,17 @@ void add(MergeCounts& total, const MergeCounts& counts) {
 /// are read anew, every other source's are taken back from `earlier` (the harvests recalled
 /// before the step, whose entries the archive still holds as they were). Reading the whole
 /// history again cost a second or more per 100,000 entries, with both copies alive at once.
-std::vector<SourceHistory> reread(Archive& archive, std::set<std::string> touched,
+std::vector<SourceHistory> reread(Archive& archive, const std::set<std::string>& touched,
                                   std::vector<SourceHarvest>&& earlier) {
   std::map<std::string, SourceHarvest*> by_key;
   for (auto& harvest : earlier) by_key.emplace(archive_key(harvest.report), &harvest);
   // A source no earlier harvest holds (one this build left out) is read whole, to be sure.
-  const auto sources = archive.history_of({});
-  for (const auto& history : sources) {
-    if (!by_key.count(history.source.key)) touched.insert(history.source.key);
-  }
-  std::vector<SourceHistory> histories = archive.history_of(touched);
+  auto read_anew = [&](const std::string& key) {
+    return touched.count(key) > 0 || by_key.count(key) == 0;
+  };
+  std::vector<SourceHistory> histories = archive.history_of(read_anew);
   for (auto& history : histories) {
-    if (touched.count(history.source.key)) continue;
+    if (read_anew(history.source.key)) continue;
     SourceHarvest& harvest = *by_key.at(history.source.key);
     history.posts = std::move(harvest.posts);
     history.comments = std::move(harvest.comments);
