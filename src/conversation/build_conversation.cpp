@@ -293,7 +293,6 @@ void add_comments(Builder& builder) {
   builder.index_of.reserve(total);
   builder.used_ids.reserve(total);
   const auto copies = texts_by_blog(all);
-  // Mentions and spam verdicts first, on every core: each comment is judged on its own.
   // Each post's words once, on every core: the table is made first, then only filled.
   std::unordered_map<std::string, SpamPostWords> words_of_post;
   std::vector<std::pair<const Node*, SpamPostWords*>> to_read;
@@ -306,6 +305,7 @@ void add_comments(Builder& builder) {
                  const Node& post_node = *to_read[at].first;
                  *to_read[at].second = spam_post_words(post_node.title + " " + post_node.text);
                });
+  // Mentions and spam verdicts first, on every core: each comment is judged on its own.
   std::vector<std::vector<bool>> mention(all.size());
   std::vector<std::vector<SpamVerdict>> verdicts(all.size());
   std::vector<std::vector<Node>> made(all.size());  // nodes built here, linked in below

@@ -8,14 +8,23 @@
 
 namespace confab {
 
-std::vector<std::string> entry_links(const Entry& entry) {
-  const std::string& html = entry.content.empty() ? entry.summary : entry.content;
-  std::vector<std::string> urls;
-  for (auto& link : scan_html(html, entry.link).links) {
+EntryReading read_entry(const Entry& entry) {
+  ScannedHtml scanned =
+      scan_html(entry.content.empty() ? entry.summary : entry.content, entry.link);
+  EntryReading reading;
+  for (auto& link : scanned.links) {
     if (!is_http_url(link.url)) continue;
-    if (std::find(urls.begin(), urls.end(), link.url) == urls.end()) urls.push_back(link.url);
+    if (std::find(reading.links.begin(), reading.links.end(), link.url) == reading.links.end()) {
+      reading.links.push_back(std::move(link.url));
+    }
   }
-  return urls;
+  // The base URL only resolves links: the text is the same as entry_text's.
+  reading.text = entry.title + " " + scanned.text;
+  return reading;
+}
+
+std::vector<std::string> entry_links(const Entry& entry) {
+  return read_entry(entry).links;
 }
 
 std::string entry_text(const Entry& entry) {

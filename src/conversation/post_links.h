@@ -16,6 +16,13 @@ std::vector<std::string> entry_links(const Entry& entry);
 /// The plain text a reader sees in an entry: title, then content (else summary).
 std::string entry_text(const Entry& entry);
 
+/// entry_links and entry_text from one reading of the HTML.
+struct EntryReading {
+  std::vector<std::string> links;
+  std::string text;
+};
+EntryReading read_entry(const Entry& entry);
+
 /// Maps canonical URLs (link, and id when it is a URL) to the posts they name.
 class PostIndex {
  public:

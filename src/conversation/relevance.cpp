@@ -20,9 +20,10 @@ namespace confab {
 
 namespace {
 
-bool mentions_keyword(const Entry& post, const std::vector<std::string>& folded_keywords) {
+bool mentions_keyword(const std::string& post_text,
+                      const std::vector<std::string>& folded_keywords) {
   if (folded_keywords.empty()) return false;
-  const std::string text = fold_text(entry_text(post));
+  const std::string text = fold_text(post_text);
   return std::any_of(folded_keywords.begin(), folded_keywords.end(),
                      [&](const std::string& keyword) { return contains_phrase(text, keyword); });
 }
@@ -66,13 +67,13 @@ std::vector<PostRef> select_conversation_posts(const CampaignSection& campaign,
   std::vector<char> joins(total, 0);  // joins on its own: campaign source, link or keyword
   parallel_for(total, worker_count_for(total, 512), [&](std::size_t, std::size_t at) {
     const auto [s, p] = refs[at];
-    const Entry& post = harvests[s].posts[p];
-    links[at] = entry_links(post);
+    EntryReading reading = read_entry(harvests[s].posts[p]);  // the HTML read once
+    links[at] = std::move(reading.links);
     const bool links_campaign =
         std::any_of(links[at].begin(), links[at].end(),
                     [&](const auto& url) { return campaign_links.count(canonical_url(url)) > 0; });
     joins[at] = harvests[s].report.role != SourceKind::blog || links_campaign ||
-                mentions_keyword(post, keywords);
+                mentions_keyword(reading.text, keywords);
   });
 
   const PostIndex index(harvests);
