@@ -14,6 +14,7 @@ namespace confab {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::count_of;
 using testing::fresh_dir;
 using testing::read_text;
 using testing::run_confab;
@@ -63,12 +64,6 @@ class DeskBuild : public ::testing::Test {
   fs::path site;
 };
 
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
-
 TEST_F(DeskBuild, TheQueueKeepsItsIdsAndAnAnsweredQuestionLeavesIt) {
   build("build1", "1267466400");
   const auto first = entries("awaiting.xml");
@@ -80,14 +75,14 @@ TEST_F(DeskBuild, TheQueueKeepsItsIdsAndAnAnsweredQuestionLeavesIt) {
   ASSERT_EQ(json["items"].size(), 2u);
   EXPECT_EQ(json["items"][1]["id"], first[1].first);
   const std::string csv = read_text(site / "public/exports/awaiting.csv");
-  EXPECT_EQ(count(csv, "\r\n"), 3u) << csv;
+  EXPECT_EQ(count_of(csv, "\r\n"), 3u) << csv;
   // A first build marks nothing new.
-  EXPECT_EQ(count(thread_page(), "badge-new"), 0u);
+  EXPECT_EQ(count_of(thread_page(), "badge-new"), 0u);
 
   // Lena answers Tom: his question leaves; Ana's stays under the same id.
   build("build2", "1267531200");
   EXPECT_EQ(entries("awaiting.xml"), (std::vector<std::pair<std::string, std::string>>{first[1]}));
-  EXPECT_EQ(count(read_text(site / "public/exports/awaiting.csv"), "\r\n"), 2u);
+  EXPECT_EQ(count_of(read_text(site / "public/exports/awaiting.csv"), "\r\n"), 2u);
 }
 
 TEST_F(DeskBuild, WhatABuildFoundFirstIsNewAndTheDigestKeepsEachBuildsEntry) {
@@ -105,8 +100,8 @@ TEST_F(DeskBuild, WhatABuildFoundFirstIsNewAndTheDigestKeepsEachBuildsEntry) {
   EXPECT_EQ(first_seen_now, 1);
   // Only Lena's answer is marked new, and the thread page offers the "only new" filter.
   const std::string page = thread_page();
-  EXPECT_EQ(count(page, "badge-new"), 1u);
-  EXPECT_EQ(count(page, "id=\"only-new\""), 1u);
+  EXPECT_EQ(count_of(page, "badge-new"), 1u);
+  EXPECT_EQ(count_of(page, "id=\"only-new\""), 1u);
   const std::vector<std::string> digest_ids = {"urn:confab:build:1267531200",
                                                "urn:confab:build:1267466400"};
   auto ids = [&] {
@@ -119,7 +114,7 @@ TEST_F(DeskBuild, WhatABuildFoundFirstIsNewAndTheDigestKeepsEachBuildsEntry) {
   // The same snapshot again, offline: the marks and the digest of the fetch it republishes stay.
   build("build2", "1267617600", " --offline");
   EXPECT_EQ(ids(), digest_ids);
-  EXPECT_EQ(count(thread_page(), "badge-new"), 1u);
+  EXPECT_EQ(count_of(thread_page(), "badge-new"), 1u);
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ namespace confab {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::count_of;
+using testing::files_under;
 using testing::fresh_dir;
 using testing::read_text;
 using testing::run_confab;
@@ -52,23 +54,6 @@ struct Change {
   bool sky_notes = false;
   std::function<void(const fs::path& site)> edit_site = [](const fs::path&) {};
 };
-
-/// Every file under `root`, by its path relative to it, with its bytes.
-std::map<std::string, std::string> files_under(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), root).string()] = read_text(entry.path());
-    }
-  }
-  return files;
-}
-
-std::size_t count_of(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 ino_t inode_of(const fs::path& file) {
   struct stat status {};

@@ -31,14 +31,7 @@ testing::RunResult build(const fs::path& site) {
 
 /// Every file of the theme in the source tree, by its path in the theme.
 std::map<std::string, std::string> source_theme_files() {
-  std::map<std::string, std::string> files;
-  const fs::path root = kSource / "themes/default";
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), root).generic_string()] = read_text(entry.path());
-    }
-  }
-  return files;
+  return testing::files_under(kSource / "themes/default");
 }
 
 TEST(BuiltInTheme, ASiteWithOnlySiteTomlAndContentBuildsWithIt) {
