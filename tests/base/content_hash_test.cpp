@@ -1,0 +1,47 @@
+#include "base/content_hash.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace confab {
+namespace {
+
+TEST(ContentHash, TheSameBytesAndKeyGiveTheSameHash) {
+  EXPECT_EQ(hash_content("<p>Bring the love back</p>", 7),
+            hash_content("<p>Bring the love back</p>", 7));
+}
+
+TEST(ContentHash, AnyChangedByteOrKeyGivesAnotherHash) {
+  const std::string page(1000, 'x');
+  std::set<std::string> seen;
+  seen.insert(to_hex(hash_content(page, 1)));
+  for (std::size_t at = 0; at < page.size(); at += 37) {
+    std::string changed = page;
+    changed[at] = 'y';
+    seen.insert(to_hex(hash_content(changed, 1)));
+  }
+  seen.insert(to_hex(hash_content(page, 2)));
+  EXPECT_EQ(seen.size(), 1u + (page.size() + 36) / 37 + 1u);
+}
+
+TEST(ContentHash, TrailingZeroBytesAndEmptyContentCount) {
+  const std::string zeros("\0\0\0", 3);
+  EXPECT_NE(hash_content("", 1), hash_content(std::string_view(zeros.data(), 1), 1));
+  EXPECT_NE(hash_content(std::string_view(zeros.data(), 1), 1), hash_content(zeros, 1));
+  EXPECT_NE(hash_content("abcdefgh", 1), hash_content(std::string("abcdefgh\0", 9), 1));
+}
+
+TEST(ContentHash, HexRoundTripsAndRefusesAnythingElse) {
+  const ContentHash hash = hash_content("people/ana/index.html", 42);
+  const std::string hex = to_hex(hash);
+  EXPECT_EQ(hex.size(), 32u);
+  EXPECT_EQ(content_hash_from_hex(hex), hash);
+  EXPECT_FALSE(content_hash_from_hex(hex.substr(1)));
+  EXPECT_FALSE(content_hash_from_hex(hex.substr(0, 31) + "G"));
+  EXPECT_FALSE(content_hash_from_hex(""));
+}
+
+}  // namespace
+}  // namespace confab
