@@ -195,7 +195,10 @@ int main(int argc, char** argv) {
   // swapped in. For a fresh site a previous run's tree is removed untimed; a rebuild replaces
   // the site the last pass wrote, and its time includes deleting the old one.
   const auto render_and_write_out = [&](bool fresh) {
-    if (fresh) fs::remove_all(out);
+    if (fresh) {
+      fs::remove_all(out);
+      fs::remove_all(confab::output_trees_of(out));
+    }
     const auto start = Clock::now();
     confab::StagedOutput staged(out);
     confab::render_site(input, [&staged](confab::OutputFile file) { staged.write(file); });

@@ -58,8 +58,9 @@ struct BuildReport {
   std::filesystem::path archive;        ///< the archive used, when the build fetched
   std::optional<MergeCounts> archived;  ///< what fetching changed in it (not when offline)
   /// What each stage cost, in order: "gather" (fetch and archive, or recall the archive
-  /// offline), "thread", "render" (pages rendered and written into the staging folder), and
-  /// "publish" (the swap and the old output's removal). `confab build --timings` prints them.
+  /// offline), "thread", "render" (pages rendered and written into the tree being updated),
+  /// and "publish" (stale files removed, the tree listed, the link turned). `confab build
+  /// --timings` prints them.
   std::vector<StageCost> stages;
 };
 

@@ -12,7 +12,12 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
+#include <fstream>
 #include <mutex>
+#include <optional>
+#include <random>
+#include <set>
 #include <string_view>
 #include <system_error>
 #include <unordered_map>
@@ -47,23 +52,20 @@ struct ClosesOnExit {
   }
 };
 
-/// Writes `file` under the folder open as `root` (its path relative to it: the kernel does not
-/// walk the whole staging path again for each of thousands of files). Errors name it under
-/// `shown_root`: the output folder the user knows, not the staging folder it is written into.
-void write_file(int root, const OutputFile& file, const fs::path& shown_root) {
+/// Writes `bytes` as the new file `path` under the folder open as `root` (relative to it: the
+/// kernel does not walk the whole path again for each of thousands of files). Errors name the
+/// file as `shown`: where it will be in the output folder the user knows.
+void write_file(int root, const std::string& path, std::string_view bytes, const fs::path& shown) {
   const auto failure = [&](const char* what) {
     const int code = errno;  // before building the message touches it
-    return SiteFileError((shown_root / file.path).string() + ": " + what + ": " + describe(code));
+    return SiteFileError(shown.string() + ": " + what + ": " + describe(code));
   };
-  // A new file, never one truncated in place: a path written twice may be a hard link into the
-  // output being replaced (see StagedOutput::link_if_unchanged), which must stay as it is.
   constexpr int kCreate = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
-  ClosesOnExit out{::openat(root, file.path.c_str(), kCreate, 0666)};
-  if (out.fd < 0 && errno == EEXIST && ::unlinkat(root, file.path.c_str(), 0) == 0) {
-    out.fd = ::openat(root, file.path.c_str(), kCreate, 0666);
+  ClosesOnExit out{::openat(root, path.c_str(), kCreate, 0666)};
+  if (out.fd < 0 && errno == EEXIST && ::unlinkat(root, path.c_str(), 0) == 0) {
+    out.fd = ::openat(root, path.c_str(), kCreate, 0666);
   }
   if (out.fd < 0) throw failure("cannot create");
-  std::string_view bytes = file.bytes;
   while (!bytes.empty()) {
     const ssize_t written = ::write(out.fd, bytes.data(), bytes.size());
     if (written < 0) {
@@ -112,6 +114,10 @@ bool holds_same_bytes(int root, const std::string& path, std::string_view bytes)
 void remove_tree(const fs::path& root) {
   std::vector<fs::path> folders;
   std::error_code error;
+  if (!fs::is_directory(fs::symlink_status(root, error))) {
+    fs::remove(root, error);  // a file, or a symbolic link: never followed
+    return;
+  }
   for (const auto& top : fs::directory_iterator(root, error)) {
     if (!fs::is_directory(top.symlink_status())) continue;
     for (const auto& below : fs::directory_iterator(top.path(), error)) {
@@ -153,11 +159,13 @@ bool running(pid_t pid) {
   return ::kill(pid, 0) == 0 || errno != ESRCH;
 }
 
-/// What killed builds left beside `target`: staging folders of dead builds are removed, and an
-/// old output moved aside by a build killed before the new one was in place is put back.
+/// What killed builds left beside `target`: staging folders (of confab before the two trees) and
+/// links of dead builds are removed, and an old output moved aside by a build killed before the
+/// new one was in place is put back. Called with the output's lock held.
 void clean_up_after_dead_builds(const fs::path& target) {
   const std::string name = target.filename().string();
   const std::string fresh = "." + name + ".new.", aside = "." + name + ".old.";
+  const std::string link = "." + name + ".link.";
   std::error_code error;
   std::vector<fs::path> stale, set_aside;
   for (const auto& entry : fs::directory_iterator(target.parent_path(), error)) {
@@ -166,6 +174,9 @@ void clean_up_after_dead_builds(const fs::path& target) {
     if (pid == 0 || pid == ::getpid()) continue;
     if (file.starts_with(fresh) && abandoned(entry.path())) stale.push_back(entry.path());
     if (file.starts_with(aside) && !running(pid)) set_aside.push_back(entry.path());
+    // Builds of this output hold its lock: another's link (or the folder it replaced) is a
+    // dead build's.
+    if (file.starts_with(link)) stale.push_back(entry.path());
   }
   for (const auto& folder : set_aside) {
     if (!fs::exists(fs::symlink_status(target, error))) {
@@ -177,44 +188,146 @@ void clean_up_after_dead_builds(const fs::path& target) {
   for (const auto& folder : stale) remove_tree(folder);
 }
 
+constexpr std::string_view kListingHeader = "confab output tree 1 ";
+
+/// Reads a tree's listing made with `key`; nullopt when it is missing, unreadable, made with
+/// another key, or not whole: the tree is then rebuilt rather than trusted.
+std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uint64_t key) {
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line) || line != std::string(kListingHeader) + std::to_string(key)) {
+    return std::nullopt;
+  }
+  StagedOutput::Listing listing;
+  while (std::getline(in, line)) {
+    if (line == "end") return listing;
+    // "<32 hex digits> <size> <path>"
+    const std::size_t space = line.find(' ', 33);
+    if (line.size() < 36 || line[32] != ' ' || space == std::string::npos) return std::nullopt;
+    const auto hash = content_hash_from_hex(std::string_view(line).substr(0, 32));
+    std::uint64_t size = 0;
+    const char* first = line.data() + 33;
+    const auto [end, error] = std::from_chars(first, line.data() + space, size);
+    if (!hash || error != std::errc() || end != line.data() + space) return std::nullopt;
+    listing.emplace(line.substr(space + 1), StagedOutput::FileState{size, *hash});
+  }
+  return std::nullopt;  // no "end": written by a build that died
+}
+
+void write_listing(const fs::path& file, const StagedOutput::Listing& listing, std::uint64_t key) {
+  const fs::path temporary = fs::path(file).concat(".tmp");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << kListingHeader << key << '\n';
+    for (const auto& [path, state] : listing) {
+      out << to_hex(state.hash) << ' ' << state.size << ' ' << path << '\n';
+    }
+    out << "end\n";
+    if (!out.flush()) {
+      throw SiteFileError(file.string() + ": cannot write: " + describe(errno));
+    }
+  }
+  fs::rename(temporary, file);
+}
+
+/// The key of the trees' content hashes: made once, kept in the trees' folder (never published,
+/// so outsiders cannot aim at a collision).
+std::uint64_t hash_key(const fs::path& file) {
+  {
+    std::ifstream in(file);
+    std::uint64_t key = 0;
+    if (in >> key && key != 0) return key;
+  }
+  std::random_device random;
+  std::uint64_t key = 0;
+  while (key == 0) key = (std::uint64_t{random()} << 32) ^ random();
+  const fs::path temporary = fs::path(file).concat(".tmp");
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << key << '\n';
+    if (!out.flush()) throw SiteFileError(file.string() + ": cannot write: " + describe(errno));
+  }
+  fs::rename(temporary, file);
+  return key;
+}
+
+/// Which tree `output`, a symbolic link, points to: "a", "b", or "" (not a link to a tree).
+std::string published_tree(const fs::path& output, const fs::path& trees) {
+  std::error_code error;
+  if (!fs::is_symlink(fs::symlink_status(output, error))) return "";
+  const fs::path to = fs::read_symlink(output, error);
+  for (const char* tree : {"a", "b"}) {
+    if (!error && to == trees.filename() / tree) return tree;
+  }
+  return "";
+}
+
 }  // namespace
+
+fs::path output_trees_of(const fs::path& output) {
+  const fs::path target = fs::absolute(output).lexically_normal();
+  return target.parent_path() / ("." + target.filename().string() + ".confab");
+}
 
 StagedOutput::StagedOutput(const fs::path& output, SwapMethod method,
                            std::function<void(CommitStep)> at_step)
     : target_(fs::absolute(output).lexically_normal()),
+      trees_(output_trees_of(output)),
       method_(method),
       at_step_(std::move(at_step)) {
-  const fs::path parent = target_.parent_path();
-  const std::string suffix = "." + std::to_string(getpid());
-  staging_ = parent / ("." + target_.filename().string() + ".new" + suffix);
-  previous_ = parent / ("." + target_.filename().string() + ".old" + suffix);
   try {
-    fs::create_directories(parent);
-    clean_up_after_dead_builds(target_);
-    fs::remove_all(staging_);
-    fs::create_directories(staging_);
-    staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    // The output being replaced, for link_if_unchanged; none on a first build (or when it is
-    // not a real folder: a symbolic link is replaced, never read through).
-    current_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-    // Held until this process ends: the next build sees the folder is in use.
-    if (staging_fd_ < 0 || ::flock(staging_fd_, LOCK_EX | LOCK_NB) != 0) {
-      const int code = errno;
-      std::error_code ignored;
-      fs::remove_all(staging_, ignored);
-      throw SiteFileError(staging_.string() + ": cannot open: " + describe(code));
+    fs::create_directories(trees_);
+    lock_fd_ = ::open((trees_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    int locked = -1;
+    while (lock_fd_ >= 0 && (locked = ::flock(lock_fd_, LOCK_EX)) != 0 && errno == EINTR) {
     }
+    if (locked != 0) {
+      throw SiteFileError((trees_ / "lock").string() + ": cannot lock: " + describe(errno));
+    }
+    clean_up_after_dead_builds(target_);
+    open_trees();
   } catch (const fs::filesystem_error& error) {
     throw SiteFileError(target_.string() + ": cannot write output: " + error.what());
   }
 }
 
+void StagedOutput::open_trees() {
+  key_ = hash_key(trees_ / "key");
+  const std::string published = published_tree(target_, trees_);
+  fresh_tree_ = published == "a" ? "b" : "a";
+  std::error_code error;
+  if (!published.empty()) {
+    published_fd_ =
+        ::open((trees_ / published).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (auto listing = read_listing(trees_ / (published + ".files"), key_)) {
+      published_files_ = std::move(*listing);
+      published_listed_ = true;
+    }
+  } else if (fs::is_directory(fs::symlink_status(target_, error))) {
+    // A real folder: compared byte for byte, and replaced by the link at commit. A symbolic
+    // link to anything else is replaced, never read through.
+    replaces_folder_ = true;
+    published_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  }
+  const fs::path fresh = trees_ / fresh_tree_;
+  const fs::path fresh_listing = trees_ / (fresh_tree_ + ".files");
+  auto listing = read_listing(fresh_listing, key_);
+  if (listing && fs::is_directory(fs::symlink_status(fresh, error))) {
+    fresh_files_ = std::move(*listing);
+  } else {
+    remove_tree(fresh);
+  }
+  // From here the tree changes: a build that dies before commit leaves it unlisted.
+  fs::remove(fresh_listing);
+  fs::create_directories(fresh);
+  fresh_fd_ = ::open(fresh.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  if (fresh_fd_ < 0) throw SiteFileError(fresh.string() + ": cannot open: " + describe(errno));
+}
+
 StagedOutput::~StagedOutput() {
-  if (staging_fd_ >= 0) ::close(staging_fd_);
-  if (current_fd_ >= 0) ::close(current_fd_);
-  if (committed_) return;
-  std::error_code ignored;
-  fs::remove_all(staging_, ignored);
+  for (const int fd : {fresh_fd_, published_fd_, lock_fd_}) {
+    if (fd >= 0) ::close(fd);
+  }
 }
 
 void StagedOutput::make_folders_for(const std::string& path) {
@@ -233,9 +346,34 @@ void StagedOutput::make_folders_for(const std::string& path) {
       const std::lock_guard<std::mutex> hold(lock_);
       if (folders_.count(folder)) continue;
     }
-    if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
-      throw SiteFileError((target_ / folder).string() +
-                          ": cannot create folder: " + describe(errno));
+    if (::mkdirat(fresh_fd_, folder.c_str(), 0777) != 0) {
+      int code = errno;
+      bool made = false;
+      struct stat status {};
+      if (code == EEXIST &&
+          ::fstatat(fresh_fd_, folder.c_str(), &status, AT_SYMLINK_NOFOLLOW) == 0) {
+        // The tree may hold a file where this output has a folder: the file goes, unless this
+        // output has that file too (then one of the two cannot be written).
+        made = S_ISDIR(status.st_mode);
+        bool in_this_output = false;
+        {
+          const std::lock_guard<std::mutex> hold(lock_);
+          in_this_output = written_.count(folder) > 0;
+        }
+        if (!made && in_this_output) code = ENOTDIR;
+        if (!made && !in_this_output && ::unlinkat(fresh_fd_, folder.c_str(), 0) == 0) {
+          {
+            const std::lock_guard<std::mutex> hold(lock_);
+            fresh_files_.erase(folder);
+          }
+          made = ::mkdirat(fresh_fd_, folder.c_str(), 0777) == 0 || errno == EEXIST;
+        }
+        if (!made && code == EEXIST) code = errno;
+      }
+      if (!made) {
+        throw SiteFileError((target_ / folder).string() +
+                            ": cannot create folder: " + describe(code));
+      }
     }
     const std::lock_guard<std::mutex> hold(lock_);
     folders_.insert(folder);
@@ -246,20 +384,94 @@ void StagedOutput::write(const OutputFile& file) {
   if (!is_safe_relative(file.path)) {
     throw SiteFileError("refusing to write '" + file.path + "': outside the output folder");
   }
-  make_folders_for(file.path);
-  if (!link_if_unchanged(file)) write_file(staging_fd_, file, target_);
+  const FileState state{file.bytes.size(), hash_content(file.bytes, key_)};
+  bool same_as_published = false;
+  if (published_listed_) {
+    const auto known = published_files_.find(file.path);
+    same_as_published = known != published_files_.end() && known->second == state;
+  } else if (published_fd_ >= 0) {
+    same_as_published = holds_same_bytes(published_fd_, file.path, file.bytes);
+  }
+  bool held = false;
+  {
+    const std::lock_guard<std::mutex> hold(lock_);
+    written_.insert(file.path);
+    const auto known = fresh_files_.find(file.path);
+    held = known != fresh_files_.end() && known->second == state;
+    if (file.path.find_first_of("\n\r") != std::string::npos) listable_ = false;
+  }
+  if (!held) {
+    make_folders_for(file.path);
+    put_in_place(file, same_as_published);
+    const std::lock_guard<std::mutex> hold(lock_);
+    fresh_files_[file.path] = state;
+  } else if (!same_as_published) {
+    // Back to what it was the build before last: dated now, or an HTTP cache asking "modified
+    // since?" about the published version would be told no.
+    ::utimensat(fresh_fd_, file.path.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
+  }
   ++files_;
+  if (same_as_published) ++unchanged_;
+  if (held) ++kept_;
 }
 
-bool StagedOutput::link_if_unchanged(const OutputFile& file) {
-  if (current_fd_ < 0 || !holds_same_bytes(current_fd_, file.path, file.bytes)) return false;
-  // A file system without hard links (or a race with someone editing the output) only costs
-  // the write below.
-  if (::linkat(current_fd_, file.path.c_str(), staging_fd_, file.path.c_str(), 0) != 0) {
-    return false;
+void StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) {
+  // A new file under a name of its own, renamed over the path: never a file changed in place,
+  // since it may be a hard link shared with the published tree.
+  const std::size_t slash = file.path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "" : file.path.substr(0, slash + 1);
+  const std::string temporary =
+      folder + ".confab-" + std::to_string(temporary_names_.fetch_add(1)) + ".tmp";
+  ::unlinkat(fresh_fd_, temporary.c_str(), 0);  // left by a build that died
+  const bool linked = same_as_published && ::linkat(published_fd_, file.path.c_str(), fresh_fd_,
+                                                    temporary.c_str(), 0) == 0;
+  if (!linked) {
+    try {
+      write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
+    } catch (const SiteFileError&) {
+      ::unlinkat(fresh_fd_, temporary.c_str(), 0);
+      throw;
+    }
   }
-  ++unchanged_;
-  return true;
+  if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, file.path.c_str()) != 0) {
+    // A folder where this output has a file: the folder goes, unless this output has files in
+    // it (then one of the two cannot be written).
+    int code = errno;
+    bool in_this_output = false;
+    {
+      const std::lock_guard<std::mutex> hold(lock_);
+      in_this_output = folders_.count(file.path) > 0;
+    }
+    std::error_code ignored;
+    if (!in_this_output && (code == EISDIR || code == ENOTEMPTY || code == EEXIST)) {
+      fs::remove_all(trees_ / fresh_tree_ / file.path, ignored);
+      if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, file.path.c_str()) == 0) return;
+      code = errno;
+    }
+    if (in_this_output) code = EISDIR;
+    ::unlinkat(fresh_fd_, temporary.c_str(), 0);
+    throw SiteFileError((target_ / file.path).string() + ": cannot write: " + describe(code));
+  }
+}
+
+void StagedOutput::remove_stale_files() {
+  std::vector<std::string> stale;
+  for (const auto& [path, state] : fresh_files_) {
+    if (!written_.count(path)) stale.push_back(path);
+  }
+  std::set<std::string, std::greater<>> folders;  // deepest first
+  for (const std::string& path : stale) {
+    fresh_files_.erase(path);
+    for (std::size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
+         slash = path.rfind('/', slash - 1)) {
+      folders.insert(path.substr(0, slash));
+    }
+  }
+  parallel_for(
+      stale.size(), std::max<std::size_t>(2, default_worker_count()),
+      [&](std::size_t, std::size_t index) { ::unlinkat(fresh_fd_, stale[index].c_str(), 0); });
+  // Folders left empty go; the others stay (unlinkat refuses them).
+  for (const std::string& folder : folders) ::unlinkat(fresh_fd_, folder.c_str(), AT_REMOVEDIR);
 }
 
 void StagedOutput::step(CommitStep reached) const {
@@ -267,36 +479,48 @@ void StagedOutput::step(CommitStep reached) const {
 }
 
 void StagedOutput::commit() {
-  step(CommitStep::swapping);
-  std::error_code missing;
-  const bool replacing = fs::exists(fs::symlink_status(target_, missing));
-  if (replacing && method_ == SwapMethod::exchange) {
-    // One system call: `target_` is the old output until it is the new one. The old one is left
-    // at the staging folder's name, for the removal below or, if this build dies first, for the
-    // next build's clean-up.
-    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+  const fs::path link = target_.parent_path() /
+                        ("." + target_.filename().string() + ".link." + std::to_string(getpid()));
+  const fs::path aside = target_.parent_path() /
+                         ("." + target_.filename().string() + ".old." + std::to_string(getpid()));
+  try {
+    remove_stale_files();
+    if (listable_) write_listing(trees_ / (fresh_tree_ + ".files"), fresh_files_, key_);
+    step(CommitStep::swapping);
+    fs::remove(link);
+    fs::create_directory_symlink(trees_.filename() / fresh_tree_, link);
+    if (!replaces_folder_) {
+      fs::rename(link, target_);  // replaces the link to the other tree, in one step
       committed_ = true;
       step(CommitStep::swapped);
-      remove_tree(staging_);
       return;
     }
-    if (errno != EINVAL && errno != ENOSYS) {
-      throw SiteFileError(target_.string() + ": cannot write output: " + describe(errno));
+    if (method_ == SwapMethod::exchange) {
+      // One system call: `target_` is the old folder until it is the link. The old folder is
+      // left at the link's name, for the removal below or, if this build dies first, the next.
+      if (::renameat2(AT_FDCWD, link.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+        committed_ = true;
+        step(CommitStep::swapped);
+        remove_tree(link);
+        return;
+      }
+      if (errno != EINVAL && errno != ENOSYS) {
+        throw SiteFileError(target_.string() + ": cannot write output: " + describe(errno));
+      }
     }
-  }
-  try {
-    // Two renames: the old output is moved aside until the new one is in place.
-    if (replacing) fs::rename(target_, previous_);
+    // Two renames: the old folder is moved aside until the link is in place.
+    fs::rename(target_, aside);
     step(CommitStep::moved_aside);
-    fs::rename(staging_, target_);
+    fs::rename(link, target_);
     committed_ = true;
     step(CommitStep::swapped);
-    remove_tree(previous_);
+    remove_tree(aside);
   } catch (const fs::filesystem_error& error) {
     std::error_code ignored;
-    if (!fs::exists(target_, ignored) && fs::exists(previous_, ignored)) {
-      fs::rename(previous_, target_, ignored);
+    if (!fs::exists(fs::symlink_status(target_, ignored)) && fs::exists(aside, ignored)) {
+      fs::rename(aside, target_, ignored);
     }
+    fs::remove(link, ignored);
     throw SiteFileError(target_.string() + ": cannot write output: " + error.what());
   }
 }

@@ -1,47 +1,58 @@
-// The build's output: every file written into a staging folder, swapped in whole at the end.
+// The build's output, published whole and at once, at the cost of what changed: `output` is a
+// symbolic link to one of two trees kept beside it, and a build brings the other tree up to date
+// (writing only the files it does not hold yet), then turns the link to it.
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "base/content_hash.h"
 #include "build/site_file_error.h"
 #include "render/render.h"
 
 namespace confab {
 
-/// How commit() puts the new output in place.
+/// How commit() puts the new output in place of a real folder (an output written by hand, or by
+/// a confab from before the two trees). Turning the link from one tree to the other is always
+/// one rename.
 enum class SwapMethod {
-  /// One renameat2(RENAME_EXCHANGE): `output` is the old site, then the new one, never missing.
+  /// One renameat2(RENAME_EXCHANGE): `output` is the old folder, then the link, never missing.
   /// Falls back to two_renames where the file system cannot exchange (EINVAL: some network and
   /// overlay file systems).
   exchange,
-  /// The old output renamed aside, then the new one into its place: a build killed between the
+  /// The old folder renamed aside, then the link into its place: a build killed between the
   /// two leaves no `output`, and the next build puts the old one back.
   two_renames,
 };
 
 /// The points of commit() a build can be killed between (for tests that kill it there).
 enum class CommitStep {
-  swapping,     ///< every file written, nothing moved yet
-  moved_aside,  ///< two_renames only: the old output renamed aside, the new one not yet in
-  swapped,      ///< the new output in place; the old one beside it, still to delete
+  swapping,     ///< every file written and the tree listed, nothing moved yet
+  moved_aside,  ///< two_renames only: the old folder renamed aside, the link not yet in
+  swapped,      ///< the new output in place; a replaced folder beside it, still to delete
 };
 
-/// A new output folder in the making: files go into a staging folder beside `output` as they
-/// come, from any thread, and commit() swaps it in. A file whose bytes the current output
-/// already holds at the same path is hard-linked from it instead of written: it keeps its inode
-/// and modification time, so deploys by rsync and HTTP caches (Last-Modified) see it unchanged. A
-/// build that fails before commit() leaves the previous output untouched (the staging folder goes
-/// with this object).
+/// Where the two trees of `output` live: `.<name>.confab/` beside it, holding a/ and b/, what
+/// each holds (a.files, b.files: path, size and content hash of every file), the hash key, and
+/// the lock that lets one build at a time write them.
+std::filesystem::path output_trees_of(const std::filesystem::path& output);
+
+/// A new output in the making. Files come from any thread and go into the tree `output` does not
+/// point to; commit() turns the link. A file that tree already holds (the build before last wrote
+/// the same bytes) costs no file system work at all; a file the published tree holds is
+/// hard-linked from it, so it keeps its inode and modification time (rsync and HTTP caches see it
+/// unchanged); only the others are written, each as a new file renamed into place. Files the new
+/// output lacks are removed at commit. A build that fails before commit() leaves the published
+/// tree untouched; the tree it was writing is then rebuilt whole by the next build.
 ///
-/// A build killed at any point leaves either the old output or the new one in place, and a
-/// folder beside it that the next build removes: each staging folder is held with a lock
-/// (flock) while its build lives, so the next one can tell a dead build's folder from a running
-/// one's.
+/// One build at a time: a second build of the same output waits for the first (flock). A build
+/// killed at any point leaves either the old output or the new one in place.
 class StagedOutput {
  public:
   explicit StagedOutput(const std::filesystem::path& output,
@@ -54,26 +65,48 @@ class StagedOutput {
   /// Writes one file, making its folders. Safe to call from several threads at once; refuses
   /// paths that would leave the output. Errors name the file as it will be in `output`.
   void write(const OutputFile& file);
-  /// Puts the staged folder in place of `output` (see SwapMethod), then removes the old one.
+  /// Removes what the new output lacks, lists the tree, and points `output` at it.
   void commit();
   std::size_t files_written() const { return files_; }
-  /// Of those, the files the previous output held byte for byte (linked, not written).
+  /// Of those, the files the previous output held byte for byte.
   std::size_t files_unchanged() const { return unchanged_; }
+  /// Of those, the files the tree being updated already held: nothing was done for them.
+  std::size_t files_kept() const { return kept_; }
+
+  struct FileState {
+    std::uint64_t size = 0;
+    ContentHash hash;
+    bool operator==(const FileState&) const = default;
+  };
+  using Listing = std::unordered_map<std::string, FileState>;
 
  private:
+  void open_trees();
   void make_folders_for(const std::string& path);
-  bool link_if_unchanged(const OutputFile& file);
+  void put_in_place(const OutputFile& file, bool same_as_published);
+  void remove_stale_files();
   void step(CommitStep reached) const;
 
-  std::filesystem::path target_, staging_, previous_;
+  std::filesystem::path target_, trees_;
+  std::string fresh_tree_;        ///< "a" or "b": the tree this build updates
+  bool replaces_folder_ = false;  ///< `output` is a real folder, not yet a link to a tree
+  std::uint64_t key_ = 0;         ///< the content hashes' key
   SwapMethod method_;
   std::function<void(CommitStep)> at_step_;
-  int staging_fd_ = -1;  ///< the staging folder, open: files are made relative to it
-  int current_fd_ = -1;  ///< the output being replaced, open, when there is one
+  int lock_fd_ = -1;
+  int fresh_fd_ = -1;              ///< the tree being updated, open: files are made relative to it
+  int published_fd_ = -1;          ///< the tree (or folder) `output` is now, when there is one
+  bool published_listed_ = false;  ///< published_files_ is known (else: compared byte for byte)
+  Listing published_files_;        ///< read-only once constructed
   std::mutex lock_;
-  std::unordered_set<std::string> folders_;  ///< made so far, relative to the staging folder
+  Listing fresh_files_;                      ///< what the tree being updated holds, as it goes
+  std::unordered_set<std::string> written_;  ///< the paths of the new output
+  std::unordered_set<std::string> folders_;  ///< known to be folders in the tree being updated
+  bool listable_ = true;                     ///< false once a path cannot be listed
   std::atomic<std::size_t> files_{0};
   std::atomic<std::size_t> unchanged_{0};
+  std::atomic<std::size_t> kept_{0};
+  std::atomic<std::uint64_t> temporary_names_{0};
   bool committed_ = false;
 };
 

@@ -26,8 +26,9 @@ Options:
   --timings        say how long each stage took, and the peak memory after each
   -h, --help       show this help
 
-A failed source is reported and the site is still written; the previous output is
-replaced only when the new one is complete. SOURCE_DATE_EPOCH sets the build time.)";
+A failed source is reported and the site is still written. The output is a link to
+one of two trees beside it (.<name>.confab/): the other is brought up to date, writing
+only what changed, and the link turns to it when it is complete. SOURCE_DATE_EPOCH sets the build time.)";
 
 }  // namespace
 

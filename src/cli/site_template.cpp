@@ -153,8 +153,10 @@ as `[[source]]` tables.
 )md";
 
 constexpr const char* kGitignore =
-    R"text(# confab's output and its archive (kept between builds by the workflow's cache)
-/public/
+    R"text(# confab's output (a link to one of the two trees kept beside it) and its archive (kept
+# between builds by the workflow's cache)
+/public
+/.public.confab/
 /.confab/
 )text";
 

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -39,6 +41,19 @@ int count_entries(const fs::path& dir) {
   return entries;
 }
 
+/// The names in `dir`, sorted.
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// What a build leaves beside the folder: the output (a link) and its trees, nothing else.
+const std::vector<std::string> kOutputAndTrees = {".public.confab", "public"};
+
 TEST(WriteOutput, ReplacesTheWholeFolder) {
   const fs::path root = fresh_dir("swap");
   write_text(root / "public/stale.html", "old");
@@ -46,8 +61,9 @@ TEST(WriteOutput, ReplacesTheWholeFolder) {
   EXPECT_EQ(read_text(root / "public/index.html"), "new");
   EXPECT_EQ(read_text(root / "public/a/b/c.txt"), "deep");
   EXPECT_FALSE(fs::exists(root / "public/stale.html"));
-  // No staging folders are left beside it.
-  EXPECT_EQ(count_entries(root), 1);
+  // The folder made by hand is now a link to a tree; nothing else is left beside it.
+  EXPECT_TRUE(fs::is_symlink(root / "public"));
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 TEST(WriteOutput, AFailedWriteLeavesThePreviousOutput) {
@@ -59,7 +75,8 @@ TEST(WriteOutput, AFailedWriteLeavesThePreviousOutput) {
     EXPECT_EQ(read_text(root / "public/index.html"), "previous");
     EXPECT_FALSE(fs::exists(root / "escape.html"));
   }
-  EXPECT_EQ(count_entries(root), 1);
+  EXPECT_FALSE(fs::is_symlink(root / "public"));
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 /// The message write_output throws, or "" when it does not throw.
@@ -87,7 +104,7 @@ TEST(WriteOutput, AFileThatCannotBeWrittenIsNamedWithTheReason) {
               error.find(std::strerror(ENOTDIR)) != std::string::npos)
       << error;
   EXPECT_EQ(read_text(root / "public/index.html"), "previous");
-  EXPECT_EQ(count_entries(root), 1);  // the staging folder is gone
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 TEST(WriteOutput, AFolderThatCannotBeCreatedIsNamedWithTheReason) {
@@ -98,7 +115,7 @@ TEST(WriteOutput, AFolderThatCannotBeCreatedIsNamedWithTheReason) {
   EXPECT_NE(error.find((root / "public" / long_name).string()), std::string::npos) << error;
   EXPECT_NE(error.find(std::strerror(ENAMETOOLONG)), std::string::npos) << error;
   EXPECT_FALSE(fs::exists(root / "public"));
-  EXPECT_EQ(count_entries(root), 0);
+  EXPECT_EQ(names_in(root), std::vector<std::string>{".public.confab"});
 }
 
 TEST(WriteOutput, OneBadFileAmongManyFailsTheWholeWrite) {
@@ -112,7 +129,7 @@ TEST(WriteOutput, OneBadFileAmongManyFailsTheWholeWrite) {
   EXPECT_NE(error.find(std::string(300, 'y')), std::string::npos) << error;
   EXPECT_EQ(read_text(root / "public/index.html"), "previous");
   EXPECT_FALSE(fs::exists(root / "public/ok"));
-  EXPECT_EQ(count_entries(root), 1);
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 TEST(WriteOutput, WritesManyFilesInManyFoldersByteForByte) {
@@ -161,7 +178,7 @@ TEST(WriteOutput, WritesEmptyFilesAndAnEmptySite) {
   write_output(root / "public", {});
   EXPECT_TRUE(fs::is_directory(root / "public"));
   EXPECT_EQ(count_entries(root / "public"), 0);
-  EXPECT_EQ(count_entries(root), 1);
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 TEST(WriteOutput, TheLaterOfTwoFilesWithOnePathWins) {
@@ -194,7 +211,7 @@ TEST(StagedOutput, FilesStreamedFromSeveralThreadsLandOnCommitOnly) {
   EXPECT_FALSE(fs::exists(root / "public/index.html"));
   EXPECT_EQ(read_text(root / "public/threads/t3-249/index.html"), "threads/t3-249");
   EXPECT_EQ(read_text(root / "public/deep/a/b/c/2017.txt"), "x");
-  EXPECT_EQ(count_entries(root), 1);  // no staging or old folder left
+  EXPECT_EQ(names_in(root), kOutputAndTrees);  // no old folder left
 }
 
 TEST(StagedOutput, DroppedWithoutCommitLeavesThePreviousOutput) {
@@ -206,7 +223,7 @@ TEST(StagedOutput, DroppedWithoutCommitLeavesThePreviousOutput) {
     EXPECT_THROW(staged.write({"../escape.html", "x"}), SiteFileError);
   }
   EXPECT_EQ(read_text(root / "public/index.html"), "previous");
-  EXPECT_EQ(count_entries(root), 1);
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
@@ -227,7 +244,7 @@ TEST(StagedOutput, ThePreviousOutputGoesWithoutFollowingItsLinks) {
   EXPECT_EQ(read_text(root / "public/index.html"), "new");
   EXPECT_FALSE(fs::exists(root / "public/people"));
   EXPECT_EQ(read_text(root / "elsewhere/keep.txt"), "not the site's");
-  EXPECT_EQ(count_entries(root), 2);  // public and elsewhere: no old folder left
+  EXPECT_EQ(names_in(root), (std::vector<std::string>{".public.confab", "elsewhere", "public"}));
 }
 
 ino_t inode_of(const fs::path& file) {
@@ -259,7 +276,7 @@ TEST(StagedOutput, AFileThePreviousOutputHoldsIsLinkedNotWritten) {
   EXPECT_EQ(read_text(root / "public/threads/a/index.html"), "new words");
   EXPECT_EQ(read_text(root / "public/threads/c/index.html"), "new");
   EXPECT_EQ(read_text(root / "public/index.html"), "same");
-  EXPECT_EQ(count_entries(root), 1);
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
 }
 
 TEST(StagedOutput, APathWrittenAgainNeverChangesTheOutputItWasLinkedFrom) {
@@ -340,30 +357,158 @@ TEST(StagedOutput, ABuildKilledAtAnyStepLeavesAWholeOutputAndTheNextCleansUp) {
         next.commit();
       }
       EXPECT_EQ(read_text(root / "public/index.html"), "next") << where;
-      EXPECT_EQ(count_entries(root), 1) << where << ": stale staging folders remain";
+      EXPECT_EQ(names_in(root), kOutputAndTrees) << where << ": what the dead build left remains";
       fs::remove_all(root);
     }
   }
 }
 
-TEST(StagedOutput, ARunningBuildsStagingFolderIsLeftAlone) {
+TEST(StagedOutput, TwoBuildsOfOneOutputTakeTurns) {
   const fs::path root = fresh_dir("concurrent");
-  StagedOutput first(root / "public");
-  first.write({"index.html", "first"});
-  // Another build of the same site in another process starts meanwhile.
+  int go[2];
+  ASSERT_EQ(::pipe(go), 0);
+  // The second build's process exists before the first build takes the lock: a process forked
+  // while it is held would hold it too.
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    StagedOutput second(root / "public");
+    ::close(go[1]);
+    char started = 0;
+    if (::read(go[0], &started, 1) != 1) ::_exit(2);
+    StagedOutput second(root / "public");  // waits for the first build
     second.write({"index.html", "second"});
     second.commit();
     ::_exit(0);
   }
+  ::close(go[0]);
+  {
+    StagedOutput first(root / "public");
+    first.write({"index.html", "first"});
+    ASSERT_EQ(::write(go[1], "x", 1), 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    int status = 0;
+    EXPECT_EQ(::waitpid(child, &status, WNOHANG), 0) << "the second build did not wait";
+    first.commit();
+    EXPECT_EQ(read_text(root / "public/index.html"), "first");
+  }
+  ::close(go[1]);
   int status = 0;
   ::waitpid(child, &status, 0);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  first.commit();  // its staging folder is still there, whole
-  EXPECT_EQ(read_text(root / "public/index.html"), "first");
+  EXPECT_EQ(read_text(root / "public/index.html"), "second");
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
+}
+
+TEST(StagedOutput, TheOutputLinksToEachTreeInTurn) {
+  const fs::path root = fresh_dir("trees");
+  const char* expected[] = {".public.confab/a", ".public.confab/b", ".public.confab/a"};
+  for (const char* tree : expected) {
+    write_output(root / "public", {{"index.html", tree}});
+    ASSERT_TRUE(fs::is_symlink(root / "public"));
+    EXPECT_EQ(fs::read_symlink(root / "public"), fs::path(tree));  // relative: the pair moves
+    EXPECT_EQ(read_text(root / "public/index.html"), tree);
+  }
+  EXPECT_EQ(names_in(root / ".public.confab"),
+            (std::vector<std::string>{"a", "a.files", "b", "b.files", "key", "lock"}));
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
+}
+
+/// Runs one build of `files` into root/public and gives back its counts.
+struct Counts {
+  std::size_t written, unchanged, kept;
+};
+Counts build_counts(const fs::path& root, const std::vector<OutputFile>& files) {
+  StagedOutput staged(root / "public");
+  for (const auto& file : files) staged.write(file);
+  staged.commit();
+  return {staged.files_written(), staged.files_unchanged(), staged.files_kept()};
+}
+
+TEST(StagedOutput, AFileTheTreeAlreadyHoldsCostsNothing) {
+  const fs::path root = fresh_dir("kept");
+  const std::vector<OutputFile> site = {{"index.html", "home"}, {"threads/t/index.html", "t"}};
+  Counts counts = build_counts(root, site);
+  EXPECT_EQ(counts.kept, 0u);
+  const ino_t first = inode_of(root / "public/threads/t/index.html");
+  counts = build_counts(root, site);  // tree b: linked from tree a
+  EXPECT_EQ(counts.unchanged, 2u);
+  EXPECT_EQ(counts.kept, 0u);
+  counts = build_counts(root, site);  // tree a again: holds both already
+  EXPECT_EQ(counts.written, 2u);
+  EXPECT_EQ(counts.unchanged, 2u);
+  EXPECT_EQ(counts.kept, 2u);
+  EXPECT_EQ(inode_of(root / "public/threads/t/index.html"), first);
+  // A page that goes goes from both trees in turn; its empty folder too.
+  counts = build_counts(root, {{"index.html", "home"}});
+  EXPECT_FALSE(fs::exists(root / "public/threads"));
+  counts = build_counts(root, {{"index.html", "home"}});
+  EXPECT_EQ(counts.kept, 1u);
+  EXPECT_FALSE(fs::exists(root / "public/threads"));
+  EXPECT_FALSE(fs::exists(root / ".public.confab/a/threads"));
+  EXPECT_FALSE(fs::exists(root / ".public.confab/b/threads"));
+}
+
+TEST(StagedOutput, AFileBackToWhatItWasTwoBuildsAgoIsDatedAnew) {
+  const fs::path root = fresh_dir("dated");
+  build_counts(root, {{"page.html", "one"}});  // tree a
+  build_counts(root, {{"page.html", "two"}});  // tree b
+  // Tree a's copy is old; the version published now is newer.
+  const fs::path in_a = root / ".public.confab/a/page.html";
+  const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365);
+  fs::last_write_time(in_a, long_ago);
+  const Counts counts = build_counts(root, {{"page.html", "one"}});
+  EXPECT_EQ(counts.kept, 1u);
+  EXPECT_EQ(counts.unchanged, 0u);
+  EXPECT_EQ(read_text(root / "public/page.html"), "one");
+  EXPECT_GT(fs::last_write_time(root / "public/page.html"), long_ago + std::chrono::hours(24));
+}
+
+TEST(StagedOutput, APageBecomesAFolderAndBackInEitherTree) {
+  const fs::path root = fresh_dir("shapes");
+  const std::vector<OutputFile> as_file = {{"notes", "a page"}};
+  const std::vector<OutputFile> as_folder = {{"notes/index.html", "a folder"}};
+  for (const auto* files : {&as_file, &as_file, &as_folder, &as_folder, &as_file, &as_folder}) {
+    build_counts(root, *files);
+    if (files == &as_file) {
+      EXPECT_EQ(read_text(root / "public/notes"), "a page");
+    } else {
+      EXPECT_EQ(read_text(root / "public/notes/index.html"), "a folder");
+    }
+  }
+}
+
+TEST(StagedOutput, ATreeABuildDiedWritingIsNotTrusted) {
+  const fs::path root = fresh_dir("died-writing");
+  const std::vector<OutputFile> site = {{"index.html", "one"}, {"deep/page.html", "one"}};
+  build_counts(root, site);                                           // tree a
+  build_counts(root, {{"index.html", "two"}});                        // tree b
+  killed_build(root / "public", SwapMethod::exchange, std::nullopt);  // wrote into tree a
+  EXPECT_EQ(read_text(root / "public/index.html"), "two");
+  const Counts counts = build_counts(root, site);
+  EXPECT_EQ(counts.kept, 0u);
+  EXPECT_EQ(read_text(root / "public/index.html"), "one");
+  EXPECT_EQ(read_text(root / "public/deep/page.html"), "one");
+}
+
+TEST(StagedOutput, AListingThatCannotBeTrustedIsIgnored) {
+  const fs::path root = fresh_dir("listing");
+  const std::vector<OutputFile> site = {{"index.html", "one"}, {"page.html", "one"}};
+  build_counts(root, site);
+  build_counts(root, site);
+  // Another key: tree a's listing was not made with it.
+  write_text(root / ".public.confab/key", "12345\n");
+  write_text(root / ".public.confab/a/page.html", "changed by hand");
+  Counts counts = build_counts(root, site);
+  EXPECT_EQ(counts.kept, 0u);
+  EXPECT_EQ(read_text(root / "public/page.html"), "one");
+  // A listing cut short.
+  build_counts(root, site);
+  std::string listing = read_text(root / ".public.confab/a.files");
+  listing.resize(listing.size() - 4);  // no "end"
+  write_text(root / ".public.confab/a.files", listing);
+  counts = build_counts(root, site);
+  EXPECT_EQ(counts.kept, 0u);
+  EXPECT_EQ(read_text(root / "public/page.html"), "one");
 }
 
 }  // namespace

@@ -163,7 +163,8 @@ TEST(InitCommand, WritesASiteThatBuildsEmptyWithTheBuiltInTheme) {
   EXPECT_FALSE(fs::exists(dir / "themes"));
   EXPECT_NE(init.err.find("confab theme eject"), std::string::npos) << init.err;
   const std::string gitignore = read_text(dir / ".gitignore");
-  EXPECT_NE(gitignore.find("/public/"), std::string::npos);
+  EXPECT_NE(gitignore.find("/public\n"), std::string::npos);  // a link: no trailing slash
+  EXPECT_NE(gitignore.find("/.public.confab/"), std::string::npos);
   EXPECT_NE(gitignore.find("/.confab/"), std::string::npos);
 
   const auto build =
