@@ -109,14 +109,16 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
   generated_iso_ = format_rfc3339(conversation.generated);
   generated_human_ = strings_.date(conversation.generated);
   // Pages say when the hub last found something, not when it was built: an hourly build that
-  // finds nothing then leaves every page byte for byte as it was (and its file untouched).
+  // finds nothing then leaves every page byte for byte as it was (and its file untouched). The
+  // day only: a build that finds one comment changes the pages that show it, not every page
+  // (but for the first find of a day).
   std::optional<UnixTime> latest_find;
   for (const Node& node : conversation.nodes) {
     if (node.first_seen && (!latest_find || *node.first_seen > *latest_find)) {
       latest_find = node.first_seen;
     }
   }
-  updated_iso_ = format_rfc3339(latest_find.value_or(conversation.generated));
+  updated_iso_ = format_rfc3339(latest_find.value_or(conversation.generated)).substr(0, 10);
   updated_human_ = strings_.date(latest_find.value_or(conversation.generated));
 
   // Every depth a page can have: the hub and its threads, people and their pages, content.
