@@ -191,9 +191,9 @@ int main(int argc, char** argv) {
     });
     return seconds(start, Clock::now());
   };
-  // What `confab build` does: each file written into the staging folder as it is rendered, then
-  // swapped in. For a fresh site a previous run's tree is removed untimed; a rebuild replaces
-  // the site the last pass wrote, and its time includes deleting the old one.
+  // What `confab build` does: each file written into the output's tree being updated as it is
+  // rendered, then the link turned to it. For a fresh site a previous run's trees are removed
+  // untimed; a rebuild fills the second tree, linking every file from the first.
   const auto render_and_write_out = [&](bool fresh) {
     if (fresh) {
       fs::remove_all(out);
@@ -215,7 +215,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "render_bench: %s\n", error.what());
     return 1;
   }
-  if (!keep) fs::remove_all(out);
+  if (!keep) {
+    fs::remove_all(out);
+    fs::remove_all(confab::output_trees_of(out));
+  }
 
   std::printf("  -> %zu files, %.1f MB, into %s\n", files, bytes / 1e6, out.c_str());
   std::printf("  render %.2f s; render + write %.2f s (target <= 2 s); rebuild %.2f s\n",
