@@ -109,7 +109,8 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   stage_done("thread");
   report.conversation.previous_build = previous_build;
   input.conversation = &report.conversation;
-  // Pages are written as they are rendered, into a staging folder swapped in at the end.
+  // Pages are written as they are rendered, into the output tree not published; the link turns
+  // to it at the end.
   StagedOutput staged(report.output);
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
