@@ -281,7 +281,10 @@ StagedOutput::StagedOutput(const fs::path& output, SwapMethod method,
     int locked = -1;
     while (lock_fd_ >= 0 && (locked = ::flock(lock_fd_, LOCK_EX)) != 0 && errno == EINTR) {
     }
-    if (locked != 0) {
+    // A file system without locks (some network and FUSE ones): builds run unguarded there, as
+    // they did before the lock; each still publishes a whole output.
+    const bool no_locks = lock_fd_ >= 0 && (errno == ENOLCK || errno == EOPNOTSUPP);
+    if (locked != 0 && !no_locks) {
       throw SiteFileError((trees_ / "lock").string() + ": cannot lock: " + describe(errno));
     }
     clean_up_after_dead_builds(target_);
