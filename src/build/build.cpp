@@ -30,6 +30,33 @@ UnixTime build_time_now() {
 
 namespace {
 
+/// Publishing replaces the output folder whole: it must hold nothing the build reads, or a typo
+/// (`--output .`) would replace the site itself, archive and all.
+void refuse_output_over_the_site(const SiteConfig& config, const BuildOptions& options,
+                                 const std::filesystem::path& output) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path folder = fs::weakly_canonical(fs::absolute(output), error);
+  const auto inside = [&](const fs::path& path) {
+    std::error_code ignored;
+    const fs::path relative =
+        fs::weakly_canonical(fs::absolute(path), ignored).lexically_relative(folder);
+    return !relative.empty() && *relative.begin() != "..";
+  };
+  const fs::path archive = options.archive.empty() ? config.archive_file() : options.archive;
+  for (const fs::path& read :
+       {config.file, archive, config.root / "content", config.root / "static",
+        config.root / "templates", config.root / "themes", config.root / "i18n"}) {
+    if (!error && !read.empty() && inside(read)) {
+      throw SiteFileError(fs::absolute(output).lexically_normal().string() +
+                          ": refusing to publish there: it holds " +
+                          fs::absolute(read).lexically_normal().string() +
+                          ", which the build reads and publishing would replace; choose a folder "
+                          "of its own (the default is public)");
+    }
+  }
+}
+
 /// Fetch (or, offline, make no request), merge into the archive, and recall everything it
 /// ever saw: the conversation is threaded from the whole history, not from this fetch alone.
 /// Returns when the build before started, what new nodes are measured against.
@@ -85,6 +112,7 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
     stage_start = now;
   };
   report.output = options.output.empty() ? config.output_dir() : options.output;
+  refuse_output_over_the_site(config, options, report.output);
   // Read the theme and content first: a missing theme should fail before any request is made.
   RenderInput input;
   input.site_title = config.site.title;

@@ -264,17 +264,31 @@ std::string published_tree(const fs::path& output, const fs::path& trees) {
 
 }  // namespace
 
+namespace {
+
+/// `output` absolute, normal, and without a trailing slash ("public/" is "public").
+fs::path output_path(const fs::path& output) {
+  fs::path path = fs::absolute(output).lexically_normal();
+  if (path.filename().empty() && path.has_relative_path()) path = path.parent_path();
+  return path;
+}
+
+}  // namespace
+
 fs::path output_trees_of(const fs::path& output) {
-  const fs::path target = fs::absolute(output).lexically_normal();
+  const fs::path target = output_path(output);
   return target.parent_path() / ("." + target.filename().string() + ".confab");
 }
 
 StagedOutput::StagedOutput(const fs::path& output, SwapMethod method,
                            std::function<void(CommitStep)> at_step)
-    : target_(fs::absolute(output).lexically_normal()),
+    : target_(output_path(output)),
       trees_(output_trees_of(output)),
       method_(method),
       at_step_(std::move(at_step)) {
+  if (target_.filename().empty()) {
+    throw SiteFileError(target_.string() + ": refusing to publish there: not a folder of its own");
+  }
   try {
     fs::create_directories(trees_);
     lock_fd_ = ::open((trees_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);

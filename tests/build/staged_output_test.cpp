@@ -511,5 +511,15 @@ TEST(StagedOutput, AListingThatCannotBeTrustedIsIgnored) {
   EXPECT_EQ(read_text(root / "public/page.html"), "one");
 }
 
+TEST(StagedOutput, AnOutputNamedWithATrailingSlashIsThatFolder) {
+  const fs::path root = fresh_dir("slash");
+  write_output(root / "public/", {{"index.html", "one"}});
+  write_output(root.string() + "/public/", {{"index.html", "two"}});
+  EXPECT_TRUE(fs::is_symlink(root / "public"));
+  EXPECT_EQ(read_text(root / "public/index.html"), "two");
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
+  EXPECT_THROW(StagedOutput(fs::path("/")), SiteFileError);
+}
+
 }  // namespace
 }  // namespace confab

@@ -304,5 +304,26 @@ TEST_F(ArchiveBuild, ABuildKilledAnywhereLeavesAReadableArchive) {
   EXPECT_EQ(last.exit_code, 0) << last.err;
 }
 
+TEST_F(ArchiveBuild, AnOutputOverTheSiteItselfIsRefusedAndNothingIsLost) {
+  use_snapshot("build1");
+  ASSERT_EQ(build("1254700000").exit_code, 0);
+  const std::string archive_before = read_text(site / ".confab/archive.db");
+  ASSERT_FALSE(archive_before.empty());
+  // The site folder, its parent, a folder the build reads: each would be replaced whole.
+  for (const std::string& output :
+       {site.string(), site.string() + "/", site.string() + "/..", (site / "themes").string()}) {
+    const auto refused = build("1254700000", "--output " + output);
+    EXPECT_NE(refused.exit_code, 0) << output;
+    EXPECT_NE(refused.err.find("refusing to publish there"), std::string::npos) << refused.err;
+    EXPECT_TRUE(fs::is_regular_file(site / "site.toml")) << output;
+    EXPECT_EQ(read_text(site / ".confab/archive.db"), archive_before) << output;
+    EXPECT_TRUE(fs::is_symlink(site / "themes")) << output;
+  }
+  // A folder of its own, named with a trailing slash, is fine.
+  const auto own = build("1254700000", "--output " + (site / "hub/").string());
+  EXPECT_EQ(own.exit_code, 0) << own.err;
+  EXPECT_TRUE(fs::is_regular_file(site / "hub/index.html"));
+}
+
 }  // namespace
 }  // namespace confab
