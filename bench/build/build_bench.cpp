@@ -8,8 +8,9 @@
 //                      but for what changed since the build before last;
 //   one new comment    after a new archive run added one comment to the newest post.
 // Prints the figures, then confab's own `--timings` line for each build (gather, thread, render,
-// publish); asserts nothing about them, but exits 1 when a build fails (printing the
-// end of its stderr) or leaves no index.html in the output folder.
+// publish) and what its summary says of the files (how many the previous output held); asserts
+// nothing about them, but exits 1 when a build fails (printing the end of its stderr) or leaves no
+// index.html in the output folder.
 //   cmake --build build --target build_bench confab
 //   ./build/build_bench [--comments N] [--dir DIR] [--keep] [--confab PATH]
 // N: default 100,000, for N/10 posts with 9 comments each (N entries, of which 0.9 N comments:
@@ -587,6 +588,7 @@ struct Measured {
   double seconds = 0;
   long peak_kib = 0;    // ru_maxrss
   std::string timings;  // confab's own "timings: gather ... s, ..." line (--timings)
+  std::string files;    // what its summary says of the files: "38344 files, 38336 unchanged"
 };
 
 /// The line of `text` that starts with `prefix`, without it; "" if none.
@@ -632,6 +634,10 @@ Measured run_build(const std::string& confab, const fs::path& config_file) {
   measured.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   measured.peak_kib = usage.ru_maxrss;
   measured.timings = line_after(tail_of(errors.get()), "timings: ");
+  const std::string written = line_after(tail_of(errors.get()), "site written to ");
+  if (const std::size_t open = written.rfind(" ("); open != std::string::npos) {
+    measured.files = written.substr(open + 2, written.size() - open - 3);
+  }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     const std::string how = WIFEXITED(status)
                                 ? "exited with " + std::to_string(WEXITSTATUS(status))
@@ -823,7 +829,7 @@ int main(int argc, char** argv) {
     for (const auto& [name, measured] :
          {std::pair{"first build", &first}, std::pair{"first rebuild", &first_rebuild},
           std::pair{"unchanged rebuild", &unchanged}, std::pair{"one new comment", &one_new}}) {
-      std::printf("  %-20s %s\n", name, measured->timings.c_str());
+      std::printf("  %-20s %s; %s\n", name, measured->timings.c_str(), measured->files.c_str());
     }
   } catch (const std::exception& failure) {
     std::fprintf(stderr, "build_bench: %s\n", failure.what());
