@@ -440,8 +440,15 @@ void StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) 
   const std::string temporary =
       folder + ".confab-" + std::to_string(temporary_names_.fetch_add(1)) + ".tmp";
   ::unlinkat(fresh_fd_, temporary.c_str(), 0);  // left by a build that died
-  const bool linked = same_as_published && ::linkat(published_fd_, file.path.c_str(), fresh_fd_,
-                                                    temporary.c_str(), 0) == 0;
+  // The published file is linked only while it is still a regular file of the listed size (a
+  // file edited there by hand since is written anew).
+  struct stat published {};
+  const bool linked =
+      same_as_published &&
+      ::fstatat(published_fd_, file.path.c_str(), &published, AT_SYMLINK_NOFOLLOW) == 0 &&
+      S_ISREG(published.st_mode) &&
+      static_cast<std::size_t>(published.st_size) == file.bytes.size() &&
+      ::linkat(published_fd_, file.path.c_str(), fresh_fd_, temporary.c_str(), 0) == 0;
   if (!linked) {
     try {
       write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);

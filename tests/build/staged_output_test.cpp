@@ -521,5 +521,13 @@ TEST(StagedOutput, AnOutputNamedWithATrailingSlashIsThatFolder) {
   EXPECT_THROW(StagedOutput(fs::path("/")), SiteFileError);
 }
 
+TEST(StagedOutput, AFileEditedByHandInThePublishedTreeIsWrittenAnew) {
+  const fs::path root = fresh_dir("hand-edited");
+  write_output(root / "public", {{"index.html", "rendered"}});
+  std::ofstream(root / "public/index.html", std::ios::app) << " and edited";
+  write_output(root / "public", {{"index.html", "rendered"}});
+  EXPECT_EQ(read_text(root / "public/index.html"), "rendered");
+}
+
 }  // namespace
 }  // namespace confab
