@@ -419,7 +419,7 @@ void StagedOutput::write(const OutputFile& file) {
   }
   if (!held) {
     make_folders_for(file.path);
-    put_in_place(file, same_as_published);
+    same_as_published = put_in_place(file, same_as_published);
     const std::lock_guard<std::mutex> hold(lock_);
     fresh_files_[file.path] = state;
   } else if (!same_as_published) {
@@ -432,7 +432,7 @@ void StagedOutput::write(const OutputFile& file) {
   if (held) ++kept_;
 }
 
-void StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) {
+bool StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) {
   // A new file under a name of its own, renamed over the path: never a file changed in place,
   // since it may be a hard link shared with the published tree.
   const std::size_t slash = file.path.rfind('/');
@@ -443,12 +443,13 @@ void StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) 
   // The published file is linked only while it is still a regular file of the listed size (a
   // file edited there by hand since is written anew).
   struct stat published {};
-  const bool linked =
+  same_as_published =
       same_as_published &&
       ::fstatat(published_fd_, file.path.c_str(), &published, AT_SYMLINK_NOFOLLOW) == 0 &&
       S_ISREG(published.st_mode) &&
-      static_cast<std::size_t>(published.st_size) == file.bytes.size() &&
-      ::linkat(published_fd_, file.path.c_str(), fresh_fd_, temporary.c_str(), 0) == 0;
+      static_cast<std::size_t>(published.st_size) == file.bytes.size();
+  const bool linked = same_as_published && ::linkat(published_fd_, file.path.c_str(), fresh_fd_,
+                                                    temporary.c_str(), 0) == 0;
   if (!linked) {
     try {
       write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
@@ -469,13 +470,16 @@ void StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) 
     std::error_code ignored;
     if (!in_this_output && (code == EISDIR || code == ENOTEMPTY || code == EEXIST)) {
       fs::remove_all(trees_ / fresh_tree_ / file.path, ignored);
-      if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, file.path.c_str()) == 0) return;
+      if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, file.path.c_str()) == 0) {
+        return same_as_published;
+      }
       code = errno;
     }
     if (in_this_output) code = EISDIR;
     ::unlinkat(fresh_fd_, temporary.c_str(), 0);
     throw SiteFileError((target_ / file.path).string() + ": cannot write: " + describe(code));
   }
+  return same_as_published;
 }
 
 void StagedOutput::remove_stale_files() {

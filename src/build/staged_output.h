@@ -83,7 +83,9 @@ class StagedOutput {
  private:
   void open_trees();
   void make_folders_for(const std::string& path);
-  void put_in_place(const OutputFile& file, bool same_as_published);
+  /// Makes the file in the tree being updated; false when the published tree no longer holds it
+  /// as listed (edited there since), true when it does or `same_as_published` was false.
+  bool put_in_place(const OutputFile& file, bool same_as_published);
   void remove_stale_files();
   void step(CommitStep reached) const;
 
