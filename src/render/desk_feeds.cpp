@@ -112,62 +112,6 @@ const Node* last_word(const Node& question, const Children& children) {
   return newest;
 }
 
-struct AwaitingItem {
-  const Node* node = nullptr;
-  std::string id;
-  std::string title;
-  std::string author;  ///< model.author_name: "" when unknown
-  UnixTime since = 0;
-  std::int64_t waiting_seconds = 0;
-  std::string last_word;
-  std::string thread_title;
-  std::string thread_url;  ///< on the hub
-  std::string hub_url;     ///< the node on the hub
-  std::string own_url;     ///< the node's own page, "" when none
-  std::string reply_url;   ///< where to answer, else the hub
-  std::string content_html;
-};
-
-std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite& site,
-                                         const Strings& strings) {
-  const Conversation& conversation = model.conversation();
-  const Children children = children_of(conversation);
-  std::vector<AwaitingItem> items;
-  for (const std::string& id : conversation.awaiting_reply) {
-    const Node* node = model.node(id);
-    const DisplayThread* thread = node ? model.thread_of(*node) : nullptr;
-    if (!thread) continue;
-    const Node& root = *thread->root.node;
-    AwaitingItem item;
-    item.node = node;
-    item.id = "urn:confab:awaiting:" + short_hash(node->id, 16);
-    item.author = model.author_name(*node);
-    item.thread_title = thread_title(root, strings);
-    item.title = Strings::fill(
-        strings.text("desk_asked"),
-        {{"author", author_or_anonymous(model, *node, strings)}, {"title", item.thread_title}});
-    item.since = node->published.value_or(node->first_seen.value_or(conversation.generated));
-    item.waiting_seconds = std::max<std::int64_t>(0, conversation.generated - item.since);
-    item.last_word = author_or_anonymous(model, *last_word(*node, children), strings);
-    item.thread_url = hub_thread_url(model, site, root);
-    item.hub_url = hub_node_url(model, site, root, *node);
-    item.own_url = web_url(node->url);
-    item.reply_url = web_url(reply_here_url(*node, &root));
-    if (item.reply_url.empty()) item.reply_url = item.hub_url;
-    const std::string waiting =
-        Strings::fill(strings.text("desk_waiting"),
-                      {{"date", strings.date(item.since)},
-                       {"days", strings.count("desk_day", item.waiting_seconds / kSecondsPerDay)},
-                       {"name", item.last_word},
-                       {"title", item.thread_title}});
-    item.content_html = model.html(*node) + "<p>" + xml_escape(waiting) + "</p><p><a href=\"" +
-                        xml_escape(item.reply_url) + "\">" +
-                        xml_escape(strings.text("desk_reply_here")) + "</a></p>";
-    items.push_back(std::move(item));
-  }
-  return items;
-}
-
 std::string atom_author(const SiteModel& model, const Node& node) {
   const std::string author = model.author_name(node);
   if (author.empty()) return "";
@@ -274,8 +218,52 @@ std::string digest_title(const Strings& strings, const std::vector<const Node*>&
 
 }  // namespace
 
+std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite& site,
+                                         const Strings& strings) {
+  const Conversation& conversation = model.conversation();
+  const Children children = children_of(conversation);
+  std::vector<AwaitingItem> items;
+  for (const std::string& id : conversation.awaiting_reply) {
+    const Node* node = model.node(id);
+    const DisplayThread* thread = node ? model.thread_of(*node) : nullptr;
+    if (!thread) continue;
+    const Node& root = *thread->root.node;
+    AwaitingItem item;
+    item.node = node;
+    item.id = "urn:confab:awaiting:" + short_hash(node->id, 16);
+    item.author = model.author_name(*node);
+    item.thread_title = thread_title(root, strings);
+    item.title = Strings::fill(
+        strings.text("desk_asked"),
+        {{"author", author_or_anonymous(model, *node, strings)}, {"title", item.thread_title}});
+    item.since = node->published.value_or(node->first_seen.value_or(conversation.generated));
+    item.waiting_seconds = std::max<std::int64_t>(0, conversation.generated - item.since);
+    item.last_word = author_or_anonymous(model, *last_word(*node, children), strings);
+    item.thread_url = hub_thread_url(model, site, root);
+    item.hub_url = hub_node_url(model, site, root, *node);
+    item.own_url = web_url(node->url);
+    item.reply_url = web_url(reply_here_url(*node, &root));
+    if (item.reply_url.empty()) item.reply_url = item.hub_url;
+    const std::string waiting =
+        Strings::fill(strings.text("desk_waiting"),
+                      {{"date", strings.date(item.since)},
+                       {"days", strings.count("desk_day", item.waiting_seconds / kSecondsPerDay)},
+                       {"name", item.last_word},
+                       {"title", item.thread_title}});
+    item.content_html = model.html(*node) + "<p>" + xml_escape(waiting) + "</p><p><a href=\"" +
+                        xml_escape(item.reply_url) + "\">" +
+                        xml_escape(strings.text("desk_reply_here")) + "</a></p>";
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
 std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings) {
-  const std::vector<AwaitingItem> items = awaiting_items(model, site, strings);
+  return awaiting_atom(model, site, strings, awaiting_items(model, site, strings));
+}
+
+std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings,
+                          const std::vector<AwaitingItem>& items) {
   UnixTime updated = model.conversation().generated;
   if (!items.empty()) {
     updated = std::max_element(items.begin(), items.end(), [](const auto& a, const auto& b) {
@@ -305,6 +293,11 @@ std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const St
 }
 
 std::string awaiting_json(const SiteModel& model, const FeedSite& site, const Strings& strings) {
+  return awaiting_json(site, strings, awaiting_items(model, site, strings));
+}
+
+std::string awaiting_json(const FeedSite& site, const Strings& strings,
+                          const std::vector<AwaitingItem>& items) {
   nlohmann::ordered_json feed;
   feed["version"] = "https://jsonfeed.org/version/1.1";
   feed["title"] = Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}});
@@ -314,7 +307,7 @@ std::string awaiting_json(const SiteModel& model, const FeedSite& site, const St
   }
   feed["language"] = site.language;
   feed["items"] = nlohmann::ordered_json::array();
-  for (const AwaitingItem& item : awaiting_items(model, site, strings)) {
+  for (const AwaitingItem& item : items) {
     nlohmann::ordered_json entry;
     entry["id"] = item.id;
     entry["url"] = item.reply_url;
@@ -340,10 +333,14 @@ std::string awaiting_json(const SiteModel& model, const FeedSite& site, const St
 }
 
 std::string awaiting_csv(const SiteModel& model, const FeedSite& site, const Strings& strings) {
+  return awaiting_csv(model, awaiting_items(model, site, strings));
+}
+
+std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items) {
   std::string csv(kCsvBom);
   csv += csv_row({"waiting_since", "waiting_hours", "author", "source", "thread", "text", "url",
                   "reply_url", "hub_url"});
-  for (const AwaitingItem& item : awaiting_items(model, site, strings)) {
+  for (const AwaitingItem& item : items) {
     csv +=
         csv_row({format_rfc3339(item.since), std::to_string(item.waiting_seconds / kSecondsPerHour),
                  csv_defused(item.author), csv_defused(model.source_name(item.node->source)),

@@ -120,10 +120,11 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
       },
       // The team's desk: the reply queue, what is new, the report, exports and search.
       [&](const TemplateEngine&) {
-        outputs.add("awaiting.xml", awaiting_atom(model, site, strings), "feed");
-        outputs.add("awaiting.json", awaiting_json(model, site, strings), "feed");
+        const std::vector<AwaitingItem> queue = awaiting_items(model, site, strings);
+        outputs.add("awaiting.xml", awaiting_atom(model, site, strings, queue), "feed");
+        outputs.add("awaiting.json", awaiting_json(site, strings, queue), "feed");
         outputs.add("new.xml", new_digest_atom(model, site, strings), "feed");
-        outputs.add("exports/awaiting.csv", awaiting_csv(model, site, strings), "export");
+        outputs.add("exports/awaiting.csv", awaiting_csv(model, queue), "export");
       },
       [&](const TemplateEngine& engine) {
         const CampaignReport report = campaign_report(*input.conversation);
