@@ -9,13 +9,13 @@
 #include <unordered_set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 #include "base/identifiers.h"
 #include "conversation/reply_link.h"
 #include "render/csv.h"
 #include "render/csv_exports.h"
 #include "render/html_excerpt.h"
+#include "render/json_writer.h"
 #include "render/safe_url.h"
 
 namespace confab {
@@ -298,38 +298,74 @@ std::string awaiting_json(const SiteModel& model, const FeedSite& site, const St
 
 std::string awaiting_json(const FeedSite& site, const Strings& strings,
                           const std::vector<AwaitingItem>& items) {
-  nlohmann::ordered_json feed;
-  feed["version"] = "https://jsonfeed.org/version/1.1";
-  feed["title"] = Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}});
+  // Streamed: at 90,000 comments the queue is tens of megabytes, and building it as a tree first
+  // cost more than writing it.
+  JsonWriter json;
+  json.begin_object();
+  json.key("version");
+  json.string("https://jsonfeed.org/version/1.1");
+  json.key("title");
+  json.string(Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}));
   if (!site.base_url.empty()) {
-    feed["home_page_url"] = site.base_url;
-    feed["feed_url"] = site.base_url + "awaiting.json";
+    json.key("home_page_url");
+    json.string(site.base_url);
+    json.key("feed_url");
+    json.string(site.base_url + "awaiting.json");
   }
-  feed["language"] = site.language;
-  feed["items"] = nlohmann::ordered_json::array();
+  json.key("language");
+  json.string(site.language);
+  json.key("items");
+  json.begin_array();
   for (const AwaitingItem& item : items) {
-    nlohmann::ordered_json entry;
-    entry["id"] = item.id;
-    entry["url"] = item.reply_url;
-    if (!item.own_url.empty()) entry["external_url"] = item.own_url;
-    entry["title"] = item.title;
-    entry["content_html"] = item.content_html;
-    entry["date_published"] = format_rfc3339(item.since);
-    if (!item.author.empty()) {
-      nlohmann::ordered_json person = {{"name", item.author}};
-      const std::string uri = web_url(item.node->author_url);
-      if (!uri.empty()) person["url"] = uri;
-      entry["authors"] = nlohmann::ordered_json::array({person});
+    json.begin_object();
+    json.key("id");
+    json.string(item.id);
+    json.key("url");
+    json.string(item.reply_url);
+    if (!item.own_url.empty()) {
+      json.key("external_url");
+      json.string(item.own_url);
     }
-    entry["_confab"] = {{"waiting_seconds", item.waiting_seconds},
-                        {"last_word", item.last_word},
-                        {"thread_title", item.thread_title},
-                        {"thread_url", item.thread_url},
-                        {"reply_url", item.reply_url},
-                        {"node", item.node->id}};
-    feed["items"].push_back(std::move(entry));
+    json.key("title");
+    json.string(item.title);
+    json.key("content_html");
+    json.string(item.content_html);
+    json.key("date_published");
+    json.string(format_rfc3339(item.since));
+    if (!item.author.empty()) {
+      json.key("authors");
+      json.begin_array();
+      json.begin_object();
+      json.key("name");
+      json.string(item.author);
+      const std::string uri = web_url(item.node->author_url);
+      if (!uri.empty()) {
+        json.key("url");
+        json.string(uri);
+      }
+      json.end_object();
+      json.end_array();
+    }
+    json.key("_confab");
+    json.begin_object();
+    json.key("waiting_seconds");
+    json.integer(item.waiting_seconds);
+    json.key("last_word");
+    json.string(item.last_word);
+    json.key("thread_title");
+    json.string(item.thread_title);
+    json.key("thread_url");
+    json.string(item.thread_url);
+    json.key("reply_url");
+    json.string(item.reply_url);
+    json.key("node");
+    json.string(item.node->id);
+    json.end_object();
+    json.end_object();
   }
-  return feed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  json.end_array();
+  json.end_object();
+  return json.take() + "\n";
 }
 
 std::string awaiting_csv(const SiteModel& model, const FeedSite& site, const Strings& strings) {
