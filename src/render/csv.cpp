@@ -2,16 +2,28 @@
 
 namespace confab {
 
-std::string csv_field(std::string_view text) {
+namespace {
+
+void append_csv_field(std::string& out, std::string_view text) {
   const bool quoted = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quoted) return std::string(text);
-  std::string out = "\"";
+  if (!quoted) {
+    out += text;
+    return;
+  }
+  out += '"';
   for (const char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  std::string out;
+  append_csv_field(out, text);
   return out;
 }
 
@@ -25,12 +37,16 @@ std::string csv_defused(std::string text) {
 
 std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;
+  append_csv_row(out, fields);
+  return out;
+}
+
+void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += csv_field(fields[i]);
+    append_csv_field(out, fields[i]);
   }
   out += "\r\n";
-  return out;
 }
 
 }  // namespace confab

@@ -23,4 +23,7 @@ std::string csv_defused(std::string text);
 /// One record: the fields quoted as needed, separated by commas, ending in CRLF.
 std::string csv_row(const std::vector<std::string>& fields);
 
+/// The same record appended to `out` (an export of every node: no string per row or field).
+void append_csv_row(std::string& out, const std::vector<std::string>& fields);
+
 }  // namespace confab

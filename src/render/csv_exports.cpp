@@ -71,27 +71,27 @@ std::string nodes_csv(const SiteModel& model, const FeedSite& site) {
        "author", "author_name", "published", "first_seen", "new",     "awaiting_reply", "by_team",
        "spam",   "likes",       "reposts",   "url",        "hub_url", "title",          "text"});
   for (const Node& node : conversation.nodes) {
-    out += csv_row({csv_defused(node.id),
-                    node_kind_name(node.kind),
-                    csv_defused(node.thread),
-                    csv_defused(node.parent),
-                    csv_defused(node.source),
-                    csv_defused(model.source_name(node.source)),
-                    csv_defused(node.platform),
-                    csv_defused(node.author),
-                    csv_defused(model.author_name(node)),
-                    iso_or_empty(node.published),
-                    iso_or_empty(node.first_seen),
-                    yes_if(is_new(node, conversation)),
-                    yes_if(model.awaiting_reply(node)),
-                    yes_if(node.by_team),
-                    yes_if(node.spam.has_value()),
-                    std::to_string(node.likes),
-                    std::to_string(node.reposts),
-                    csv_defused(node.url),
-                    hub_url(model, site, node),
-                    csv_defused(node.title),
-                    csv_defused(one_line(node.text))});
+    append_csv_row(out, {csv_defused(node.id),
+                         node_kind_name(node.kind),
+                         csv_defused(node.thread),
+                         csv_defused(node.parent),
+                         csv_defused(node.source),
+                         csv_defused(model.source_name(node.source)),
+                         csv_defused(node.platform),
+                         csv_defused(node.author),
+                         csv_defused(model.author_name(node)),
+                         iso_or_empty(node.published),
+                         iso_or_empty(node.first_seen),
+                         yes_if(is_new(node, conversation)),
+                         yes_if(model.awaiting_reply(node)),
+                         yes_if(node.by_team),
+                         yes_if(node.spam.has_value()),
+                         std::to_string(node.likes),
+                         std::to_string(node.reposts),
+                         csv_defused(node.url),
+                         hub_url(model, site, node),
+                         csv_defused(node.title),
+                         csv_defused(one_line(node.text))});
   }
   return out;
 }
@@ -105,7 +105,8 @@ std::string people_csv(const SiteModel& model, const FeedSite& site) {
     blogs.reserve(person->blogs.size());
     for (const std::string& blog : person->blogs) blogs.push_back(model.source_name(blog));
     const std::string& path = model.person_path(person->id);
-    out += csv_row({csv_defused(person->id), csv_defused(person->name), yes_if(person->team),
+    append_csv_row(out,
+                   {csv_defused(person->id), csv_defused(person->name), yes_if(person->team),
                     std::to_string(person->posts), std::to_string(person->comments),
                     csv_defused(joined(blogs, "; ")), std::to_string(person->replies_received),
                     std::to_string(person->repliers), std::to_string(person->cross_blog_replies),

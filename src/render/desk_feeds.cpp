@@ -9,7 +9,6 @@
 #include <unordered_set>
 #include <vector>
 
-
 #include "base/identifiers.h"
 #include "conversation/reply_link.h"
 #include "render/csv.h"
@@ -377,11 +376,11 @@ std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>
   csv += csv_row({"waiting_since", "waiting_hours", "author", "source", "thread", "text", "url",
                   "reply_url", "hub_url"});
   for (const AwaitingItem& item : items) {
-    csv +=
-        csv_row({format_rfc3339(item.since), std::to_string(item.waiting_seconds / kSecondsPerHour),
-                 csv_defused(item.author), csv_defused(model.source_name(item.node->source)),
-                 csv_defused(item.thread_title), csv_defused(one_line(item.node->text)),
-                 csv_defused(item.own_url), item.reply_url, item.hub_url});
+    append_csv_row(
+        csv, {format_rfc3339(item.since), std::to_string(item.waiting_seconds / kSecondsPerHour),
+              csv_defused(item.author), csv_defused(model.source_name(item.node->source)),
+              csv_defused(item.thread_title), csv_defused(one_line(item.node->text)),
+              csv_defused(item.own_url), item.reply_url, item.hub_url});
   }
   return csv;
 }
