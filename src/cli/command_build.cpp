@@ -63,13 +63,14 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
     const BuildReport report = run_build(config, options);
     print_build_summary(report, console);
     if (parsed.has("--timings")) print_build_timings(report, console);
-    console.info(
-        "site written to " + std::filesystem::absolute(report.output).lexically_normal().string() +
-        " (" + std::to_string(report.files_written) +
-        (report.files_written == 1 ? " file" : " files") +
-        (report.files_unchanged > 0 ? ", " + std::to_string(report.files_unchanged) + " unchanged"
-                                    : std::string()) +
-        ")");
+    std::filesystem::path shown = std::filesystem::absolute(report.output).lexically_normal();
+    if (shown.filename().empty() && shown.has_relative_path()) shown = shown.parent_path();
+    console.info("site written to " + shown.string() + " (" + std::to_string(report.files_written) +
+                 (report.files_written == 1 ? " file" : " files") +
+                 (report.files_unchanged > 0
+                      ? ", " + std::to_string(report.files_unchanged) + " unchanged"
+                      : std::string()) +
+                 ")");
     return kExitOk;
   } catch (const ConfigError& error) {
     console.error(error.what());

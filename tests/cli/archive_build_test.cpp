@@ -323,6 +323,9 @@ TEST_F(ArchiveBuild, AnOutputOverTheSiteItselfIsRefusedAndNothingIsLost) {
   const auto own = build("1254700000", "--output " + (site / "hub/").string());
   EXPECT_EQ(own.exit_code, 0) << own.err;
   EXPECT_TRUE(fs::is_regular_file(site / "hub/index.html"));
+  EXPECT_NE((own.out + own.err).find("site written to " + (site / "hub").string() + " ("),
+            std::string::npos)
+      << own.out << own.err;
 }
 
 }  // namespace
