@@ -1,8 +1,8 @@
 // A build into the previous output equals a clean build, byte for byte (issue 19): the output
 // step keeps the files its tree already holds and links those the published tree holds, and
-// nothing of that may leak into what is published. Each case builds the incremental-rebuild fixture's base snapshot, copies the
-// site with its archive, makes one change to both copies, then rebuilds one into its previous
-// output and the other into an empty folder.
+// nothing of that may leak into what is published. Each case builds the incremental-rebuild
+// fixture's base snapshot, copies the site with its archive, makes one change to both copies,
+// then rebuilds one into its previous output and the other into an empty folder.
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
