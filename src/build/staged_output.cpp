@@ -214,20 +214,26 @@ std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uin
   return std::nullopt;  // no "end": written by a build that died
 }
 
-void write_listing(const fs::path& file, const StagedOutput::Listing& listing, std::uint64_t key) {
+/// Replaces `file` with what `write` puts in it, whole or not at all (written aside, then
+/// renamed over it): a reader never sees half a listing or half a key.
+void replace_file(const fs::path& file, const std::function<void(std::ostream&)>& write) {
   const fs::path temporary = fs::path(file).concat(".tmp");
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    write(out);
+    if (!out.flush()) throw SiteFileError(file.string() + ": cannot write: " + describe(errno));
+  }
+  fs::rename(temporary, file);
+}
+
+void write_listing(const fs::path& file, const StagedOutput::Listing& listing, std::uint64_t key) {
+  replace_file(file, [&](std::ostream& out) {
     out << kListingHeader << key << '\n';
     for (const auto& [path, state] : listing) {
       out << to_hex(state.hash) << ' ' << state.size << ' ' << path << '\n';
     }
     out << "end\n";
-    if (!out.flush()) {
-      throw SiteFileError(file.string() + ": cannot write: " + describe(errno));
-    }
-  }
-  fs::rename(temporary, file);
+  });
 }
 
 /// The key of the trees' content hashes: made once, kept in the trees' folder (never published,
@@ -241,13 +247,7 @@ std::uint64_t hash_key(const fs::path& file) {
   std::random_device random;
   std::uint64_t key = 0;
   while (key == 0) key = (std::uint64_t{random()} << 32) ^ random();
-  const fs::path temporary = fs::path(file).concat(".tmp");
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << key << '\n';
-    if (!out.flush()) throw SiteFileError(file.string() + ": cannot write: " + describe(errno));
-  }
-  fs::rename(temporary, file);
+  replace_file(file, [&](std::ostream& out) { out << key << '\n'; });
   return key;
 }
 
@@ -261,10 +261,6 @@ std::string published_tree(const fs::path& output, const fs::path& trees) {
   }
   return "";
 }
-
-}  // namespace
-
-namespace {
 
 /// `output` absolute, normal, and without a trailing slash ("public/" is "public").
 fs::path output_path(const fs::path& output) {
@@ -519,7 +515,6 @@ void StagedOutput::commit() {
     fs::create_directory_symlink(trees_.filename() / fresh_tree_, link);
     if (!replaces_folder_) {
       fs::rename(link, target_);  // replaces the link to the other tree, in one step
-      committed_ = true;
       step(CommitStep::swapped);
       return;
     }
@@ -527,7 +522,6 @@ void StagedOutput::commit() {
       // One system call: `target_` is the old folder until it is the link. The old folder is
       // left at the link's name, for the removal below or, if this build dies first, the next.
       if (::renameat2(AT_FDCWD, link.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
-        committed_ = true;
         step(CommitStep::swapped);
         remove_tree(link);
         return;
@@ -540,7 +534,6 @@ void StagedOutput::commit() {
     fs::rename(target_, aside);
     step(CommitStep::moved_aside);
     fs::rename(link, target_);
-    committed_ = true;
     step(CommitStep::swapped);
     remove_tree(aside);
   } catch (const fs::filesystem_error& error) {

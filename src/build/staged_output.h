@@ -109,7 +109,6 @@ class StagedOutput {
   std::atomic<std::size_t> unchanged_{0};
   std::atomic<std::size_t> kept_{0};
   std::atomic<std::uint64_t> temporary_names_{0};
-  bool committed_ = false;
 };
 
 }  // namespace confab
