@@ -257,10 +257,6 @@ std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite&
   return items;
 }
 
-std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings) {
-  return awaiting_atom(model, site, strings, awaiting_items(model, site, strings));
-}
-
 std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings,
                           const std::vector<AwaitingItem>& items) {
   UnixTime updated = model.conversation().generated;
@@ -289,10 +285,6 @@ std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const St
   }
   xml += "</feed>\n";
   return xml;
-}
-
-std::string awaiting_json(const SiteModel& model, const FeedSite& site, const Strings& strings) {
-  return awaiting_json(site, strings, awaiting_items(model, site, strings));
 }
 
 std::string awaiting_json(const FeedSite& site, const Strings& strings,
@@ -365,10 +357,6 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
   json.end_array();
   json.end_object();
   return json.take() + "\n";
-}
-
-std::string awaiting_csv(const SiteModel& model, const FeedSite& site, const Strings& strings) {
-  return awaiting_csv(model, awaiting_items(model, site, strings));
 }
 
 std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items) {

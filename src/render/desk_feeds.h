@@ -41,14 +41,12 @@ std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite&
 /// node's date (else first_seen, else the build's time); content = the question's sanitized
 /// HTML, how long it has waited, the last word in its subtree, and a "Reply here" link. The
 /// feed's updated is its newest entry's date, else the build's time.
-std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings);
 std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings,
                           const std::vector<AwaitingItem>& items);
 
 /// awaiting.json, JSON Feed 1.1 with awaiting_atom's items (same ids, url = where to reply,
 /// external_url = the node's own page), each with a "_confab" object: waiting_seconds,
 /// last_word, thread_title, thread_url (hub), reply_url, node (the node id).
-std::string awaiting_json(const SiteModel& model, const FeedSite& site, const Strings& strings);
 std::string awaiting_json(const FeedSite& site, const Strings& strings,
                           const std::vector<AwaitingItem>& items);
 
@@ -56,7 +54,6 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
 /// "waiting_since,waiting_hours,author,source,thread,text,url,reply_url,hub_url" and one row per
 /// awaiting_atom item, same order (waiting_since in RFC 3339, waiting_hours whole hours, text =
 /// Node::text with whitespace collapsed; hub_url relative to the site root without a base URL).
-std::string awaiting_csv(const SiteModel& model, const FeedSite& site, const Strings& strings);
 std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items);
 
 /// new.xml, Atom 1.0: one entry per build that first saw something the hub shows (non-spam
