@@ -111,7 +111,7 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
         {stage, std::chrono::duration<double>(now - stage_start).count(), peak_kib});
     stage_start = now;
   };
-  report.output = options.output.empty() ? config.output_dir() : options.output;
+  report.output = output_path(options.output.empty() ? config.output_dir() : options.output);
   refuse_output_over_the_site(config, options, report.output);
   // Read the theme and content first: a missing theme should fail before any request is made.
   RenderInput input;

@@ -48,7 +48,7 @@ struct StageCost {
 /// What a build did, for the console and for tests.
 struct BuildReport {
   Conversation conversation;
-  std::filesystem::path output;
+  std::filesystem::path output;  ///< where the site went: absolute, without a trailing slash
   std::size_t files_written = 0;
   std::size_t files_unchanged = 0;  ///< of those, held byte for byte by the previous output
   std::size_t requests = 0;

@@ -262,14 +262,13 @@ std::string published_tree(const fs::path& output, const fs::path& trees) {
   return "";
 }
 
-/// `output` absolute, normal, and without a trailing slash ("public/" is "public").
+}  // namespace
+
 fs::path output_path(const fs::path& output) {
   fs::path path = fs::absolute(output).lexically_normal();
   if (path.filename().empty() && path.has_relative_path()) path = path.parent_path();
   return path;
 }
-
-}  // namespace
 
 fs::path output_trees_of(const fs::path& output) {
   const fs::path target = output_path(output);

@@ -38,6 +38,10 @@ enum class CommitStep {
   swapped,      ///< the new output in place; a replaced folder beside it, still to delete
 };
 
+/// `output` absolute, normal, and without a trailing slash ("public/" is "public"): the output
+/// as the build names it and makes it.
+std::filesystem::path output_path(const std::filesystem::path& output);
+
 /// Where the two trees of `output` live: `.<name>.confab/` beside it, holding a/ and b/, what
 /// each holds (a.files, b.files: path, size and content hash of every file), the hash key, and
 /// the lock that lets one build at a time write them.

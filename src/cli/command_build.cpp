@@ -28,7 +28,8 @@ Options:
 
 A failed source is reported and the site is still written. The output is a link to
 one of two trees beside it (.<name>.confab/): the other is brought up to date, writing
-only what changed, and the link turns to it when it is complete. SOURCE_DATE_EPOCH sets the build time.)";
+only what changed, and the link turns to it when it is complete. SOURCE_DATE_EPOCH
+sets the build time.)";
 
 }  // namespace
 
@@ -63,14 +64,12 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
     const BuildReport report = run_build(config, options);
     print_build_summary(report, console);
     if (parsed.has("--timings")) print_build_timings(report, console);
-    std::filesystem::path shown = std::filesystem::absolute(report.output).lexically_normal();
-    if (shown.filename().empty() && shown.has_relative_path()) shown = shown.parent_path();
-    console.info("site written to " + shown.string() + " (" + std::to_string(report.files_written) +
-                 (report.files_written == 1 ? " file" : " files") +
-                 (report.files_unchanged > 0
-                      ? ", " + std::to_string(report.files_unchanged) + " unchanged"
-                      : std::string()) +
-                 ")");
+    console.info(
+        "site written to " + report.output.string() + " (" + std::to_string(report.files_written) +
+        (report.files_written == 1 ? " file" : " files") +
+        (report.files_unchanged > 0 ? ", " + std::to_string(report.files_unchanged) + " unchanged"
+                                    : std::string()) +
+        ")");
     return kExitOk;
   } catch (const ConfigError& error) {
     console.error(error.what());
