@@ -37,6 +37,7 @@ void refuse_output_over_the_site(const SiteConfig& config, const BuildOptions& o
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::path folder = fs::weakly_canonical(fs::absolute(output), error);
+  if (error) return;  // not a path this machine can resolve: StagedOutput will say why
   const auto inside = [&](const fs::path& path) {
     std::error_code ignored;
     const fs::path relative =
@@ -47,7 +48,7 @@ void refuse_output_over_the_site(const SiteConfig& config, const BuildOptions& o
   for (const fs::path& read :
        {config.file, archive, config.root / "content", config.root / "static",
         config.root / "templates", config.root / "themes", config.root / "i18n"}) {
-    if (!error && !read.empty() && inside(read)) {
+    if (!read.empty() && inside(read)) {
       throw SiteFileError(fs::absolute(output).lexically_normal().string() +
                           ": refusing to publish there: it holds " +
                           fs::absolute(read).lexically_normal().string() +

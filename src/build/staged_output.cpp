@@ -404,13 +404,14 @@ void StagedOutput::write(const OutputFile& file) {
   } else if (published_fd_ >= 0) {
     same_as_published = holds_same_bytes(published_fd_, file.path, file.bytes);
   }
+  const bool listable = file.path.find_first_of("\n\r") == std::string::npos;
   bool held = false;
   {
     const std::lock_guard<std::mutex> hold(lock_);
     written_.insert(file.path);
     const auto known = fresh_files_.find(file.path);
     held = known != fresh_files_.end() && known->second == state;
-    if (file.path.find_first_of("\n\r") != std::string::npos) listable_ = false;
+    if (!listable) listable_ = false;
   }
   if (!held) {
     make_folders_for(file.path);
