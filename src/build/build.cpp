@@ -9,6 +9,7 @@
 #include <iterator>
 #include <thread>
 
+#include "base/program_id.h"
 #include "build/archive_step.h"
 #include "build/build_fetcher.h"
 #include "build/site_sources.h"
@@ -141,8 +142,15 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   // Pages are written as they are rendered, into the output tree not published; the link turns
   // to it at the end.
   StagedOutput staged(report.output);
+  // A page made from what the published one was made from is taken from there, not rendered.
+  input.memo.program = program_build_id();
+  input.memo.key = staged.key();
+  input.memo.keep = [&staged](const std::string& path, const ContentHash& inputs) {
+    return staged.keep(path, inputs);
+  };
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
+  report.pages_kept = rendered.pages_kept;
   for (const std::string& problem : rendered.problems) report.warnings.push_back(problem);
   stage_done("render");
   staged.commit();

@@ -51,6 +51,9 @@ struct BuildReport {
   std::filesystem::path output;  ///< where the site went: absolute, without a trailing slash
   std::size_t files_written = 0;
   std::size_t files_unchanged = 0;  ///< of those, held byte for byte by the previous output
+  /// Of those, the pages taken from the previous output without rendering: made from the same
+  /// data, templates, strings and program (render's PageMemo).
+  std::size_t pages_kept = 0;
   std::size_t requests = 0;
   std::vector<std::string> warnings;    ///< per source, each names it
   std::vector<SourceHarvest> harvests;  ///< what the conversation was built from, when kept

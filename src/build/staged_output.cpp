@@ -188,10 +188,11 @@ void clean_up_after_dead_builds(const fs::path& target) {
   for (const auto& folder : stale) remove_tree(folder);
 }
 
-constexpr std::string_view kListingHeader = "confab output tree 1 ";
+constexpr std::string_view kListingHeader = "confab output tree 2 ";
 
 /// Reads a tree's listing made with `key`; nullopt when it is missing, unreadable, made with
-/// another key, or not whole: the tree is then rebuilt rather than trusted.
+/// another key or by another version, or not whole: the tree is then rebuilt rather than
+/// trusted.
 std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uint64_t key) {
   std::ifstream in(file, std::ios::binary);
   std::string line;
@@ -201,15 +202,28 @@ std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uin
   StagedOutput::Listing listing;
   while (std::getline(in, line)) {
     if (line == "end") return listing;
-    // "<32 hex digits> <size> <path>"
-    const std::size_t space = line.find(' ', 33);
-    if (line.size() < 36 || line[32] != ' ' || space == std::string::npos) return std::nullopt;
-    const auto hash = content_hash_from_hex(std::string_view(line).substr(0, 32));
-    std::uint64_t size = 0;
-    const char* first = line.data() + 33;
-    const auto [end, error] = std::from_chars(first, line.data() + space, size);
-    if (!hash || error != std::errc() || end != line.data() + space) return std::nullopt;
-    listing.emplace(line.substr(space + 1), StagedOutput::FileState{size, *hash});
+    // "<content: 32 hex digits> <inputs: 32 hex digits, or - for a file not rendered from a
+    // template> <size> <path>"
+    const std::string_view text(line);
+    const std::size_t inputs_end = text.find(' ', 33);
+    if (text.size() < 36 || text[32] != ' ' || inputs_end == std::string_view::npos) {
+      return std::nullopt;
+    }
+    const std::size_t size_end = text.find(' ', inputs_end + 1);
+    if (size_end == std::string_view::npos) return std::nullopt;
+    StagedOutput::FileState state;
+    const auto hash = content_hash_from_hex(text.substr(0, 32));
+    const std::string_view inputs = text.substr(33, inputs_end - 33);
+    if (!hash) return std::nullopt;
+    state.hash = *hash;
+    if (inputs != "-") {
+      state.inputs = content_hash_from_hex(inputs);
+      if (!state.inputs) return std::nullopt;
+    }
+    const char* first = text.data() + inputs_end + 1;
+    const auto [end, error] = std::from_chars(first, text.data() + size_end, state.size);
+    if (error != std::errc() || end != text.data() + size_end) return std::nullopt;
+    listing.emplace(line.substr(size_end + 1), state);
   }
   return std::nullopt;  // no "end": written by a build that died
 }
@@ -230,7 +244,8 @@ void write_listing(const fs::path& file, const StagedOutput::Listing& listing, s
   replace_file(file, [&](std::ostream& out) {
     out << kListingHeader << key << '\n';
     for (const auto& [path, state] : listing) {
-      out << to_hex(state.hash) << ' ' << state.size << ' ' << path << '\n';
+      out << to_hex(state.hash) << ' ' << (state.inputs ? to_hex(*state.inputs) : "-") << ' '
+          << state.size << ' ' << path << '\n';
     }
     out << "end\n";
   });
@@ -396,11 +411,11 @@ void StagedOutput::write(const OutputFile& file) {
   if (!is_safe_relative(file.path)) {
     throw SiteFileError("refusing to write '" + file.path + "': outside the output folder");
   }
-  const FileState state{file.bytes.size(), hash_content(file.bytes, key_)};
+  const FileState state{file.bytes.size(), hash_content(file.bytes, key_), file.inputs};
   bool same_as_published = false;
   if (published_listed_) {
     const auto known = published_files_.find(file.path);
-    same_as_published = known != published_files_.end() && known->second == state;
+    same_as_published = known != published_files_.end() && known->second.same_bytes(state);
   } else if (published_fd_ >= 0) {
     same_as_published = holds_same_bytes(published_fd_, file.path, file.bytes);
   }
@@ -410,7 +425,8 @@ void StagedOutput::write(const OutputFile& file) {
     const std::lock_guard<std::mutex> hold(lock_);
     written_.insert(file.path);
     const auto known = fresh_files_.find(file.path);
-    held = known != fresh_files_.end() && known->second == state;
+    held = known != fresh_files_.end() && known->second.same_bytes(state);
+    if (held) known->second.inputs = state.inputs;  // the same bytes, made from these inputs
     if (!listable) listable_ = false;
   }
   if (!held) {
@@ -428,54 +444,93 @@ void StagedOutput::write(const OutputFile& file) {
   if (held) ++kept_;
 }
 
+std::string StagedOutput::temporary_name(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  std::string temporary =
+      folder + ".confab-" + std::to_string(temporary_names_.fetch_add(1)) + ".tmp";
+  ::unlinkat(fresh_fd_, temporary.c_str(), 0);  // left by a build that died
+  return temporary;
+}
+
+bool StagedOutput::link_published(const std::string& path, std::uint64_t size) {
+  // Only while it is still a regular file of the listed size: a file edited there by hand
+  // since is written anew.
+  struct stat published {};
+  if (published_fd_ < 0 ||
+      ::fstatat(published_fd_, path.c_str(), &published, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG(published.st_mode) || static_cast<std::uint64_t>(published.st_size) != size) {
+    return false;
+  }
+  const std::string temporary = temporary_name(path);
+  if (::linkat(published_fd_, path.c_str(), fresh_fd_, temporary.c_str(), 0) != 0) return false;
+  rename_into_place(temporary, path);
+  return true;
+}
+
 bool StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) {
   // A new file under a name of its own, renamed over the path: never a file changed in place,
   // since it may be a hard link shared with the published tree.
-  const std::size_t slash = file.path.rfind('/');
-  const std::string folder = slash == std::string::npos ? "" : file.path.substr(0, slash + 1);
-  const std::string temporary =
-      folder + ".confab-" + std::to_string(temporary_names_.fetch_add(1)) + ".tmp";
-  ::unlinkat(fresh_fd_, temporary.c_str(), 0);  // left by a build that died
-  // The published file is linked only while it is still a regular file of the listed size (a
-  // file edited there by hand since is written anew).
-  struct stat published {};
-  same_as_published =
-      same_as_published &&
-      ::fstatat(published_fd_, file.path.c_str(), &published, AT_SYMLINK_NOFOLLOW) == 0 &&
-      S_ISREG(published.st_mode) &&
-      static_cast<std::size_t>(published.st_size) == file.bytes.size();
-  const bool linked = same_as_published && ::linkat(published_fd_, file.path.c_str(), fresh_fd_,
-                                                    temporary.c_str(), 0) == 0;
-  if (!linked) {
-    try {
-      write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
-    } catch (const SiteFileError&) {
-      ::unlinkat(fresh_fd_, temporary.c_str(), 0);
-      throw;
-    }
-  }
-  if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, file.path.c_str()) != 0) {
-    // A folder where this output has a file: the folder goes, unless this output has files in
-    // it (then one of the two cannot be written).
-    int code = errno;
-    bool in_this_output = false;
-    {
-      const std::lock_guard<std::mutex> hold(lock_);
-      in_this_output = folders_.count(file.path) > 0;
-    }
-    std::error_code ignored;
-    if (!in_this_output && (code == EISDIR || code == ENOTEMPTY || code == EEXIST)) {
-      fs::remove_all(trees_ / fresh_tree_ / file.path, ignored);
-      if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, file.path.c_str()) == 0) {
-        return same_as_published;
-      }
-      code = errno;
-    }
-    if (in_this_output) code = EISDIR;
+  if (same_as_published && link_published(file.path, file.bytes.size())) return true;
+  const std::string temporary = temporary_name(file.path);
+  try {
+    write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
+  } catch (const SiteFileError&) {
     ::unlinkat(fresh_fd_, temporary.c_str(), 0);
-    throw SiteFileError((target_ / file.path).string() + ": cannot write: " + describe(code));
+    throw;
   }
-  return same_as_published;
+  rename_into_place(temporary, file.path);
+  return false;
+}
+
+void StagedOutput::rename_into_place(const std::string& temporary, const std::string& path) {
+  if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, path.c_str()) == 0) return;
+  // A folder where this output has a file: the folder goes, unless this output has files in
+  // it (then one of the two cannot be written).
+  int code = errno;
+  bool in_this_output = false;
+  {
+    const std::lock_guard<std::mutex> hold(lock_);
+    in_this_output = folders_.count(path) > 0;
+  }
+  std::error_code ignored;
+  if (!in_this_output && (code == EISDIR || code == ENOTEMPTY || code == EEXIST)) {
+    fs::remove_all(trees_ / fresh_tree_ / path, ignored);
+    if (::renameat(fresh_fd_, temporary.c_str(), fresh_fd_, path.c_str()) == 0) return;
+    code = errno;
+  }
+  if (in_this_output) code = EISDIR;
+  ::unlinkat(fresh_fd_, temporary.c_str(), 0);
+  throw SiteFileError((target_ / path).string() + ": cannot write: " + describe(code));
+}
+
+bool StagedOutput::keep(const std::string& path, const ContentHash& inputs) {
+  if (!published_listed_ || !is_safe_relative(path) ||
+      path.find_first_of("\n\r") != std::string::npos) {
+    return false;
+  }
+  const auto known = published_files_.find(path);
+  if (known == published_files_.end() || known->second.inputs != inputs) return false;
+  const FileState& state = known->second;
+  bool held = false;
+  {
+    const std::lock_guard<std::mutex> hold(lock_);
+    const auto fresh = fresh_files_.find(path);
+    held = fresh != fresh_files_.end() && fresh->second.same_bytes(state);
+  }
+  if (!held) {
+    make_folders_for(path);
+    if (!link_published(path, state.size)) return false;  // then it is rendered and written
+  }
+  {
+    const std::lock_guard<std::mutex> hold(lock_);
+    written_.insert(path);
+    fresh_files_[path] = state;
+  }
+  ++files_;
+  ++unchanged_;
+  if (held) ++kept_;
+  return true;
 }
 
 void StagedOutput::remove_stale_files() {

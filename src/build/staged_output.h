@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -69,6 +70,13 @@ class StagedOutput {
   /// Writes one file, making its folders. Safe to call from several threads at once; refuses
   /// paths that would leave the output. Errors name the file as it will be in `output`.
   void write(const OutputFile& file);
+  /// Takes the page at `path` from the published tree, as write() would take it with the same
+  /// bytes, when the published tree's listing says it was made from `inputs` and the file is
+  /// still as listed: true then, and the page needs no rendering (render's PageMemo::keep).
+  /// Safe to call from several threads at once, as write() is.
+  bool keep(const std::string& path, const ContentHash& inputs);
+  /// The key of the trees' hashes, for fingerprints that go in their listings.
+  std::uint64_t key() const { return key_; }
   /// Removes what the new output lacks, lists the tree, and points `output` at it.
   void commit();
   std::size_t files_written() const { return files_; }
@@ -80,16 +88,28 @@ class StagedOutput {
   struct FileState {
     std::uint64_t size = 0;
     ContentHash hash;
-    bool operator==(const FileState&) const = default;
+    /// A page's fingerprint (OutputFile::inputs), none for other files.
+    std::optional<ContentHash> inputs;
+    bool same_bytes(const FileState& other) const {
+      return size == other.size && hash == other.hash;
+    }
   };
   using Listing = std::unordered_map<std::string, FileState>;
 
  private:
   void open_trees();
   void make_folders_for(const std::string& path);
-  /// Makes the file in the tree being updated; false when the published tree no longer holds it
-  /// as listed (edited there since), true when it does or `same_as_published` was false.
+  /// Makes the file in the tree being updated, linked from the published tree when
+  /// `same_as_published` and it is still as listed there (true), else written (false).
   bool put_in_place(const OutputFile& file, bool same_as_published);
+  /// Links the published tree's file at `path` into place when it is still a regular file of
+  /// `size` bytes; false (and nothing done) when not.
+  bool link_published(const std::string& path, std::uint64_t size);
+  /// A name of its own beside `path` in the tree being updated, for a file to rename there.
+  std::string temporary_name(const std::string& path);
+  /// Renames `temporary` to `path` in the tree being updated, replacing a folder there that
+  /// this output has no file in.
+  void rename_into_place(const std::string& temporary, const std::string& path);
   void remove_stale_files();
   void step(CommitStep reached) const;
 

@@ -69,6 +69,10 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
         (report.files_written == 1 ? " file" : " files") +
         (report.files_unchanged > 0 ? ", " + std::to_string(report.files_unchanged) + " unchanged"
                                     : std::string()) +
+        (report.pages_kept > 0
+             ? ", " + std::to_string(report.pages_kept) +
+                   (report.pages_kept == 1 ? " page" : " pages") + " not rendered again"
+             : std::string()) +
         ")");
     return kExitOk;
   } catch (const ConfigError& error) {

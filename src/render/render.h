@@ -2,12 +2,15 @@
 // Render does no I/O: the caller reads templates and content and writes the returned files.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "base/content_hash.h"
 #include "base/time.h"
 #include "conversation/conversation.h"
 
@@ -28,6 +31,21 @@ struct ContentFile {
   std::string text;
 };
 
+/// The pages the output already holds, by what each was made from: a page whose inputs are
+/// what they were when the output's copy was made is taken from there, not rendered again.
+/// A page's inputs are its template's fingerprint (TemplateEngine::fingerprint): the values it
+/// can show, every template, the theme's strings, and the program that renders them.
+struct PageMemo {
+  /// What renders: program_build_id(). "" (none known) renders every page.
+  std::string program;
+  /// The fingerprints' key: the output's own, never published.
+  std::uint64_t key = 0;
+  /// Takes the page at `path` from the output as it was made from `inputs`: true when the
+  /// output held it so and it is now part of the new output, false when it must be rendered.
+  /// Called from several threads at once.
+  std::function<bool(const std::string& path, const ContentHash& inputs)> keep;
+};
+
 struct RenderInput {
   std::string site_title;
   std::string base_url;
@@ -39,12 +57,16 @@ struct RenderInput {
   bool include_drafts = false;  ///< render content pages marked draft = true (build --drafts)
   /// Threads to render with; 0 = one per core. The output is the same for any number.
   std::size_t workers = 0;
+  /// Pages not to render again (none without one).
+  PageMemo memo;
 };
 
 /// A file to write, path relative to the output directory (never absolute, never "..").
 struct OutputFile {
   std::string path;
   std::string bytes;
+  /// A page's fingerprint, for the memo of the next build (PageMemo); none for other files.
+  std::optional<ContentHash> inputs = std::nullopt;
 };
 
 /// A template or content file that does not render; what() names the file.
@@ -60,14 +82,16 @@ using OutputSink = std::function<void(OutputFile file)>;
 struct RenderReport {
   /// One line per node whose content was flattened or left out, naming the node's page or id.
   std::vector<std::string> problems;
+  /// The pages the memo kept: not rendered.
+  std::size_t pages_kept = 0;
 };
 
 /// Renders the whole site: index.html, conversation.json, content pages, static files, each
-/// handed to `sink` when ready so that writing overlaps rendering and a page's memory is freed
-/// once it is written. A node whose content cannot be sanitized is shown without it and named
-/// in the report: what a build archived never stops it. A RenderError (the theme or the site's
-/// own content) may come after some files were handed over: the caller writes into a staging
-/// folder it can drop.
+/// handed to `sink` when ready (or, for a page the memo keeps, not made at all) so that writing
+/// overlaps rendering and a page's memory is freed once it is written. A node whose content cannot
+/// be sanitized is shown without it and named in the report: what a build archived never stops it.
+/// A RenderError (the theme or the site's own content) may come after some files were handed over:
+/// the caller writes into a staging folder it can drop.
 RenderReport render_site(const RenderInput& input, const OutputSink& sink);
 
 /// conversation.json, the hub's data for other tools (stable schema, see README).

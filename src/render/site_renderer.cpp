@@ -1,8 +1,10 @@
 // render_site: the render stage's driver. It knows which files a site has; the views, the
 // templates and the sanitizer know how each is made.
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <type_traits>
 
@@ -24,45 +26,81 @@ namespace confab {
 namespace {
 
 /// Hands output files to the sink, refusing two files at one path (a static "index.html",
-/// say). Safe to call from several threads.
+/// say), and keeps the pages the memo holds. Safe to call from several threads.
 class OutputSet {
  public:
-  explicit OutputSet(const OutputSink& sink) : sink_(sink) {}
+  OutputSet(const OutputSink& sink, const PageMemo& memo) : sink_(sink), memo_(memo) {}
 
-  void add(std::string path, std::string bytes, const std::string& origin) {
-    check_relative_path(path, origin);
-    {
-      const std::lock_guard<std::mutex> hold(lock_);
-      if (!paths_.insert(path).second) {
-        throw RenderError(origin + " '" + path + "' would overwrite another output file");
-      }
-    }
-    sink_({std::move(path), std::move(bytes)});
+  void add(std::string path, std::string bytes, const std::string& origin,
+           std::optional<ContentHash> inputs = std::nullopt) {
+    claim(path, origin);
+    sink_({std::move(path), std::move(bytes), inputs});
   }
 
+  /// Claims `path` for a page made from `inputs`: true when the memo kept it (then it needs no
+  /// rendering, and is not handed to the sink).
+  bool keep(const std::string& path, const std::optional<ContentHash>& inputs,
+            const std::string& origin) {
+    claim(path, origin);
+    if (!inputs || !memo_.keep || !memo_.keep(path, *inputs)) return false;
+    ++kept_;
+    return true;
+  }
+
+  /// A page claimed by keep() and rendered after all.
+  void add_claimed(std::string path, std::string bytes, std::optional<ContentHash> inputs) {
+    sink_({std::move(path), std::move(bytes), inputs});
+  }
+
+  std::size_t kept() const { return kept_; }
+  const PageMemo& memo() const { return memo_; }
+
  private:
+  void claim(const std::string& path, const std::string& origin) {
+    check_relative_path(path, origin);
+    const std::lock_guard<std::mutex> hold(lock_);
+    if (!paths_.insert(path).second) {
+      throw RenderError(origin + " '" + path + "' would overwrite another output file");
+    }
+  }
+
   const OutputSink& sink_;
+  const PageMemo& memo_;
   std::mutex lock_;
   std::set<std::string> paths_;
+  std::atomic<std::size_t> kept_{0};
 };
 
 /// Renders one page over the keys its depth shares and hands it on as directory/index.html,
-/// naming it on failure. `view` is the page's JSON or its frame.
+/// naming it on failure; unless the memo keeps the page as it was made from the same inputs.
+/// `view` is the page's JSON or its frame.
 template <typename View>
 void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
                  const std::string& template_name, const std::string& directory, View view) {
+  const PageMemo& memo = outputs.memo();
+  const TemplateEngine::Frame& shared = views.page_frame(directory);
+  std::string path = directory + "index.html";
+  std::optional<ContentHash> inputs;
+  if (!memo.program.empty()) {
+    if constexpr (std::is_same_v<View, TemplateEngine::Frame>) {
+      inputs = engine.fingerprint(template_name, {&shared, &view}, nullptr, memo.program, memo.key);
+    } else {
+      inputs = engine.fingerprint(template_name, {&shared}, &view, memo.program, memo.key);
+    }
+  }
+  if (outputs.keep(path, inputs, "page")) return;
   std::string html;
   try {
     if constexpr (std::is_same_v<View, TemplateEngine::Frame>) {
-      html = engine.render(template_name, {&views.page_frame(directory), &view});
+      html = engine.render(template_name, {&shared, &view});
     } else {
-      html = engine.render(template_name, {&views.page_frame(directory)}, std::move(view));
+      html = engine.render(template_name, {&shared}, std::move(view));
     }
   } catch (const RenderError& error) {
     throw RenderError((directory.empty() ? std::string("index.html") : directory) + ": " +
                       error.what());
   }
-  outputs.add(directory + "index.html", std::move(html), "page");
+  outputs.add_claimed(std::move(path), std::move(html), inputs);
 }
 
 FeedSite feed_site(const RenderInput& input) {
@@ -84,7 +122,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   const std::size_t workers = input.workers ? input.workers : default_worker_count();
   const SiteModel model(*input.conversation, workers);
   SiteViews views(input, content, model, strings);
-  OutputSet outputs(sink);
+  OutputSet outputs(sink, input.memo);
 
   // Every page is rendered on its own, so the work spreads over the cores: each worker renders
   // with an engine of its own (the template library keeps state while it renders). Nothing
@@ -196,7 +234,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   for (const OutputFile& asset : content.assets) {
     outputs.add(asset.path, asset.bytes, "content file");
   }
-  return RenderReport{model.problems()};
+  return RenderReport{model.problems(), outputs.kept()};
 }
 
 }  // namespace confab

@@ -226,6 +226,16 @@ class FrameTable {
 
   /// Names this table lacks are looked up in `base`.
   void set_base(const FrameTable* base) { base_ = base; }
+  const FrameTable* base() const { return base_; }
+
+  /// Calls visit(name, key, value) for each of the table's own names, in the order set.
+  template <typename Visit>
+  bool for_each(const Visit& visit) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (!visit(entries_[i].first, keys_[i], entries_[i].second)) return false;
+    }
+    return true;
+  }
 
   const mustache::data* find(std::string_view name, std::uint64_t key) const {
     if (const mustache::data* found = find_own(name, key)) return found;
@@ -289,6 +299,216 @@ FrameTable to_table(nlohmann::json&& object) {
   for (auto& [key, value] : object.items()) table.set(key, to_mustache(std::move(value)));
   return table;
 }
+
+/// The names a template can ask its data for: each part of every name in its tags ("t.on" is
+/// "t" and "on"), kept as name_key()s. Two names sharing a key only make the set larger, never
+/// a name left out.
+class NameSet {
+ public:
+  /// A set holding every name: for a template whose names cannot be read (one that changes its
+  /// delimiters).
+  static NameSet every() {
+    NameSet set;
+    set.every_ = true;
+    return set;
+  }
+
+  void add(std::string_view name) {
+    const std::uint64_t key = name_key(name);
+    present_ |= bit_of(key);
+    keys_.push_back(key);
+    names_.emplace_back(name);
+  }
+  void add(const NameSet& other) {
+    every_ = every_ || other.every_;
+    present_ |= other.present_;
+    keys_.insert(keys_.end(), other.keys_.begin(), other.keys_.end());
+    names_.insert(names_.end(), other.names_.begin(), other.names_.end());
+  }
+  /// Sorts the keys for has() and the names for names(); after the last add().
+  void seal() {
+    std::sort(keys_.begin(), keys_.end());
+    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    std::sort(names_.begin(), names_.end());
+    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+  }
+  /// How many names: grows with every name add() brings.
+  std::size_t count() const { return names_.size() + (every_ ? 1 : 0); }
+  /// Whether names() is every name there is (not so for every()).
+  bool listed() const { return !every_; }
+  const std::vector<std::string>& names() const { return names_; }
+
+  bool has(std::uint64_t key) const {
+    if (every_) return true;
+    if ((present_ & bit_of(key)) == 0) return false;
+    return std::binary_search(keys_.begin(), keys_.end(), key);
+  }
+
+ private:
+  static std::uint64_t bit_of(std::uint64_t key) { return std::uint64_t{1} << (key >> 58); }
+  bool every_ = false;
+  std::uint64_t present_ = 0;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::string> names_;
+};
+
+/// The names in `text`'s tags, and the partials its tags still include (those expand_partials
+/// left as tags). Sections, inverted sections and unescaped values name data as values do;
+/// comments name nothing.
+NameSet names_in(const std::string& text, std::vector<std::string>& partials) {
+  if (text.find("{{=") != std::string::npos) return NameSet::every();
+  NameSet names;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find("{{", pos);
+    if (open == std::string::npos) break;
+    const bool triple = text.compare(open, 3, "{{{") == 0;
+    const std::size_t start = open + (triple ? 3 : 2);
+    const std::size_t close = text.find(triple ? "}}}" : "}}", start);
+    if (close == std::string::npos) break;
+    pos = close + (triple ? 3 : 2);
+    std::string_view tag = trim_space(std::string_view(text).substr(start, close - start));
+    if (tag.empty() || tag.front() == '!') continue;
+    if (tag.front() == '>') {
+      partials.emplace_back(trim_space(tag.substr(1)));
+      continue;
+    }
+    if (tag.front() == '#' || tag.front() == '^' || tag.front() == '/' || tag.front() == '&') {
+      tag = trim_space(tag.substr(1));
+    }
+    while (!tag.empty()) {
+      const std::size_t dot = tag.find('.');
+      if (dot != 0) names.add(tag.substr(0, dot));
+      if (dot == std::string_view::npos) break;
+      tag.remove_prefix(dot + 1);
+    }
+  }
+  return names;
+}
+
+/// Writes, unambiguously, what a template using `names` can read of a frame or a value: the
+/// bytes a fingerprint hashes. Each value is tagged with its type and strings with their length,
+/// so no two different data write the same bytes.
+class InputsWriter {
+ public:
+  InputsWriter(const NameSet& names, std::string& out) : names_(names), out_(out) {}
+
+  /// False when the data holds what a render's bytes cannot be told from (a lambda), or nests
+  /// past kMaxDepth.
+  bool table(const FrameTable& table, int depth = 0) {
+    if (depth > kMaxDepth) return false;
+    out_ += 'T';
+    const bool whole = table.for_each(
+        [&](const std::string& name, std::uint64_t key, const mustache::data& value) {
+          if (!names_.has(key)) return true;
+          out_ += 'n';
+          text(name);
+          return this->value(value, depth + 1);
+        });
+    if (!whole) return false;
+    if (table.base() == nullptr) {
+      out_ += 'e';
+      return true;
+    }
+    out_ += 'b';
+    return this->table(*table.base(), depth + 1);
+  }
+
+  /// A JSON view as it is before the engine converts it: objects by name in order (a JSON
+  /// object's order), each value as its JSON type.
+  bool json(const nlohmann::json& data, int depth = 0) {
+    if (depth > kMaxDepth) return false;
+    switch (data.type()) {
+      case nlohmann::json::value_t::object:
+        out_ += 'o';
+        for (const auto& [name, member] : data.items()) {
+          if (!names_.has(name_key(name))) continue;
+          out_ += 'n';
+          text(name);
+          if (!json(member, depth + 1)) return false;
+        }
+        out_ += 'e';
+        return true;
+      case nlohmann::json::value_t::array:
+        out_ += 'l';
+        number(data.size());
+        for (const nlohmann::json& item : data) {
+          if (!json(item, depth + 1)) return false;
+        }
+        return true;
+      case nlohmann::json::value_t::string:
+        out_ += 's';
+        text(data.get_ref<const std::string&>());
+        return true;
+      case nlohmann::json::value_t::boolean:
+        out_ += data.get<bool>() ? 't' : 'f';
+        return true;
+      case nlohmann::json::value_t::null:
+        out_ += 'z';
+        return true;
+      default:  // numbers render as their decimal text
+        out_ += 'd';
+        text(data.dump());
+        return true;
+    }
+  }
+
+  bool value(const mustache::data& data, int depth) {
+    if (depth > kMaxDepth) return false;
+    if (data.is_string()) {
+      out_ += 's';
+      text(data.string_value());
+    } else if (data.is_true()) {
+      out_ += 't';
+    } else if (data.is_false()) {
+      out_ += 'f';
+    } else if (data.is_list()) {
+      out_ += 'l';
+      number(data.list_value().size());
+      for (const mustache::data& item : data.list_value()) {
+        if (!value(item, depth + 1)) return false;
+      }
+    } else if (data.is_object()) {
+      return object(data, depth);
+    } else if (const FrameTable* frame = frame_of(data)) {
+      out_ += 'r';
+      return table(*frame, depth + 1);
+    } else {
+      return false;  // a lambda, a partial of the library's own, or invalid
+    }
+    return true;
+  }
+
+ private:
+  // Far past what any view nests (replies stop 8 levels deep, a few steps each).
+  static constexpr int kMaxDepth = 256;
+
+  /// A library object (a JSON object set into a frame) by the template's names in sorted
+  /// order: the library keeps its members hashed, in no order, and cannot list them. An object
+  /// is true unless empty.
+  bool object(const mustache::data& data, int depth) {
+    if (!names_.listed()) return false;
+    out_ += data.is_empty_object() ? 'O' : 'o';
+    for (const std::string& name : names_.names()) {
+      const mustache::data* member = data.get(name);
+      if (member == nullptr) continue;
+      out_ += 'n';
+      text(name);
+      if (!value(*member, depth + 1)) return false;
+    }
+    out_ += 'e';
+    return true;
+  }
+
+  void number(std::uint64_t n) { out_.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  void text(const std::string& bytes) {
+    number(bytes.size());
+    out_ += bytes;
+  }
+
+  const NameSet& names_;
+  std::string& out_;
+};
 
 /// Where the library writes a rendered page: straight into one string.
 struct StringSink {
@@ -387,6 +607,13 @@ struct TemplateEngine::Parsed {
   std::map<std::string, std::unique_ptr<mustache::mustache>> pages;
   /// Dotted names ("t.on") split once per engine rather than at every lookup.
   std::unordered_map<std::string, std::vector<std::string>> split_names;
+  /// By template: the names it and the partials it includes can ask for (fingerprint()).
+  std::map<std::string, NameSet> names;
+  /// Every template's name and text and the globals, hashed: what all fingerprints share.
+  ContentHash stamp;
+  /// Where fingerprint() writes what it hashes, kept from one page to the next (an engine
+  /// renders on one thread at a time).
+  std::string inputs;
 };
 
 TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json& globals)
@@ -410,6 +637,34 @@ TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json&
     parsed_->pages.emplace(name, std::move(parsed));
     parsed_->partials.emplace(name, mustache::data(std::move(expanded)));
   }
+  // A template's names are those in its expanded text, and those of each partial it still
+  // includes by tag (a recursion deeper than expand_partials went), until nothing grows.
+  std::map<std::string, std::vector<std::string>> includes;
+  std::string stamped;
+  for (const auto& [name, partial] : parsed_->partials) {
+    NameSet names = names_in(partial.string_value(), includes[name]);
+    names.seal();
+    parsed_->names.emplace(name, std::move(names));
+    for (const std::string* part : {&name, &templates_.at(name)}) {
+      stamped += std::to_string(part->size()) + ':' + *part;
+    }
+  }
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& [name, partials] : includes) {
+      NameSet& names = parsed_->names.at(name);
+      for (const std::string& partial : partials) {
+        const auto found = parsed_->names.find(partial);
+        if (found == parsed_->names.end()) continue;  // rendering it says what is missing
+        const std::size_t before = names.count();
+        names.add(found->second);
+        names.seal();
+        grew = grew || names.count() != before;
+      }
+    }
+  }
+  stamped += globals.dump();
+  parsed_->stamp = hash_content(stamped, 0);
 }
 
 TemplateEngine::~TemplateEngine() = default;
@@ -532,6 +787,31 @@ std::string TemplateEngine::render_frames(const std::string& name,
   }
   if (!parsed.is_valid()) throw RenderError("template " + name + ": " + parsed.error_message());
   return output;
+}
+
+std::optional<ContentHash> TemplateEngine::fingerprint(const std::string& name,
+                                                       std::initializer_list<const Frame*> frames,
+                                                       const nlohmann::json* data,
+                                                       std::string_view program,
+                                                       std::uint64_t key) const {
+  const auto names = parsed_->names.find(name);
+  if (names == parsed_->names.end()) return std::nullopt;
+  std::string& out = parsed_->inputs;
+  out.clear();
+  InputsWriter writer(names->second, out);
+  const auto append = [&out](std::string_view part) {
+    const std::uint64_t size = part.size();
+    out.append(reinterpret_cast<const char*>(&size), sizeof size);
+    out += part;
+  };
+  append(program);
+  append(std::string_view(reinterpret_cast<const char*>(&parsed_->stamp), sizeof parsed_->stamp));
+  append(name);
+  for (const Frame* frame : frames) {
+    if (!writer.table(frame->data_->table)) return std::nullopt;
+  }
+  if (data && !writer.json(*data)) return std::nullopt;
+  return hash_content(out, key);
 }
 
 }  // namespace confab

@@ -5,10 +5,14 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "base/content_hash.h"
 
 namespace confab {
 
@@ -111,6 +115,19 @@ class TemplateEngine {
                      nlohmann::json data) const;
   /// Frames only, outermost first (the last one is the innermost).
   std::string render(const std::string& name, std::initializer_list<const Frame*> frames) const;
+
+  /// What render(name, frames, data) is made from (`data` may be null), hashed with `key`:
+  /// every template's text, the globals, `program` (what renders them: base/program_id.h), and,
+  /// in each frame and in `data`, the values of the names the template and its partials use
+  /// (with what they hold). Equal
+  /// fingerprints, equal bytes: a value the template never asks for (the build time, on a page
+  /// that does not show it) is left out, so such a page's fingerprint stays the same from one
+  /// build to the next. Costs a walk over the data, far less than a render. nullopt for a
+  /// template the theme lacks, or data nested deeper than any view makes.
+  std::optional<ContentHash> fingerprint(const std::string& name,
+                                         std::initializer_list<const Frame*> frames,
+                                         const nlohmann::json* data, std::string_view program,
+                                         std::uint64_t key) const;
 
  private:
   struct Parsed;

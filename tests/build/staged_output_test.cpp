@@ -530,5 +530,78 @@ TEST(StagedOutput, AFileEditedByHandInThePublishedTreeIsWrittenAnew) {
   EXPECT_EQ(read_text(root / "public/index.html"), "rendered");
 }
 
+// Pages kept by what they were made from (render's PageMemo): the listing of the published tree
+// holds each page's fingerprint, and keep() takes the page from there without its bytes.
+
+const ContentHash kMadeFrom{1, 2};
+const ContentHash kMadeFromOther{1, 3};
+
+TEST(StagedOutput, APageMadeFromTheSameInputsIsKeptWithoutItsBytes) {
+  const fs::path root = fresh_dir("memo");
+  {
+    StagedOutput staged(root / "public");
+    // Nothing published yet: nothing to keep.
+    EXPECT_FALSE(staged.keep("threads/t/index.html", kMadeFrom));
+    staged.write({"threads/t/index.html", "thread page", kMadeFrom});
+    staged.write({"feed.xml", "feed"});
+    staged.commit();
+  }
+  const ino_t page = inode_of(root / "public/threads/t/index.html");
+  for (int build = 0; build < 3; ++build) {  // tree b (linked), tree a (held), tree b again
+    StagedOutput staged(root / "public");
+    EXPECT_FALSE(staged.keep("threads/t/index.html", kMadeFromOther));
+    EXPECT_FALSE(staged.keep("feed.xml", kMadeFrom));  // listed without inputs
+    EXPECT_FALSE(staged.keep("threads/u/index.html", kMadeFrom));
+    EXPECT_TRUE(staged.keep("threads/t/index.html", kMadeFrom)) << build;
+    staged.write({"feed.xml", "feed"});
+    staged.commit();
+    EXPECT_EQ(staged.files_written(), 2u);
+    EXPECT_EQ(staged.files_unchanged(), 2u);
+    EXPECT_EQ(staged.files_kept(), build == 0 ? 0u : 2u);
+    EXPECT_EQ(read_text(root / "public/threads/t/index.html"), "thread page");
+    EXPECT_EQ(inode_of(root / "public/threads/t/index.html"), page) << build;
+  }
+}
+
+TEST(StagedOutput, APageNotKeptOrNotMadeAgainGoes) {
+  const fs::path root = fresh_dir("memo-gone");
+  write_output(root / "public",
+               {{"a/index.html", "a", kMadeFrom}, {"b/index.html", "b", kMadeFrom}});
+  {
+    StagedOutput staged(root / "public");
+    EXPECT_TRUE(staged.keep("a/index.html", kMadeFrom));
+    staged.commit();
+  }
+  EXPECT_EQ(read_text(root / "public/a/index.html"), "a");
+  EXPECT_FALSE(fs::exists(root / "public/b"));
+  // Made from other inputs: rendered and written, and listed with them for the next build.
+  write_output(root / "public", {{"a/index.html", "a, edited", kMadeFromOther}});
+  StagedOutput staged(root / "public");
+  EXPECT_FALSE(staged.keep("a/index.html", kMadeFrom));
+  EXPECT_TRUE(staged.keep("a/index.html", kMadeFromOther));
+  staged.commit();
+  EXPECT_EQ(read_text(root / "public/a/index.html"), "a, edited");
+}
+
+TEST(StagedOutput, APageEditedByHandInThePublishedTreeIsNotKept) {
+  const fs::path root = fresh_dir("memo-hand-edited");
+  write_output(root / "public", {{"index.html", "rendered", kMadeFrom}});
+  std::ofstream(root / "public/index.html", std::ios::app) << " and edited";
+  StagedOutput staged(root / "public");
+  EXPECT_FALSE(staged.keep("index.html", kMadeFrom));  // then it is rendered and written
+  staged.write({"index.html", "rendered", kMadeFrom});
+  staged.commit();
+  EXPECT_EQ(read_text(root / "public/index.html"), "rendered");
+}
+
+TEST(StagedOutput, KeepingRefusesPathsOutsideTheOutput) {
+  const fs::path root = fresh_dir("memo-outside");
+  write_output(root / "public", {{"index.html", "home", kMadeFrom}});
+  StagedOutput staged(root / "public");
+  for (const char* path : {"../index.html", "/index.html", "", "a/../index.html"}) {
+    EXPECT_FALSE(staged.keep(path, kMadeFrom)) << path;
+  }
+}
+
 }  // namespace
 }  // namespace confab

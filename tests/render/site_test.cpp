@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -670,6 +671,84 @@ TEST_F(SiteTest, TheSinkGetsEveryFileOnce) {
   EXPECT_EQ(calls, files_.size());
   ASSERT_EQ(streamed.size(), files_.size());
   for (const OutputFile& file : files_) EXPECT_EQ(streamed[file.path], file.bytes) << file.path;
+}
+
+// The page memo (issue 19): a page is taken from the output, not rendered, only when the page it
+// would render is byte for byte the one kept.
+TEST_F(SiteTest, APageIsKeptOnlyWhenRenderingItWouldMakeTheSameBytes) {
+  RenderInput first = sample_input(conversation_);
+  first.memo.program = "confab under test";
+  first.memo.key = 99;
+  std::map<std::string, ContentHash> made;
+  std::map<std::string, std::string> bytes;
+  for (const OutputFile& file : render_files(first)) {
+    bytes[file.path] = file.bytes;
+    if (file.inputs) made[file.path] = *file.inputs;
+  }
+  // Pages carry their fingerprint; data files and feeds do not.
+  for (const char* page : {"index.html", "threads/launch-b-day-b-more/index.html",
+                           "people/index.html", "report/index.html"}) {
+    EXPECT_TRUE(made.count(page)) << page;
+  }
+  EXPECT_FALSE(made.count("feed.xml"));
+  EXPECT_FALSE(made.count("conversation.json"));
+
+  // Each later build: a program, a build time, a theme.
+  const auto rebuild = [&](const Conversation& conversation, const std::string& program,
+                           const std::function<void(RenderInput&)>& edit) {
+    std::mutex lock;
+    std::set<std::string> kept;
+    RenderInput input = sample_input(conversation);
+    edit(input);
+    input.memo = first.memo;
+    input.memo.program = program;
+    input.memo.keep = [&](const std::string& path, const ContentHash& inputs) {
+      const auto found = made.find(path);
+      if (found == made.end() || found->second != inputs) return false;
+      const std::lock_guard<std::mutex> hold(lock);
+      kept.insert(path);
+      return true;
+    };
+    const std::vector<OutputFile> files = render_files(input);
+    RenderInput clean = sample_input(conversation);
+    edit(clean);
+    const std::vector<OutputFile> expected = render_files(clean);
+    EXPECT_EQ(files.size() + kept.size(), expected.size());
+    for (const OutputFile& file : expected) {
+      const OutputFile* rendered = find_file(files, file.path);
+      if (kept.count(file.path)) {
+        EXPECT_EQ(rendered, nullptr) << file.path << " was kept, and rendered too";
+        EXPECT_EQ(bytes[file.path], file.bytes) << file.path << " was kept but changed";
+      } else {
+        if (rendered == nullptr) {
+          ADD_FAILURE() << file.path << " was neither kept nor rendered";
+        } else {
+          EXPECT_EQ(rendered->bytes, file.bytes) << file.path;
+        }
+      }
+    }
+    return kept;
+  };
+  const auto unchanged = [](RenderInput&) {};
+  // An hour later: only the pages showing the build's time (the report) are rendered again.
+  Conversation later = conversation_;
+  later.generated += 3600;
+  const std::set<std::string> kept = rebuild(later, "confab under test", unchanged);
+  EXPECT_TRUE(kept.count("threads/launch-b-day-b-more/index.html"));
+  EXPECT_TRUE(kept.count("people/index.html"));
+  EXPECT_FALSE(kept.count("report/index.html"));
+  // Another program, another theme, other strings: every page again.
+  EXPECT_TRUE(rebuild(later, "another confab", unchanged).empty());
+  EXPECT_TRUE(rebuild(later, "confab under test", [](RenderInput& input) {
+                input.theme.templates["partials/site_footer.html"] += "<!-- edited -->";
+              }).empty());
+  EXPECT_TRUE(rebuild(later, "confab under test", [](RenderInput& input) {
+                input.language = "fr";
+              }).empty());
+  // A title changed: the pages showing it.
+  Conversation retitled = conversation_;
+  retitled.campaign_title = "Relaunch campaign";
+  EXPECT_TRUE(rebuild(retitled, "confab under test", unchanged).empty());
 }
 
 TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <vector>
+
 #include "render/render.h"
 
 namespace confab {
@@ -187,6 +190,112 @@ TEST(TemplateEngineTest, DottedNamesResolveWholeInEachFrameInTurn) {
   // name is looked up in the section's value, then in the frames' top levels (none has "b").
   EXPECT_EQ(engine.render("p.html", {&outer}, {{"a", {{"c", "inner-c"}}}}),
             "outer-b|inner-c|inner-c");
+}
+
+// Fingerprints (issue 19): equal fingerprints must mean equal pages; a value the template never
+// asks for must not count, so a page that does not show the build's time keeps its fingerprint.
+
+std::optional<ContentHash> print_of(const TemplateEngine& engine, const std::string& name,
+                                    const Json& page, const Json* data = nullptr,
+                                    const std::string& program = "confab 1",
+                                    std::uint64_t key = 7) {
+  const TemplateEngine::Frame frame = TemplateEngine::frame(page);
+  return engine.fingerprint(name, {&frame}, data, program, key);
+}
+
+TEST(TemplateEngineFingerprintTest, OnlyTheValuesATemplateAsksForCount) {
+  const Templates templates = {{"p.html", "{{title}} {{#site}}{{name}}{{/site}} {{> foot.html}}"},
+                               {"foot.html", "{{t.updated}} {{updated}}"}};
+  const TemplateEngine engine(templates, {{"t", {{"updated", "Updated"}}}});
+  const Json page = {{"title", "Kites"},
+                     {"site", {{"name", "Hub"}, {"unused", "a"}}},
+                     {"updated", "2011-04-05"},
+                     {"generated", "2011-04-05T10:40:00Z"}};
+  const auto print = print_of(engine, "p.html", page);
+  ASSERT_TRUE(print);
+  EXPECT_EQ(print_of(engine, "p.html", page), print);
+  // What the page (or a partial it includes) shows changes it.
+  for (const Json::json_pointer& shown :
+       {"/title"_json_pointer, "/site/name"_json_pointer, "/updated"_json_pointer}) {
+    Json changed = page;
+    changed[shown] = "other";
+    EXPECT_NE(print_of(engine, "p.html", changed), print) << shown.to_string();
+  }
+  // What it never asks for does not, at any depth.
+  Json unseen = page;
+  unseen["generated"] = "2011-04-05T11:40:00Z";
+  unseen["site"]["unused"] = "b";
+  unseen["more"] = true;
+  EXPECT_EQ(print_of(engine, "p.html", unseen), print);
+  // A value present or not, false or "", differs: an outer frame could answer for a missing one.
+  Json missing = page;
+  missing.erase("title");
+  EXPECT_NE(print_of(engine, "p.html", missing), print);
+  Json empty = page;
+  empty["title"] = "";
+  EXPECT_NE(print_of(engine, "p.html", empty), print);
+  EXPECT_NE(print_of(engine, "p.html", missing), print_of(engine, "p.html", empty));
+}
+
+TEST(TemplateEngineFingerprintTest, TemplatesStringsProgramAndKeyCount) {
+  const Json page = {{"title", "Kites"}};
+  const Templates templates = {{"p.html", "<h1>{{title}}</h1>"}, {"q.html", "{{title}}"}};
+  const TemplateEngine engine(templates, {{"t", {{"on", "on"}}}});
+  const auto print = print_of(engine, "p.html", page);
+  // Another template of the page, another template of the theme (a partial no page includes
+  // yet is still part of the theme), other strings.
+  const TemplateEngine edited({{"p.html", "<h2>{{title}}</h2>"}, {"q.html", "{{title}}"}},
+                              {{"t", {{"on", "on"}}}});
+  const TemplateEngine added({{"p.html", "<h1>{{title}}</h1>"}, {"q.html", "{{title}}!"}},
+                             {{"t", {{"on", "on"}}}});
+  const TemplateEngine translated(templates, {{"t", {{"on", "an"}}}});
+  for (const TemplateEngine* other : {&edited, &added, &translated}) {
+    EXPECT_NE(print_of(*other, "p.html", page), print);
+  }
+  // The same page through another template, another program, another key.
+  EXPECT_NE(print_of(engine, "q.html", page), print);
+  EXPECT_NE(print_of(engine, "p.html", page, nullptr, "confab 2"), print);
+  EXPECT_NE(print_of(engine, "p.html", page, nullptr, "confab 1", 8), print);
+  // A template the theme lacks has none: rendering it is what says so.
+  EXPECT_FALSE(print_of(engine, "gone.html", page));
+}
+
+TEST(TemplateEngineFingerprintTest, NestedFramesAndDataCount) {
+  const Templates templates = {
+      {"page.html", "{{#thread}}{{> node.html}}{{/thread}} {{#items}}{{n}}{{.}}{{/items}}"},
+      {"node.html", "[{{name}}{{#replies}}{{> node.html}}{{/replies}}]"}};
+  const TemplateEngine engine(templates, Json::object());
+  using Frames = std::vector<const TemplateEngine::Frame*>;
+  const auto print = [&](const std::string& deepest, const Json& data) {
+    TemplateEngine::FrameBuilder reply;
+    reply.set("name", deepest);
+    reply.set("replies", Frames{});
+    reply.set("unused", "x");
+    TemplateEngine::FrameBuilder root;
+    root.set("name", "root");
+    const TemplateEngine::Frame& kept = root.keep(reply.build());
+    root.set("replies", Frames{&kept});
+    TemplateEngine::FrameBuilder page;
+    page.set("thread", page.keep(root.build()));
+    const TemplateEngine::Frame view = page.build();
+    return engine.fingerprint("page.html", {&view}, &data, "confab", 1);
+  };
+  const Json data = {{"items", Json::array({{{"n", 1}}, "two", 3})}};
+  const auto base = print("reply", data);
+  ASSERT_TRUE(base);
+  EXPECT_EQ(print("reply", data), base);
+  EXPECT_NE(print("an edited reply", data), base);
+  EXPECT_NE(print("reply", {{"items", Json::array({{{"n", 2}}, "two", 3})}}), base);
+  EXPECT_NE(print("reply", {{"items", Json::array({{{"n", 1}}, "two"})}}), base);
+  EXPECT_NE(print("reply", {{"items", Json::array({{{"n", 1}}, "two", "3"})}}), base);
+}
+
+TEST(TemplateEngineFingerprintTest, ATemplateWhoseNamesCannotBeReadCountsEveryValue) {
+  const TemplateEngine engine({{"p.html", "{{=<% %>=}}<% title %>"}}, Json::object());
+  const Json page = {{"title", "Kites"}, {"other", "a"}};
+  Json changed = page;
+  changed["other"] = "b";
+  EXPECT_NE(print_of(engine, "p.html", changed), print_of(engine, "p.html", page));
 }
 
 }  // namespace
