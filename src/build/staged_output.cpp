@@ -189,41 +189,55 @@ void clean_up_after_dead_builds(const fs::path& target) {
 }
 
 constexpr std::string_view kListingHeader = "confab output tree 2 ";
+/// What a confab before the page memo wrote: the same without the pages' fingerprints. Read, so
+/// that the first build after an upgrade still links what did not change.
+constexpr std::string_view kListingHeaderWithoutInputs = "confab output tree 1 ";
+
+/// One line of a listing: "<content: 32 hex digits> <inputs: 32 hex digits, or - for a file not
+/// rendered from a template> <size> <path>" (without the inputs in a version 1 listing).
+std::optional<std::pair<std::string, StagedOutput::FileState>> listed_file(std::string_view line,
+                                                                           bool with_inputs) {
+  if (line.size() < 36 || line[32] != ' ') return std::nullopt;
+  StagedOutput::FileState state;
+  const auto hash = content_hash_from_hex(line.substr(0, 32));
+  if (!hash) return std::nullopt;
+  state.hash = *hash;
+  std::size_t size_at = 33;
+  if (with_inputs) {
+    const std::size_t inputs_end = line.find(' ', 33);
+    if (inputs_end == std::string_view::npos) return std::nullopt;
+    const std::string_view inputs = line.substr(33, inputs_end - 33);
+    if (inputs != "-") {
+      state.inputs = content_hash_from_hex(inputs);
+      if (!state.inputs) return std::nullopt;
+    }
+    size_at = inputs_end + 1;
+  }
+  const std::size_t size_end = line.find(' ', size_at);
+  if (size_end == std::string_view::npos) return std::nullopt;
+  const auto [end, error] =
+      std::from_chars(line.data() + size_at, line.data() + size_end, state.size);
+  if (error != std::errc() || end != line.data() + size_end) return std::nullopt;
+  return std::pair{std::string(line.substr(size_end + 1)), state};
+}
 
 /// Reads a tree's listing made with `key`; nullopt when it is missing, unreadable, made with
-/// another key or by another version, or not whole: the tree is then rebuilt rather than
-/// trusted.
+/// another key, or not whole: the tree is then rebuilt rather than trusted.
 std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uint64_t key) {
   std::ifstream in(file, std::ios::binary);
   std::string line;
-  if (!in || !std::getline(in, line) || line != std::string(kListingHeader) + std::to_string(key)) {
+  if (!in || !std::getline(in, line)) return std::nullopt;
+  const std::string key_text = std::to_string(key);
+  const bool with_inputs = line == std::string(kListingHeader) + key_text;
+  if (!with_inputs && line != std::string(kListingHeaderWithoutInputs) + key_text) {
     return std::nullopt;
   }
   StagedOutput::Listing listing;
   while (std::getline(in, line)) {
     if (line == "end") return listing;
-    // "<content: 32 hex digits> <inputs: 32 hex digits, or - for a file not rendered from a
-    // template> <size> <path>"
-    const std::string_view text(line);
-    const std::size_t inputs_end = text.find(' ', 33);
-    if (text.size() < 36 || text[32] != ' ' || inputs_end == std::string_view::npos) {
-      return std::nullopt;
-    }
-    const std::size_t size_end = text.find(' ', inputs_end + 1);
-    if (size_end == std::string_view::npos) return std::nullopt;
-    StagedOutput::FileState state;
-    const auto hash = content_hash_from_hex(text.substr(0, 32));
-    const std::string_view inputs = text.substr(33, inputs_end - 33);
-    if (!hash) return std::nullopt;
-    state.hash = *hash;
-    if (inputs != "-") {
-      state.inputs = content_hash_from_hex(inputs);
-      if (!state.inputs) return std::nullopt;
-    }
-    const char* first = text.data() + inputs_end + 1;
-    const auto [end, error] = std::from_chars(first, text.data() + size_end, state.size);
-    if (error != std::errc() || end != text.data() + size_end) return std::nullopt;
-    listing.emplace(line.substr(size_end + 1), state);
+    auto listed = listed_file(line, with_inputs);
+    if (!listed) return std::nullopt;
+    listing.insert(std::move(*listed));
   }
   return std::nullopt;  // no "end": written by a build that died
 }

@@ -29,61 +29,6 @@ mustache::data string_data(std::string&& text) {
   return data;
 }
 
-/// `json` in the library's form; from an rvalue the strings are moved rather than copied (a
-/// page's replies and a person's items are most of its bytes).
-template <typename Json>
-mustache::data to_mustache(Json&& json) {
-  constexpr bool kMove =
-      !std::is_const_v<std::remove_reference_t<Json>> && std::is_rvalue_reference_v<Json&&>;
-  switch (json.type()) {
-    case nlohmann::json::value_t::object: {
-      mustache::data object(mustache::data::type::object);
-      for (auto& [key, value] : json.items()) {
-        if constexpr (kMove) {
-          object[key] = to_mustache(std::move(value));  // moved
-        } else {
-          object[key] = to_mustache(value);
-        }
-      }
-      return object;
-    }
-    case nlohmann::json::value_t::array: {
-      mustache::data list(mustache::data::type::list);
-      // The library only appends copies (deep ones: a thread card and its replies), and its
-      // vector copies every item again when it grows. Its vector is not const, only the
-      // accessor is: reserve it and move the items in.
-      auto& items = const_cast<mustache::list&>(list.list_value());
-      items.reserve(json.size());
-      for (auto& item : json) {
-        if constexpr (kMove) {
-          items.push_back(to_mustache(std::move(item)));
-        } else {
-          items.push_back(to_mustache(item));
-        }
-      }
-      return list;
-    }
-    case nlohmann::json::value_t::string: {
-      auto& text =
-          json.template get_ref<std::conditional_t<kMove, std::string&, const std::string&>>();
-      if (text.empty()) return mustache::data(false);
-      if constexpr (kMove) {
-        return string_data(std::move(text));
-      } else {
-        return mustache::data(text);
-      }
-    }
-    case nlohmann::json::value_t::boolean:
-      return mustache::data(json.template get<bool>());
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float:
-      return mustache::data(json.dump());
-    default:
-      return mustache::data(false);
-  }
-}
-
 /// The partial a tag's contents name ("> partials/node.html" -> "partials/node.html"), "" when
 /// the tag is not a partial.
 std::string_view partial_name(std::string_view contents) {
@@ -291,12 +236,74 @@ const FrameTable* frame_of(const mustache::data& data) {
 constexpr std::size_t kFrameBuilderNames = 32;
 constexpr std::size_t kFrameOverBaseNames = 8;
 
+/// Tables made from JSON objects, kept alive with the frame (or render) whose values hold them.
+using OwnedTables = std::forward_list<FrameTable>;
+
+/// `json` in the library's form; from an rvalue the strings are moved rather than copied (a
+/// page's replies and a person's items are most of its bytes). An object becomes a frame table
+/// of its own, kept in `tables`: to a template the same as the library's object (a section over
+/// it, `a.b`, true even when empty, nothing as a value), but its names are found by the
+/// engine's packed search, and a fingerprint can list them.
+template <typename Json>
+mustache::data to_mustache(Json&& json, OwnedTables& tables) {
+  constexpr bool kMove =
+      !std::is_const_v<std::remove_reference_t<Json>> && std::is_rvalue_reference_v<Json&&>;
+  switch (json.type()) {
+    case nlohmann::json::value_t::object: {
+      FrameTable& table = tables.emplace_front();
+      table.reserve(json.size());
+      for (auto& [key, value] : json.items()) {
+        if constexpr (kMove) {
+          table.set(key, to_mustache(std::move(value), tables));  // moved
+        } else {
+          table.set(key, to_mustache(value, tables));
+        }
+      }
+      return frame_data(table);
+    }
+    case nlohmann::json::value_t::array: {
+      mustache::data list(mustache::data::type::list);
+      // The library only appends copies (deep ones: a thread card and its replies), and its
+      // vector copies every item again when it grows. Its vector is not const, only the
+      // accessor is: reserve it and move the items in.
+      auto& items = const_cast<mustache::list&>(list.list_value());
+      items.reserve(json.size());
+      for (auto& item : json) {
+        if constexpr (kMove) {
+          items.push_back(to_mustache(std::move(item), tables));
+        } else {
+          items.push_back(to_mustache(item, tables));
+        }
+      }
+      return list;
+    }
+    case nlohmann::json::value_t::string: {
+      auto& text =
+          json.template get_ref<std::conditional_t<kMove, std::string&, const std::string&>>();
+      if (text.empty()) return mustache::data(false);
+      if constexpr (kMove) {
+        return string_data(std::move(text));
+      } else {
+        return mustache::data(text);
+      }
+    }
+    case nlohmann::json::value_t::boolean:
+      return mustache::data(json.template get<bool>());
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float:
+      return mustache::data(json.dump());
+    default:
+      return mustache::data(false);
+  }
+}
+
 /// A JSON object's members as a frame table (moved out of it).
-FrameTable to_table(nlohmann::json&& object) {
+FrameTable to_table(nlohmann::json&& object, OwnedTables& tables) {
   FrameTable table;
   if (!object.is_object()) return table;
   table.reserve(object.size());
-  for (auto& [key, value] : object.items()) table.set(key, to_mustache(std::move(value)));
+  for (auto& [key, value] : object.items()) table.set(key, to_mustache(std::move(value), tables));
   return table;
 }
 
@@ -602,6 +609,7 @@ class ThemeContext : public mustache::basic_context<std::string> {
 
 struct TemplateEngine::Parsed {
   FrameTable globals;
+  OwnedTables global_tables;  ///< the globals' objects
   /// Each template's expanded text, as a partial for the library's run-time inclusion.
   std::map<std::string, mustache::data> partials;
   std::map<std::string, std::unique_ptr<mustache::mustache>> pages;
@@ -624,7 +632,7 @@ TemplateEngine::TemplateEngine(const Templates& templates, const nlohmann::json&
       throw RenderError("template " + name + ": " + parsed.error_message());
     }
   }
-  parsed_->globals = to_table(nlohmann::json(globals));
+  parsed_->globals = to_table(nlohmann::json(globals), parsed_->global_tables);
   for (const auto& [name, text] : templates) {
     std::vector<std::string> expanding = {name};
     std::size_t expanded_bytes = 0;
@@ -674,6 +682,8 @@ struct TemplateEngine::Frame::Data {
   /// Frames handed over with keep(): a list never moves them, and costs nothing while empty
   /// (most frames keep none).
   std::forward_list<Frame> kept;
+  /// The table's JSON objects, as tables (to_mustache).
+  OwnedTables tables;
 };
 
 TemplateEngine::Frame::Frame(std::unique_ptr<Data> data) : data_(std::move(data)) {}
@@ -683,7 +693,7 @@ TemplateEngine::Frame& TemplateEngine::Frame::operator=(Frame&&) noexcept = defa
 
 TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) {
   auto made = std::make_unique<Frame::Data>();
-  made->table = to_table(nlohmann::json(data));
+  made->table = to_table(nlohmann::json(data), made->tables);
   return Frame(std::move(made));
 }
 
@@ -707,11 +717,13 @@ void TemplateEngine::FrameBuilder::set(const std::string& key, bool value) {
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, const nlohmann::json& value) {
-  data()->table.set(key, to_mustache(value));
+  data()->table.set(key, to_mustache(value, data()->tables));
 }
 
 void TemplateEngine::FrameBuilder::set_all(nlohmann::json&& values) {
-  for (auto& [key, value] : values.items()) data()->table.set(key, to_mustache(std::move(value)));
+  for (auto& [key, value] : values.items()) {
+    data()->table.set(key, to_mustache(std::move(value), data()->tables));
+  }
 }
 
 void TemplateEngine::FrameBuilder::set(const std::string& key, const Frame& frame) {
@@ -773,7 +785,8 @@ std::string TemplateEngine::render_frames(const std::string& name,
     throw RenderError("template " + name + " is missing from the theme");
   }
   mustache::mustache& parsed = *found->second;
-  const FrameTable root = data ? to_table(std::move(*data)) : FrameTable();
+  OwnedTables tables;
+  const FrameTable root = data ? to_table(std::move(*data), tables) : FrameTable();
   ThemeContext context(parsed_->partials, parsed_->split_names);
   context.push_table(&parsed_->globals);
   for (const Frame* frame : frames) context.push_table(&frame->data_->table);

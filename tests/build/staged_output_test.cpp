@@ -594,6 +594,31 @@ TEST(StagedOutput, APageEditedByHandInThePublishedTreeIsNotKept) {
   EXPECT_EQ(read_text(root / "public/index.html"), "rendered");
 }
 
+TEST(StagedOutput, AListingFromBeforeThePageMemoStillLinksWhatDidNotChange) {
+  const fs::path root = fresh_dir("memo-upgrade");
+  write_output(root / "public", {{"index.html", "home", kMadeFrom}});
+  // The listing as a confab before the memo wrote it: no fingerprint column.
+  const fs::path listing = root / ".public.confab/a.files";
+  std::istringstream lines(read_text(listing));
+  std::string old_listing, line;
+  while (std::getline(lines, line)) {
+    if (line.starts_with("confab output tree 2 ")) {
+      line.replace(0, 21, "confab output tree 1 ");
+    } else if (line != "end") {
+      line.erase(32, 33);  // " <32 hex digits>"
+    }
+    old_listing += line + '\n';
+  }
+  write_text(listing, old_listing);
+  const ino_t page = inode_of(root / "public/index.html");
+  StagedOutput staged(root / "public");
+  EXPECT_FALSE(staged.keep("index.html", kMadeFrom));  // no fingerprint to go by
+  staged.write({"index.html", "home", kMadeFrom});
+  staged.commit();
+  EXPECT_EQ(staged.files_unchanged(), 1u);
+  EXPECT_EQ(inode_of(root / "public/index.html"), page);
+}
+
 TEST(StagedOutput, KeepingRefusesPathsOutsideTheOutput) {
   const fs::path root = fresh_dir("memo-outside");
   write_output(root / "public", {{"index.html", "home", kMadeFrom}});
