@@ -89,9 +89,22 @@ bool is_allowed_image_data(const std::string& cleaned) {
   return false;
 }
 
+/// Whether `raw` is already what web_url() would make of it: a lower-case http(s) scheme, no
+/// byte that cleaning strips or encoding escapes (controls, spaces, DEL), and a host. Most links
+/// are (every node on every page has a few), and then take no copies but the one returned.
+bool is_emitted_as_written(std::string_view raw) {
+  if (!raw.starts_with("https://") && !raw.starts_with("http://")) return false;
+  for (const char c : raw) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F) return false;
+  }
+  return is_http_url(raw);
+}
+
 }  // namespace
 
 std::optional<std::string> safe_link_url(std::string_view raw, std::string_view base_url) {
+  if (is_emitted_as_written(raw)) return std::string(raw);
   const std::string cleaned = browser_clean(raw);
   if (cleaned.empty()) return std::nullopt;
   if (scheme_of(cleaned) == "mailto") {
@@ -101,6 +114,7 @@ std::optional<std::string> safe_link_url(std::string_view raw, std::string_view 
 }
 
 std::optional<std::string> safe_image_url(std::string_view raw, std::string_view base_url) {
+  if (is_emitted_as_written(raw)) return std::string(raw);
   const std::string cleaned = browser_clean(raw);
   if (cleaned.empty()) return std::nullopt;
   if (scheme_of(cleaned) == "data") {
