@@ -324,26 +324,19 @@ class NameSet {
     const std::uint64_t key = name_key(name);
     present_ |= bit_of(key);
     keys_.push_back(key);
-    names_.emplace_back(name);
   }
   void add(const NameSet& other) {
     every_ = every_ || other.every_;
     present_ |= other.present_;
     keys_.insert(keys_.end(), other.keys_.begin(), other.keys_.end());
-    names_.insert(names_.end(), other.names_.begin(), other.names_.end());
   }
-  /// Sorts the keys for has() and the names for names(); after the last add().
+  /// Sorts the keys for has(); after the last add().
   void seal() {
     std::sort(keys_.begin(), keys_.end());
     keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
-    std::sort(names_.begin(), names_.end());
-    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
   }
   /// How many names: grows with every name add() brings.
-  std::size_t count() const { return names_.size() + (every_ ? 1 : 0); }
-  /// Whether names() is every name there is (not so for every()).
-  bool listed() const { return !every_; }
-  const std::vector<std::string>& names() const { return names_; }
+  std::size_t count() const { return keys_.size() + (every_ ? 1 : 0); }
 
   bool has(std::uint64_t key) const {
     if (every_) return true;
@@ -356,7 +349,6 @@ class NameSet {
   bool every_ = false;
   std::uint64_t present_ = 0;
   std::vector<std::uint64_t> keys_;
-  std::vector<std::string> names_;
 };
 
 /// The names in `text`'s tags, and the partials its tags still include (those expand_partials
@@ -475,13 +467,13 @@ class InputsWriter {
       for (const mustache::data& item : data.list_value()) {
         if (!value(item, depth + 1)) return false;
       }
-    } else if (data.is_object()) {
-      return object(data, depth);
     } else if (const FrameTable* frame = frame_of(data)) {
       out_ += 'r';
       return table(*frame, depth + 1);
     } else {
-      return false;  // a lambda, a partial of the library's own, or invalid
+      // A lambda, or an object or partial of the library's own: the engine makes none of them
+      // (to_mustache makes a JSON object a frame table).
+      return false;
     }
     return true;
   }
@@ -489,23 +481,6 @@ class InputsWriter {
  private:
   // Far past what any view nests (replies stop 8 levels deep, a few steps each).
   static constexpr int kMaxDepth = 256;
-
-  /// A library object (a JSON object set into a frame) by the template's names in sorted
-  /// order: the library keeps its members hashed, in no order, and cannot list them. An object
-  /// is true unless empty.
-  bool object(const mustache::data& data, int depth) {
-    if (!names_.listed()) return false;
-    out_ += data.is_empty_object() ? 'O' : 'o';
-    for (const std::string& name : names_.names()) {
-      const mustache::data* member = data.get(name);
-      if (member == nullptr) continue;
-      out_ += 'n';
-      text(name);
-      if (!value(*member, depth + 1)) return false;
-    }
-    out_ += 'e';
-    return true;
-  }
 
   void number(std::uint64_t n) { out_.append(reinterpret_cast<const char*>(&n), sizeof n); }
   void text(const std::string& bytes) {
