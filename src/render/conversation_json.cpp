@@ -39,18 +39,12 @@ void strings(JsonWriter& json, const std::vector<std::string>& values) {
 
 void source_json(JsonWriter& json, const SourceReport& source) {
   json.begin_object();
-  json.key("id");
-  json.string(source.id);
-  json.key("name");
-  json.string(source.name);
-  json.key("url");
-  json.string(source.url);
-  json.key("feed");
-  json.string(source.feed);
-  json.key("role");
-  json.string(source_kind_name(source.role));
-  json.key("status");
-  json.string(source_status_name(source.status));
+  json.member("id", source.id);
+  json.member("name", source.name);
+  json.member("url", source.url);
+  json.member("feed", source.feed);
+  json.member("role", source_kind_name(source.role));
+  json.member("status", source_status_name(source.status));
   json.key("error");
   string_or_null(json, source.error);
   json.key("error_kind");
@@ -79,24 +73,18 @@ void spam_json(JsonWriter& json, const std::optional<SpamVerdict>& spam) {
 
 void node_json(JsonWriter& json, const Node& node) {
   json.begin_object();
-  json.key("id");
-  json.string(node.id);
-  json.key("kind");
-  json.string(node_kind_name(node.kind));
-  json.key("source");
-  json.string(node.source);
-  json.key("url");
-  json.string(node.url);
-  json.key("title");
-  json.string(node.title);
+  json.member("id", node.id);
+  json.member("kind", node_kind_name(node.kind));
+  json.member("source", node.source);
+  json.member("url", node.url);
+  json.member("title", node.title);
   json.key("author");
   string_or_null(json, node.author);
   json.key("published");
   time_or_null(json, node.published);
   json.key("parent");
   string_or_null(json, node.parent);
-  json.key("thread");
-  json.string(node.thread);
+  json.member("thread", node.thread);
   json.key("links_to");
   strings(json, node.links_to);
   json.key("spam");
@@ -132,10 +120,8 @@ void node_json(JsonWriter& json, const Node& node) {
 
 void person_json(JsonWriter& json, const Person& person) {
   json.begin_object();
-  json.key("id");
-  json.string(person.id);
-  json.key("name");
-  json.string(person.name);
+  json.member("id", person.id);
+  json.member("name", person.name);
   json.key("urls");
   strings(json, person.urls);
   json.key("merged_by");
@@ -161,8 +147,7 @@ void person_json(JsonWriter& json, const Person& person) {
 
 void thread_json(JsonWriter& json, const ThreadSummary& thread, const ThreadPageOf& page_of) {
   json.begin_object();
-  json.key("root");
-  json.string(thread.root);
+  json.member("root", thread.root);
   json.key("page");
   string_or_null(json, page_of ? page_of(thread.root) : std::string());
   json.key("size");
@@ -186,14 +171,12 @@ void list_of(JsonWriter& json, const std::vector<Item>& items, ToJson to_json) {
 std::string conversation_to_json(const Conversation& conversation, const ThreadPageOf& page_of) {
   JsonWriter json;
   json.begin_object();
-  json.key("generated");
-  json.string(format_rfc3339(conversation.generated));
+  json.member("generated", format_rfc3339(conversation.generated));
   json.key("previous_build");
   time_or_null(json, conversation.previous_build);
   json.key("campaign");
   json.begin_object();
-  json.key("title");
-  json.string(conversation.campaign_title);
+  json.member("title", conversation.campaign_title);
   json.key("links");
   strings(json, conversation.campaign_links);
   json.end_object();

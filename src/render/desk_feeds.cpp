@@ -293,46 +293,33 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
   // cost more than writing it.
   JsonWriter json;
   json.begin_object();
-  json.key("version");
-  json.string("https://jsonfeed.org/version/1.1");
-  json.key("title");
-  json.string(Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}));
+  json.member("version", "https://jsonfeed.org/version/1.1");
+  json.member("title", Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}));
   if (!site.base_url.empty()) {
-    json.key("home_page_url");
-    json.string(site.base_url);
-    json.key("feed_url");
-    json.string(site.base_url + "awaiting.json");
+    json.member("home_page_url", site.base_url);
+    json.member("feed_url", site.base_url + "awaiting.json");
   }
-  json.key("language");
-  json.string(site.language);
+  json.member("language", site.language);
   json.key("items");
   json.begin_array();
   for (const AwaitingItem& item : items) {
     json.begin_object();
-    json.key("id");
-    json.string(item.id);
-    json.key("url");
-    json.string(item.reply_url);
+    json.member("id", item.id);
+    json.member("url", item.reply_url);
     if (!item.own_url.empty()) {
-      json.key("external_url");
-      json.string(item.own_url);
+      json.member("external_url", item.own_url);
     }
-    json.key("title");
-    json.string(item.title);
-    json.key("content_html");
-    json.string(item.content_html);
-    json.key("date_published");
-    json.string(format_rfc3339(item.since));
+    json.member("title", item.title);
+    json.member("content_html", item.content_html);
+    json.member("date_published", format_rfc3339(item.since));
     if (!item.author.empty()) {
       json.key("authors");
       json.begin_array();
       json.begin_object();
-      json.key("name");
-      json.string(item.author);
+      json.member("name", item.author);
       const std::string uri = web_url(item.node->author_url);
       if (!uri.empty()) {
-        json.key("url");
-        json.string(uri);
+        json.member("url", uri);
       }
       json.end_object();
       json.end_array();
@@ -341,16 +328,11 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
     json.begin_object();
     json.key("waiting_seconds");
     json.integer(item.waiting_seconds);
-    json.key("last_word");
-    json.string(item.last_word);
-    json.key("thread_title");
-    json.string(item.thread_title);
-    json.key("thread_url");
-    json.string(item.thread_url);
-    json.key("reply_url");
-    json.string(item.reply_url);
-    json.key("node");
-    json.string(item.node->id);
+    json.member("last_word", item.last_word);
+    json.member("thread_title", item.thread_title);
+    json.member("thread_url", item.thread_url);
+    json.member("reply_url", item.reply_url);
+    json.member("node", item.node->id);
     json.end_object();
     json.end_object();
   }

@@ -24,6 +24,11 @@ class JsonWriter {
   /// as \u00xx, everything else (including '/' and non-ASCII) as is; each invalid UTF-8 sequence
   /// becomes U+FFFD.
   void string(std::string_view text);
+  /// key(name), then string(text): most of a document's members.
+  void member(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
   void null();
   void boolean(bool value);
   void integer(std::int64_t value);
