@@ -31,10 +31,9 @@ class OutputSet {
  public:
   OutputSet(const OutputSink& sink, const PageMemo& memo) : sink_(sink), memo_(memo) {}
 
-  void add(std::string path, std::string bytes, const std::string& origin,
-           std::optional<ContentHash> inputs = std::nullopt) {
+  void add(std::string path, std::string bytes, const std::string& origin) {
     claim(path, origin);
-    sink_({std::move(path), std::move(bytes), inputs});
+    sink_({std::move(path), std::move(bytes)});
   }
 
   /// Claims `path` for a page made from `inputs`: true when the memo kept it (then it needs no
