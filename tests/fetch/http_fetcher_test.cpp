@@ -42,6 +42,10 @@ class LocalServer {
       std::this_thread::sleep_for(std::chrono::milliseconds(1500));
       res.set_content("late", "text/plain");
     });
+    // Which connection asked: the client's port, the same for requests on one connection.
+    server_.Get("/port", [](const httplib::Request& req, httplib::Response& res) {
+      res.set_content(std::to_string(req.remote_port), "text/plain");
+    });
     server_.Get("/agent", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.get_header_value("User-Agent"), "text/plain");
     });
@@ -124,6 +128,22 @@ TEST_F(HttpFetcherTest, ManyUrlsComeBackInRequestOrder) {
     EXPECT_EQ(results[i].url, urls[i]);
     EXPECT_EQ(results[i].status, i % 3 == 0 ? 404 : 200);
   }
+}
+
+TEST_F(HttpFetcherTest, AHostsRequestsShareAConnectionClosedAfterItsLastOne) {
+  FetchOptions options = loopback();
+  options.concurrency = 1;  // one after another, so each could take the connection back
+  const auto fetcher = make_http_fetcher(options);
+  const auto batch =
+      fetcher->fetch_all({server.url("/port"), server.url("/port"), server.url("/port")});
+  ASSERT_EQ(batch.size(), 3u);
+  ASSERT_TRUE(batch[0].ok()) << batch[0].error_message;
+  EXPECT_EQ(batch[1].body, batch[0].body);
+  EXPECT_EQ(batch[2].body, batch[0].body);
+  // Nothing more was queued for the host after the third: its connection was not kept idle.
+  const auto next = fetcher->fetch(server.url("/port"));
+  ASSERT_TRUE(next.ok()) << next.error_message;
+  EXPECT_NE(next.body, batch[0].body);
 }
 
 TEST_F(HttpFetcherTest, AClosedPortIsAConnectError) {
