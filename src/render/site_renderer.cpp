@@ -70,24 +70,28 @@ class OutputSet {
   std::atomic<std::size_t> kept_{0};
 };
 
-/// Renders one page over the keys its depth shares and hands it on as directory/index.html,
-/// naming it on failure; unless the memo keeps the page as it was made from the same inputs.
-/// `view` is the page's JSON or its frame.
+/// What `template_name` renders `view` (the page's JSON or its frame) from, over the keys its
+/// depth shares; nullopt when the memo is off.
 template <typename View>
-void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
-                 const std::string& template_name, const std::string& directory, View view) {
+std::optional<ContentHash> page_inputs(const OutputSet& outputs, const TemplateEngine& engine,
+                                       const std::string& template_name,
+                                       const TemplateEngine::Frame& shared, const View& view) {
   const PageMemo& memo = outputs.memo();
-  const TemplateEngine::Frame& shared = views.page_frame(directory);
-  std::string path = directory + "index.html";
-  std::optional<ContentHash> inputs;
-  if (!memo.program.empty()) {
-    if constexpr (std::is_same_v<View, TemplateEngine::Frame>) {
-      inputs = engine.fingerprint(template_name, {&shared, &view}, nullptr, memo.program, memo.key);
-    } else {
-      inputs = engine.fingerprint(template_name, {&shared}, &view, memo.program, memo.key);
-    }
+  if (memo.program.empty()) return std::nullopt;
+  if constexpr (std::is_same_v<View, TemplateEngine::Frame>) {
+    return engine.fingerprint(template_name, {&shared, &view}, nullptr, memo.program, memo.key);
+  } else {
+    return engine.fingerprint(template_name, {&shared}, &view, memo.program, memo.key);
   }
-  if (outputs.keep(path, inputs, "page")) return;
+}
+
+/// Renders `view` over the keys its depth shares and hands it on as directory/index.html (a
+/// path claimed already), naming the page on failure.
+template <typename View>
+void render_claimed(OutputSet& outputs, const TemplateEngine& engine,
+                    const std::string& template_name, const TemplateEngine::Frame& shared,
+                    const std::string& directory, View view,
+                    const std::optional<ContentHash>& inputs) {
   std::string html;
   try {
     if constexpr (std::is_same_v<View, TemplateEngine::Frame>) {
@@ -99,7 +103,35 @@ void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteVie
     throw RenderError((directory.empty() ? std::string("index.html") : directory) + ": " +
                       error.what());
   }
-  outputs.add_claimed(std::move(path), std::move(html), inputs);
+  outputs.add_claimed(directory + "index.html", std::move(html), inputs);
+}
+
+/// Renders one page over the keys its depth shares and hands it on as directory/index.html,
+/// naming it on failure; unless the memo keeps the page as it was made from the same inputs.
+/// `view` is the page's JSON or its frame.
+template <typename View>
+void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
+                 const std::string& template_name, const std::string& directory, View view) {
+  const TemplateEngine::Frame& shared = views.page_frame(directory);
+  const std::optional<ContentHash> inputs =
+      page_inputs(outputs, engine, template_name, shared, view);
+  if (outputs.keep(directory + "index.html", inputs, "page")) return;
+  render_claimed(outputs, engine, template_name, shared, directory, std::move(view), inputs);
+}
+
+/// A person's page: fingerprinted with stand-ins for the frames of what they said, which are
+/// made again only when the page is rendered.
+void render_person_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
+                        const SiteModel& model, const Person& person) {
+  const std::string directory = model.person_path(person.id);
+  const TemplateEngine::Frame& shared = views.page_frame(directory);
+  std::optional<ContentHash> inputs;
+  if (!outputs.memo().program.empty()) {
+    inputs = page_inputs(outputs, engine, "person.html", shared, views.person_page_inputs(person));
+  }
+  if (outputs.keep(directory + "index.html", inputs, "page")) return;
+  render_claimed(outputs, engine, "person.html", shared, directory, views.person_page(person),
+                 inputs);
 }
 
 FeedSite feed_site(const RenderInput& input) {
@@ -194,7 +226,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     const std::size_t number = index - singles.size() + 1;
     const auto [begin, end] = views.hub_threads(number);
     for (std::size_t thread = begin; thread < end; ++thread) {
-      views.prepare_thread(thread);
+      views.prepare_thread(thread, engine);
       render_page(outputs, engine, views, "thread.html",
                   model.thread_path(*threads[thread].root.node), views.thread_page(thread));
     }
@@ -207,9 +239,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   // Round two: the people's pages, whose items come from every thread.
   parallel_for(people.size(), workers, [&](std::size_t worker, std::size_t index) {
     const TemplateEngine& engine = *engines[worker];
-    const Person& person = *people[index];
-    render_page(outputs, engine, views, "person.html", model.person_path(person.id),
-                views.person_page(person));
+    render_person_page(outputs, engine, views, model, *people[index]);
   });
 
   // The sitemap lists every page but the spam, in the order a reader meets them.

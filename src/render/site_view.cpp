@@ -144,6 +144,7 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
 
   cards_.resize(model_.display().threads.size());
   node_frames_.resize(conversation.nodes.size());
+  if (!input.memo.program.empty()) node_digests_.resize(conversation.nodes.size());
   plan_hub_pages();
   figures_ = figures();
   // Every thread and person lists their blogs: each blog's entry is made once.
@@ -319,14 +320,18 @@ std::size_t SiteViews::node_slot(const Node& node) const {
   return static_cast<std::size_t>(&node - model_.conversation().nodes.data());
 }
 
-void SiteViews::prepare_thread(std::size_t index) {
+void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) {
   const DisplayThread& thread = model_.display().threads.at(index);
   // Each shown node's data is made once, for its thread's pages and its author's page.
   std::vector<const DisplayNode*> pending = {&thread.root};
   while (!pending.empty()) {
     const DisplayNode* shown = pending.back();
     pending.pop_back();
-    node_frames_[node_slot(*shown->node)] = node_frame(*shown->node);
+    const std::size_t slot = node_slot(*shown->node);
+    node_frames_[slot] = node_frame(*shown->node);
+    // What the author's page would read of the frame, before it goes with the hub page.
+    if (!node_digests_.empty())
+      node_digests_[slot] = engine.digest("person.html", *node_frames_[slot]);
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
   }
   cards_[index] = thread_card(thread);
@@ -641,6 +646,14 @@ TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
 }
 
 TemplateEngine::Frame SiteViews::person_page(const Person& person) const {
+  return person_frame(person, false);
+}
+
+TemplateEngine::Frame SiteViews::person_page_inputs(const Person& person) const {
+  return person_frame(person, true);
+}
+
+TemplateEngine::Frame SiteViews::person_frame(const Person& person, bool stand_ins) const {
   Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
   // Only this page says why several identities are one person: the lists have no room for it.
@@ -651,7 +664,12 @@ TemplateEngine::Frame SiteViews::person_page(const Person& person) const {
   std::vector<const TemplateEngine::Frame*> said;
   for (const Node* node : model_.said_by(person.id)) {
     // A frame of its own: the thread that showed the node has freed its frame by now.
-    const std::optional<TemplateEngine::Frame>& made = node_frames_.at(node_slot(*node));
+    const std::size_t slot = node_slot(*node);
+    if (stand_ins && !node_digests_.empty() && node_digests_[slot]) {
+      said.push_back(&page.keep(TemplateEngine::stand_in(*node_digests_[slot])));
+      continue;
+    }
+    const std::optional<TemplateEngine::Frame>& made = node_frames_.at(slot);
     said.push_back(made ? &*made : &page.keep(node_frame(*node)));
   }
   view["has_said"] = !said.empty();

@@ -39,8 +39,9 @@ class SiteViews {
             const Strings& strings);
 
   /// For the thread at `index` in display().threads: makes its nodes' frames and its card (the
-  /// root with its replies, nested). Touches only this thread's slots.
-  void prepare_thread(std::size_t index);
+  /// root with its replies, nested); with the page memo on, also each node's digest for its
+  /// author's page (`engine` makes them). Touches only this thread's slots.
+  void prepare_thread(std::size_t index, const TemplateEngine& engine);
 
   /// After the hub page showing the thread at `index` is rendered: frees its nodes' frames. A
   /// person page makes again the frames it lists; keeping every node's frame until the person
@@ -66,6 +67,9 @@ class SiteViews {
   TemplateEngine::Frame thread_page(std::size_t index) const;
   /// people/<slug>/index.html, after round one (it makes the frames of the nodes it lists).
   TemplateEngine::Frame person_page(const Person& person) const;
+  /// What person_page() is fingerprinted from: the same, but with a stand-in for each node
+  /// whose digest round one made, so that an unchanged page costs no node frames.
+  TemplateEngine::Frame person_page_inputs(const Person& person) const;
   nlohmann::json people_page() const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
@@ -104,6 +108,7 @@ class SiteViews {
   nlohmann::json figures() const;
   void plan_hub_pages();
   std::size_t node_slot(const Node& node) const;
+  TemplateEngine::Frame person_frame(const Person& person, bool stand_ins) const;
 
   const RenderInput& input_;
   const SiteContent& content_;
@@ -120,6 +125,8 @@ class SiteViews {
   // Filled by prepare_thread, one slot per thread or node (threads write disjoint slots).
   std::vector<std::optional<TemplateEngine::Frame>> cards_;  ///< until the hub page takes them
   std::vector<std::optional<TemplateEngine::Frame>> node_frames_;  ///< by conversation node index
+  /// By conversation node index, with the memo on: digest("person.html", the node's frame).
+  std::vector<std::optional<ContentHash>> node_digests_;
 };
 
 }  // namespace confab

@@ -171,6 +171,10 @@ class FrameTable {
 
   /// Names this table lacks are looked up in `base`.
   void set_base(const FrameTable* base) { base_ = base; }
+
+  /// A table standing in, in fingerprints only, for one whose digest this is (stand_in()).
+  void set_stand_in(const ContentHash& digest) { stand_in_ = digest; }
+  const std::optional<ContentHash>& stand_in() const { return stand_in_; }
   const FrameTable* base() const { return base_; }
 
   /// Calls visit(name, key, value) for each of the table's own names, in the order set.
@@ -209,6 +213,7 @@ class FrameTable {
   std::vector<std::pair<std::string, mustache::data>> entries_;
   std::uint64_t present_ = 0;  ///< bit_of() of every key set
   const FrameTable* base_ = nullptr;
+  std::optional<ContentHash> stand_in_;
 };
 
 /// A frame held in another frame's value, in a form the library carries without looking in: a
@@ -396,6 +401,12 @@ class InputsWriter {
   /// past kMaxDepth.
   bool table(const FrameTable& table, int depth = 0) {
     if (depth > kMaxDepth) return false;
+    if (const auto& digest = table.stand_in()) {
+      out_ += 'D';
+      number(digest->high);
+      number(digest->low);
+      return true;
+    }
     out_ += 'T';
     const bool whole = table.for_each(
         [&](const std::string& name, std::uint64_t key, const mustache::data& value) {
@@ -516,9 +527,16 @@ class ThemeContext : public mustache::basic_context<std::string> {
   }
 
   /// A frame of the engine's own (the globals, a page's keys, a node's).
-  void push_table(const FrameTable* table) { levels_.push_back({table, nullptr}); }
+  void push_table(const FrameTable* table) {
+    stand_in_met_ = stand_in_met_ || table->stand_in();
+    levels_.push_back({table, nullptr});
+  }
   /// A value the library pushes while it renders a section (a list item, an object, a frame).
-  void push(const mustache::data* data) override { levels_.push_back({frame_of(*data), data}); }
+  void push(const mustache::data* data) override {
+    const FrameTable* table = frame_of(*data);
+    stand_in_met_ = stand_in_met_ || (table && table->stand_in());
+    levels_.push_back({table, data});
+  }
   void pop() override { levels_.pop_back(); }
 
   const mustache::data* get(const std::string& name) const override {
@@ -562,6 +580,8 @@ class ThemeContext : public mustache::basic_context<std::string> {
   }
 
   const std::vector<std::string>& missing() const { return missing_; }
+  /// True when a section showed a stand-in frame, which holds nothing to render.
+  bool stand_in_met() const { return stand_in_met_; }
 
  private:
   /// One level of the stack: a frame table (the engine's own, or one held in a value), or a
@@ -578,6 +598,7 @@ class ThemeContext : public mustache::basic_context<std::string> {
   std::unordered_map<std::string, std::vector<std::string>>& split_names_;
   std::vector<Level> levels_;  ///< outermost first
   mutable std::vector<std::string> missing_;
+  bool stand_in_met_ = false;
 };
 
 }  // namespace
@@ -669,6 +690,12 @@ TemplateEngine::Frame& TemplateEngine::Frame::operator=(Frame&&) noexcept = defa
 TemplateEngine::Frame TemplateEngine::frame(const nlohmann::json& data) {
   auto made = std::make_unique<Frame::Data>();
   made->table = to_table(nlohmann::json(data), made->tables);
+  return Frame(std::move(made));
+}
+
+TemplateEngine::Frame TemplateEngine::stand_in(const ContentHash& digest) {
+  auto made = std::make_unique<Frame::Data>();
+  made->table.set_stand_in(digest);
   return Frame(std::move(made));
 }
 
@@ -774,6 +801,10 @@ std::string TemplateEngine::render_frames(const std::string& name,
                       ") is missing from the theme");
   }
   if (!parsed.is_valid()) throw RenderError("template " + name + ": " + parsed.error_message());
+  if (context.stand_in_met()) {
+    throw RenderError("template " + name +
+                      ": rendered with a stand-in frame, which is for fingerprints only");
+  }
   return output;
 }
 
@@ -800,6 +831,17 @@ std::optional<ContentHash> TemplateEngine::fingerprint(const std::string& name,
   }
   if (data && !writer.json(*data)) return std::nullopt;
   return hash_content(out, key);
+}
+
+std::optional<ContentHash> TemplateEngine::digest(const std::string& name,
+                                                  const Frame& frame) const {
+  const auto names = parsed_->names.find(name);
+  if (names == parsed_->names.end()) return std::nullopt;
+  std::string& out = parsed_->inputs;
+  out.clear();
+  InputsWriter writer(names->second, out);
+  if (!writer.table(frame.data_->table)) return std::nullopt;
+  return hash_content(out, 0);
 }
 
 }  // namespace confab

@@ -65,6 +65,11 @@ class TemplateEngine {
   };
   static Frame frame(const nlohmann::json& data);
 
+  /// A frame that a fingerprint reads as a frame whose digest() is `digest`, and that holds
+  /// nothing else: a page listing frames made for other pages (a person's page, every node its
+  /// author said) is fingerprinted with stand-ins, and the frames are made again only when it
+  /// is rendered. Rendering a page that shows a stand-in throws RenderError.
+  static Frame stand_in(const ContentHash& digest);
   /// Builds a frame key by key, values straight into the library's form: for data made once per
   /// node, where building JSON and converting it would cost as much as the rendering itself.
   /// Setting a name again replaces its value. False and "" are stored like any value: a frame
@@ -128,6 +133,10 @@ class TemplateEngine {
                                          std::initializer_list<const Frame*> frames,
                                          const nlohmann::json* data, std::string_view program,
                                          std::uint64_t key) const;
+
+  /// What template `name` and its partials can read of `frame` (with what it holds), hashed:
+  /// the same bytes, the same digest. For stand_in(); nullopt as for fingerprint().
+  std::optional<ContentHash> digest(const std::string& name, const Frame& frame) const;
 
  private:
   struct Parsed;

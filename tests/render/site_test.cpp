@@ -736,7 +736,17 @@ TEST_F(SiteTest, APageIsKeptOnlyWhenRenderingItWouldMakeTheSameBytes) {
   const std::set<std::string> kept = rebuild(later, "confab under test", unchanged);
   EXPECT_TRUE(kept.count("threads/launch-b-day-b-more/index.html"));
   EXPECT_TRUE(kept.count("people/index.html"));
+  EXPECT_TRUE(kept.count("people/carol-from-brand/index.html"));  // fingerprinted by stand-ins
   EXPECT_FALSE(kept.count("report/index.html"));
+  // A reply edited: its thread's page and its author's page are rendered again.
+  Conversation edited = later;
+  for (Node& node : edited.nodes) {
+    if (node.id == "brand/c2") node.content_html = "<p>Edited since.</p>";
+  }
+  const std::set<std::string> after_edit = rebuild(edited, "confab under test", unchanged);
+  EXPECT_FALSE(after_edit.count("people/carol-from-brand/index.html"));
+  EXPECT_FALSE(after_edit.count("threads/launch-b-day-b-more/index.html"));
+  EXPECT_TRUE(after_edit.count("sources/index.html"));
   // Another program, another theme, other strings: every page again.
   EXPECT_TRUE(rebuild(later, "another confab", unchanged).empty());
   EXPECT_TRUE(rebuild(later, "confab under test", [](RenderInput& input) {

@@ -290,6 +290,42 @@ TEST(TemplateEngineFingerprintTest, NestedFramesAndDataCount) {
   EXPECT_NE(print("reply", {{"items", Json::array({{{"n", 1}}, "two", "3"})}}), base);
 }
 
+// A person's page lists frames made for thread pages: it is fingerprinted with stand-ins that
+// carry each frame's digest, so the frames need not be made again to tell the page unchanged.
+TEST(TemplateEngineFingerprintTest, AStandInCountsAsTheDigestOfItsFrame) {
+  const Templates templates = {{"person.html", "{{#said}}{{> node.html}}{{/said}}"},
+                               {"node.html", "[{{name}}{{#replies}}+{{/replies}}]"}};
+  const TemplateEngine engine(templates, Json::object());
+  using Frames = std::vector<const TemplateEngine::Frame*>;
+  const auto node = [](const std::string& name, const std::string& unused) {
+    TemplateEngine::FrameBuilder keys;
+    keys.set("name", name);
+    keys.set("replies", Frames{});
+    keys.set("unused", unused);
+    return keys.build();
+  };
+  const auto digest = engine.digest("person.html", node("Ann", "x"));
+  ASSERT_TRUE(digest);
+  EXPECT_EQ(engine.digest("person.html", node("Ann", "y")), digest);  // never shown
+  EXPECT_NE(engine.digest("person.html", node("Bo", "x")), digest);
+  EXPECT_FALSE(engine.digest("gone.html", node("Ann", "x")));
+
+  const auto page = [](const std::optional<ContentHash>& said) {
+    TemplateEngine::FrameBuilder keys;
+    keys.set("said", Frames{&keys.keep(TemplateEngine::stand_in(*said))});
+    return keys.build();
+  };
+  const auto print = [&](const TemplateEngine::Frame& view) {
+    return engine.fingerprint("person.html", {&view}, nullptr, "confab", 1);
+  };
+  const TemplateEngine::Frame view = page(digest);
+  ASSERT_TRUE(print(view));
+  EXPECT_EQ(print(page(engine.digest("person.html", node("Ann", "y")))), print(view));
+  EXPECT_NE(print(page(engine.digest("person.html", node("Bo", "x")))), print(view));
+  // A stand-in holds nothing to show: rendering it is refused, not an empty item.
+  EXPECT_THROW(engine.render("person.html", {&view}), RenderError);
+}
+
 TEST(TemplateEngineFingerprintTest, ATemplateWhoseNamesCannotBeReadCountsEveryValue) {
   const TemplateEngine engine({{"p.html", "{{=<% %>=}}<% title %>"}}, Json::object());
   const Json page = {{"title", "Kites"}, {"other", "a"}};
