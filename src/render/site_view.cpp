@@ -558,7 +558,9 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
   view["is_home"] = first;
   view["is_first_page"] = first;
   view["intro_html"] = first ? content_.intro_html : "";
-  view["figures"] = figures_;
+  // The campaign's figures move with every find: on page 1 only, with the intro and the
+  // sidebar, so that a new comment does not render every older page again.
+  view["figures"] = first ? figures_ : Json(false);
   const auto [begin, end] = hub_ranges_.at(number - 1);
   view["has_threads"] = end > begin;
   view["pagination"] = {

@@ -795,6 +795,42 @@ TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
   EXPECT_EQ(count(page2, "<h1"), 1u);
 }
 
+// A new comment on the newest thread changes the first hub page (its thread, the campaign's
+// figures) but not the older ones: the figures are on page 1 only.
+TEST(SitePaginationTest, ANewCommentLeavesTheOlderHubPagesAsTheyWere) {
+  Conversation conversation;
+  conversation.generated = *make_utc_time(2008, 1, 6, 0, 0, 0);
+  conversation.sources = {{"b", "Blog", "https://b.example/", "", SourceKind::blog,
+                           SourceStatus::ok, "", std::nullopt, "", ""}};
+  for (int i = 0; i < 60; ++i) {
+    Node root = make_node("b/p" + std::to_string(i), NodeKind::post, "b", "",
+                          *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * i);
+    root.thread = root.id;
+    root.title = "Post " + std::to_string(i);
+    conversation.nodes.push_back(root);
+  }
+  const auto inputs_of = [](const Conversation& shown) {
+    RenderInput input = sample_input(shown);
+    input.memo.program = "confab under test";
+    input.memo.key = 5;
+    std::map<std::string, ContentHash> inputs;
+    for (const OutputFile& file : render_files(input)) {
+      if (file.inputs) inputs[file.path] = *file.inputs;
+    }
+    return inputs;
+  };
+  const auto before = inputs_of(conversation);
+  Node comment = make_node("b/c1", NodeKind::comment, "b", "b/p59",
+                           *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * 59 + 60);  // same day
+  comment.thread = "b/p59";
+  conversation.nodes.push_back(comment);
+  const auto after = inputs_of(conversation);
+  ASSERT_TRUE(before.count("page/2/index.html") && before.count("page/3/index.html"));
+  EXPECT_NE(after.at("index.html"), before.at("index.html"));
+  EXPECT_EQ(after.at("page/2/index.html"), before.at("page/2/index.html"));
+  EXPECT_EQ(after.at("page/3/index.html"), before.at("page/3/index.html"));
+}
+
 TEST_F(SiteTest, ContentPageUsesPageTemplate) {
   const OutputFile* about = find_file(files_, "about/index.html");
   ASSERT_NE(about, nullptr);
