@@ -79,7 +79,7 @@ int fetch_bench(const FetchBenchOptions& options) {
               options.concurrency, options.per_host, options.latency_ms);
   std::printf("fetch: time %.2f s (feeds %.2f s + comment feeds %.2f s), ideal %.2f s\n", total,
               feeds_seconds, comments_seconds, ideal);
-  std::printf("fetch: time / ideal = %.3f (target <= 1.25)\n", total / ideal);
+  std::printf("fetch: time / ideal = %.3f (target <= 1.1)\n", total / ideal);
   std::printf("fetch: peak RSS %.1f MiB (target <= 200)\n", peak_rss_mib());
   curl_global_cleanup();
   return failures == 0 ? 0 : 1;

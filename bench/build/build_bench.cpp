@@ -600,14 +600,24 @@ std::string line_after(const std::string& text, const std::string& prefix) {
   return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-/// Runs `confab build --offline --config FILE` as a child, as a scheduler would, and measures
-/// it from fork to exit. Throws with the tail of its stderr when it does not exit 0.
-Measured run_build(const std::string& confab, const fs::path& config_file) {
+/// Runs `confab build --offline --config FILE` as a child, as a scheduler would, at the time
+/// `at` (SOURCE_DATE_EPOCH), and measures it from fork to exit. Throws with the tail of its
+/// stderr when it does not exit 0.
+Measured run_build(const std::string& confab, const fs::path& config_file, UnixTime at) {
   std::vector<std::string> args = {
       confab, "build", "--offline", "--config", config_file.string(), "--timings"};
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
+  std::vector<std::string> variables = {"SOURCE_DATE_EPOCH=" + std::to_string(at)};
+  for (char** variable = environ; *variable; ++variable) {
+    if (!std::string_view(*variable).starts_with("SOURCE_DATE_EPOCH=")) {
+      variables.emplace_back(*variable);
+    }
+  }
+  std::vector<char*> envp;
+  for (auto& variable : variables) envp.push_back(variable.data());
+  envp.push_back(nullptr);
   // What it says goes to memory, not a pipe: nobody has to drain it while the build runs.
   const FileDescriptor errors(::memfd_create("confab-stderr", MFD_CLOEXEC));
   if (errors.get() < 0) throw system_error("memfd_create");
@@ -620,7 +630,7 @@ Measured run_build(const std::string& confab, const fs::path& config_file) {
     if (::dup2(errors.get(), STDOUT_FILENO) < 0 || ::dup2(errors.get(), STDERR_FILENO) < 0) {
       ::_exit(127);
     }
-    ::execv(argv[0], argv.data());
+    ::execve(argv[0], argv.data(), envp.data());
     constexpr char kMessage[] = "build_bench: cannot execute confab\n";
     [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
     ::_exit(127);
@@ -648,8 +658,8 @@ Measured run_build(const std::string& confab, const fs::path& config_file) {
   return measured;
 }
 
-Measured build_and_check(const std::string& confab, const confab::SiteConfig& config) {
-  const Measured measured = run_build(confab, config.file);
+Measured build_and_check(const std::string& confab, const confab::SiteConfig& config, UnixTime at) {
+  const Measured measured = run_build(confab, config.file, at);
   if (!fs::is_regular_file(config.output_dir() / "index.html")) {
     throw std::runtime_error("confab build exited 0 but wrote no " +
                              (config.output_dir() / "index.html").string());
@@ -801,15 +811,19 @@ int main(int argc, char** argv) {
   Shape shape;
   shape.posts = static_cast<int>(comments_wanted / 10);
   shape.people = static_cast<int>(std::clamp(comments_wanted / 8, 100L, long{kUniqueNames}));
-  shape.fetched = unix_now() - kHour;  // the last scheduled build, an hour ago
+  // The builds' clock: yesterday at noon (UTC), so that the archive's last fetch, the builds
+  // and the new comment fall on one day whatever the hour of the run. The footer's "Updated"
+  // names the day of the last find: a comment found on a new day changes every page.
+  const UnixTime noon = unix_now() / kDay * kDay - 12 * kHour;
+  shape.fetched = noon - kHour;  // the last scheduled build, an hour before
   try {
     confab::SiteConfig config;
     const std::size_t comments = write_site(scratch.path(), shape, config);
-    const Measured first = build_and_check(confab, config);
-    const Measured first_rebuild = build_and_check(confab, config);
-    const Measured unchanged = build_and_check(confab, config);
-    add_one_comment(config, shape, unix_now());
-    const Measured one_new = build_and_check(confab, config);
+    const Measured first = build_and_check(confab, config, noon);
+    const Measured first_rebuild = build_and_check(confab, config, noon + 60);
+    const Measured unchanged = build_and_check(confab, config, noon + 120);
+    add_one_comment(config, shape, noon + 3000);
+    const Measured one_new = build_and_check(confab, config, noon + 3600);
 
     std::printf(
         "== build_bench: %zu comments, %d posts on %d blogs (offline builds of the archive; "
