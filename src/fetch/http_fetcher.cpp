@@ -348,8 +348,9 @@ class HttpFetcher : public Fetcher {
     curl_easy_setopt(easy, CURLOPT_PROXY, "");
     if (resolve_) curl_easy_setopt(easy, CURLOPT_RESOLVE, resolve_.get());
     // curl prunes its DNS cache, walking every name it holds, before each new connection: at
-    // thousands of hosts that walk cost more than the requests. A batch lasts minutes, and the
-    // address policy judges each address when it is connected to, cached or not.
+    // thousands of hosts that walk cost more than the requests. A fetcher lives for one build
+    // or one command (minutes), and the address policy judges each address when it is
+    // connected to, cached or not.
     curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, -1L);
     // A connection to a host with nothing more queued would sit idle in curl's cache, and each
     // connection over the cache's size makes curl walk every host it holds for the oldest to
