@@ -470,12 +470,35 @@ void order_threads(Builder& builder, Conversation& conversation) {
                    tb = summaries[b].last_activity.value_or(0);
     return ta != tb ? ta > tb : summaries[a].root < summaries[b].root;
   });
-  std::vector<Node> ordered;
-  ordered.reserve(nodes.size());
+  std::vector<std::size_t> order;  // order[k]: where the k-th node in thread order is now
+  order.reserve(nodes.size());
   for (std::size_t root : roots) {
-    walk(root, [&](std::size_t at) { ordered.push_back(std::move(nodes[at])); });
+    walk(root, [&](std::size_t at) { order.push_back(at); });
     conversation.threads.push_back(std::move(summaries[root]));
   }
+  if (order.size() == nodes.size()) {
+    // Every node has its place: moved into it where they are, cycle by cycle, rather than into
+    // a second array of 100,000 nodes (fresh memory the kernel must zero first).
+    std::vector<bool> placed(nodes.size(), false);
+    for (std::size_t start = 0; start < nodes.size(); ++start) {
+      if (placed[start] || order[start] == start) continue;
+      Node held = std::move(nodes[start]);
+      std::size_t at = start;
+      while (order[at] != start) {
+        nodes[at] = std::move(nodes[order[at]]);
+        placed[at] = true;
+        at = order[at];
+      }
+      nodes[at] = std::move(held);
+      placed[at] = true;
+    }
+    conversation.nodes = std::move(nodes);
+    return;
+  }
+  // Nodes whose parents form a loop belong to no thread and are left out.
+  std::vector<Node> ordered;
+  ordered.reserve(order.size());
+  for (std::size_t at : order) ordered.push_back(std::move(nodes[at]));
   conversation.nodes = std::move(ordered);
 }
 
