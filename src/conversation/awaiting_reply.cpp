@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/parallel_for.h"
 #include "conversation/text_match.h"
 
 namespace confab {
@@ -60,15 +61,23 @@ std::vector<QuestionAt> question_positions(const std::vector<Node>& nodes) {
     return !reply.published || !question.published || *reply.published > *question.published;
   };
 
+  // Which comments ask something, on every core: each is read on its own (its text folded).
+  std::vector<char> asks(nodes.size(), 0);
+  parallel_for(nodes.size(), worker_count_for(nodes.size(), 4096), [&](std::size_t, std::size_t i) {
+    const Node& node = nodes[i];
+    if (node.kind != NodeKind::comment || node.spam || node.by_team || post[i] == kNone) {
+      return;
+    }
+    const Node& on = nodes[post[i]];
+    if (!on.author.empty() && node.author == on.author) return;
+    asks[i] = asks_something(node.text, on.author_name);
+  });
   std::vector<bool> question(nodes.size(), false);
   std::unordered_map<std::size_t, std::vector<std::size_t>> questions_on;  // post -> questions
   std::unordered_map<std::size_t, std::string> asker_of;  // question -> folded author name
   for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!asks[i]) continue;
     const Node& node = nodes[i];
-    if (node.kind != NodeKind::comment || node.spam || node.by_team || post[i] == kNone) continue;
-    const Node& on = nodes[post[i]];
-    if (!on.author.empty() && node.author == on.author) continue;
-    if (!asks_something(node.text, on.author_name)) continue;
     question[i] = true;
     questions_on[post[i]].push_back(i);
     asker_of.emplace(i, fold_text(node.author_name));

@@ -308,13 +308,16 @@ void add_comments(Builder& builder) {
   // Mentions and spam verdicts first, on every core: each comment is judged on its own.
   std::vector<std::vector<bool>> mention(all.size());
   std::vector<std::vector<SpamVerdict>> verdicts(all.size());
-  std::vector<std::vector<Node>> made(all.size());  // nodes built here, linked in below
+  std::vector<std::vector<Node>> made(all.size());       // nodes built here, linked in below
+  std::vector<std::vector<int>> parents_of(all.size());  // resolve_comment_parents, per post
+  std::vector<std::vector<bool>> unknown_of(all.size());
   parallel_for(all.size(), worker_count_for(all.size(), 2048), [&](std::size_t, std::size_t at) {
     const ReadComments& item = all[at];
     const SourceHarvest& harvest = builder.harvests[item.ref.source];
     const Entry& post = harvest.posts[item.ref.post];
     const std::vector<Entry>& comments = harvest.comments.at(post.id);
     const Node& post_node = *builder.find(item.post_id);  // only read while threads run
+    parents_of[at] = resolve_comment_parents(post, comments, unknown_of[at]);
     mention[at].resize(comments.size());
     verdicts[at].resize(comments.size());
     made[at].reserve(comments.size());
@@ -348,8 +351,8 @@ void add_comments(Builder& builder) {
     const SourceHarvest& harvest = builder.harvests[ref.source];
     const Entry& post = harvest.posts[ref.post];
     const std::vector<Entry>& comments = harvest.comments.at(post.id);
-    std::vector<bool> unknown;
-    const std::vector<int> parents = resolve_comment_parents(post, comments, unknown);
+    const std::vector<bool>& unknown = unknown_of[at];
+    const std::vector<int>& parents = parents_of[at];
     std::vector<std::string> ids(comments.size());
     std::vector<bool> duplicate(comments.size(), false);
     const bool one_feed = feeds_of_post.at(post_id) == 1;
