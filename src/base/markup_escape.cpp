@@ -4,29 +4,38 @@ namespace confab {
 
 namespace {
 
-/// Content needs & < > escaped; a quoted attribute value also its quotes.
+/// Content needs & < > escaped; a quoted attribute value also its quotes. Runs that need
+/// nothing are copied whole: most text has no character to escape.
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
-  for (const char c : text) {
-    switch (c) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view entity;
+    switch (text[i]) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '"':
-        out += attribute ? "&quot;" : "\"";
+        if (!attribute) continue;
+        entity = "&quot;";
         break;
       case '\'':
-        out += attribute ? "&#39;" : "'";
+        if (!attribute) continue;
+        entity = "&#39;";
         break;
       default:
-        out += c;
+        continue;
     }
+    out.append(text.data() + start, i - start);
+    out += entity;
+    start = i + 1;
   }
+  out.append(text.data() + start, text.size() - start);
 }
 
 }  // namespace

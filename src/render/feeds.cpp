@@ -59,17 +59,47 @@ std::string feed_id(const FeedSite& site) {
 
 }  // namespace
 
-std::string xml_escape(const std::string& text) {
+void append_xml_escaped(std::string& out, std::string_view text) {
   // XML 1.0 has no way to write most control characters, not even as references: drop them.
-  std::string clean;
-  clean.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
+  // Runs of text with neither those nor a character to escape are copied whole.
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::string_view entity;
+    switch (byte) {
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&#39;";
+        break;
+      case '\t':
+      case '\n':
+      case '\r':
+        continue;
+      default:
+        if (byte >= 0x20) continue;  // else a control character: dropped (entity "")
+    }
+    out.append(text.data() + start, i - start);
+    out += entity;
+    start = i + 1;
   }
+  out.append(text.data() + start, text.size() - start);
+}
+
+std::string xml_escape(const std::string& text) {
   std::string out;
-  out.reserve(clean.size());
-  append_escaped_attribute(out, clean);
+  out.reserve(text.size());
+  append_xml_escaped(out, text);
   return out;
 }
 
@@ -105,7 +135,9 @@ std::string atom_feed(const SiteModel& model, const FeedSite& site, const String
       if (is_web_url(uri)) xml += "<uri>" + xml_escape(uri) + "</uri>";
       xml += "</author>\n";
     }
-    xml += "    <content type=\"html\">" + xml_escape(model.html(*node)) + "</content>\n";
+    xml += "    <content type=\"html\">";
+    append_xml_escaped(xml, model.html(*node));
+    xml += "</content>\n";
     xml += "  </entry>\n";
   }
   xml += "</feed>\n";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/i18n.h"
@@ -36,5 +37,7 @@ std::string robots_txt(const FeedSite& site);
 /// Text made safe for XML 1.0: characters XML forbids (C0 controls but tab, LF, CR) removed,
 /// & < > " ' escaped.
 std::string xml_escape(const std::string& text);
+/// The same, appended to `out`.
+void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace confab
