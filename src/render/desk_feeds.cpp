@@ -249,9 +249,10 @@ std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite&
                        {"days", strings.count("desk_day", item.waiting_seconds / kSecondsPerDay)},
                        {"name", item.last_word},
                        {"title", item.thread_title}});
-    item.content_html = model.html(*node) + "<p>" + xml_escape(waiting) + "</p><p><a href=\"" +
-                        xml_escape(item.reply_url) + "\">" +
-                        xml_escape(strings.text("desk_reply_here")) + "</a></p>";
+    item.html = &model.html(*node);
+    item.content_after = "<p>" + xml_escape(waiting) + "</p><p><a href=\"" +
+                         xml_escape(item.reply_url) + "\">" +
+                         xml_escape(strings.text("desk_reply_here")) + "</a></p>";
     items.push_back(std::move(item));
   }
   return items;
@@ -281,7 +282,8 @@ std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const St
     xml += "    <published>" + format_rfc3339(item.since) + "</published>\n";
     xml += atom_author(model, *item.node);
     xml += "    <content type=\"html\">";
-    append_xml_escaped(xml, item.content_html);  // most of the feed's bytes: no copy
+    append_xml_escaped(xml, *item.html);  // most of the feed's bytes: no copy
+    append_xml_escaped(xml, item.content_after);
     xml += "</content>\n";
     xml += "  </entry>\n";
   }
@@ -312,7 +314,7 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
       json.member("external_url", item.own_url);
     }
     json.member("title", item.title);
-    json.member("content_html", item.content_html);
+    json.member("content_html", item.content_html());
     json.member("date_published", format_rfc3339(item.since));
     if (!item.author.empty()) {
       json.key("authors");

@@ -26,7 +26,12 @@ struct AwaitingItem {
   std::string hub_url;     ///< the node on the hub
   std::string own_url;     ///< the node's own page, "" when none
   std::string reply_url;   ///< where to answer, else the hub
-  std::string content_html;
+  /// The entry's content is the question's sanitized HTML (the model's, not copied: at 90,000
+  /// comments the queue's HTML is tens of megabytes) followed by `content_after`: how long it
+  /// has waited, the last word below it, and a "Reply here" link.
+  const std::string* html = nullptr;
+  std::string content_after;
+  std::string content_html() const { return *html + content_after; }
 };
 
 /// The queue the three below show, made once for all three (each of its items sanitizes a
