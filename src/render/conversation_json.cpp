@@ -170,6 +170,13 @@ void list_of(JsonWriter& json, const std::vector<Item>& items, ToJson to_json) {
 
 std::string conversation_to_json(const Conversation& conversation, const ThreadPageOf& page_of) {
   JsonWriter json;
+  // About 900 bytes a node, indented; more for one with long fields or many links.
+  std::size_t room = 64 * 1024 + 512 * conversation.sources.size();
+  for (const Node& node : conversation.nodes) {
+    room += 1024 + node.url.size() + node.title.size() +
+            64 * (node.links_to.size() + node.also_links_to.size() + node.mentions.size());
+  }
+  json.reserve(room);
   json.begin_object();
   json.member("generated", format_rfc3339(conversation.generated));
   json.key("previous_build");

@@ -26,6 +26,16 @@ constexpr std::size_t kExcerptChars = 139;  // and the ellipsis: 140
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr std::int64_t kSecondsPerHour = 3600;
 
+/// Room for a feed of `items`: each question's HTML, grown by `escaping` as the format writes
+/// it, and a kilobyte for the rest of its entry.
+std::size_t room_for(const std::vector<AwaitingItem>& items, double escaping) {
+  double room = 64 * 1024;
+  for (const AwaitingItem& item : items) {
+    room += escaping * static_cast<double>(item.html->size() + item.content_after.size()) + 1024;
+  }
+  return static_cast<std::size_t>(room);
+}
+
 /// `url` when it is a web page address fit for href, else "".
 std::string web_url(const std::string& url) {
   const std::string safe = safe_link_url(url, "").value_or("");
@@ -269,6 +279,7 @@ std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const St
   std::string xml =
       atom_head(site, Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}),
                 "awaiting.xml", updated);
+  xml.reserve(room_for(items, 2));  // markup escaped for XML: "<" takes four bytes
   for (const AwaitingItem& item : items) {
     xml += "  <entry>\n";
     xml += "    <title>" + xml_escape(item.title) + "</title>\n";
@@ -296,6 +307,7 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
   // Streamed: at 90,000 comments the queue is tens of megabytes, and building it as a tree first
   // cost more than writing it.
   JsonWriter json;
+  json.reserve(room_for(items, 1.25));  // markup in a JSON string: its quotes escaped
   json.begin_object();
   json.member("version", "https://jsonfeed.org/version/1.1");
   json.member("title", Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}));

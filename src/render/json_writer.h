@@ -35,6 +35,11 @@ class JsonWriter {
   /// Shortest round-trip form as nlohmann writes it (0.1, 1e-07, 2.0); NaN and infinity as null.
   void number(double value);
 
+  /// Room for `bytes` of text, made at once: a file of tens of megabytes grown by doubling
+  /// copies itself each time, and holds both copies while it does. Room never written to costs
+  /// no memory, only address space.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
   /// The text written so far; the writer is empty afterwards.
   std::string take();
 

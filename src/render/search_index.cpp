@@ -90,6 +90,10 @@ std::vector<const Node*> shown_in_order(const DisplayThread& thread) {
 
 std::string search_index_json(const SiteModel& model) {
   std::string out = "{\"version\":1,\"documents\":[";
+  // Each document's text on one line and a few hundred bytes more (JsonWriter::reserve says why).
+  std::size_t room = 1024 + 256 * model.people_by_activity().size();
+  for (const Node& node : model.conversation().nodes) room += node.text.size() + 512;
+  out.reserve(room);
   for (const DisplayThread& thread : model.display().threads) {
     if (thread.root.node == nullptr) continue;
     const Node& root = *thread.root.node;
