@@ -330,8 +330,9 @@ void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) 
     const std::size_t slot = node_slot(*shown->node);
     node_frames_[slot] = node_frame(*shown->node);
     // What the author's page would read of the frame, before it goes with the hub page.
-    if (!node_digests_.empty())
+    if (!node_digests_.empty()) {
       node_digests_[slot] = engine.digest("person.html", *node_frames_[slot]);
+    }
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
   }
   cards_[index] = thread_card(thread);
