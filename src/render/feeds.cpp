@@ -60,40 +60,16 @@ std::string feed_id(const FeedSite& site) {
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view text) {
-  // XML 1.0 has no way to write most control characters, not even as references: drop them.
-  // Runs of text with neither those nor a character to escape are copied whole.
+  // XML 1.0 has no way to write most control characters, not even as references: drop them,
+  // and escape the runs between them as an attribute value is.
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    std::string_view entity;
-    switch (byte) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        entity = "&#39;";
-        break;
-      case '\t':
-      case '\n':
-      case '\r':
-        continue;
-      default:
-        if (byte >= 0x20) continue;  // else a control character: dropped (entity "")
-    }
-    out.append(text.data() + start, i - start);
-    out += entity;
+    if (byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r') continue;
+    append_escaped_attribute(out, text.substr(start, i - start));
     start = i + 1;
   }
-  out.append(text.data() + start, text.size() - start);
+  append_escaped_attribute(out, text.substr(start));
 }
 
 std::string xml_escape(const std::string& text) {
