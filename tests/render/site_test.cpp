@@ -761,18 +761,27 @@ TEST_F(SiteTest, APageIsKeptOnlyWhenRenderingItWouldMakeTheSameBytes) {
   EXPECT_TRUE(rebuild(retitled, "confab under test", unchanged).empty());
 }
 
-TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
+/// One blog's `count` posts, an hour apart from 1 Jan 2008, each a thread of its own ("Post 0"…).
+Conversation hourly_posts(int count, UnixTime generated) {
   Conversation conversation;
-  conversation.generated = *make_utc_time(2009, 1, 1, 0, 0, 0);
+  conversation.generated = generated;
   conversation.sources = {{"b", "Blog", "https://b.example/", "", SourceKind::blog,
                            SourceStatus::ok, "", std::nullopt, "", ""}};
-  for (int i = 0; i < 120; ++i) {
+  for (int i = 0; i < count; ++i) {
     Node root = make_node("b/p" + std::to_string(i), NodeKind::post, "b", "",
                           *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * i);
     root.thread = root.id;
+    root.title = "Post " + std::to_string(i);
+    conversation.nodes.push_back(root);
+  }
+  return conversation;
+}
+
+TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
+  Conversation conversation = hourly_posts(120, *make_utc_time(2009, 1, 1, 0, 0, 0));
+  for (Node& root : conversation.nodes) {
     root.title = "Same title";  // every slug clashes
     root.content_html = "<p>" + std::string(4000, 'x') + "</p>";
-    conversation.nodes.push_back(root);
   }
   RenderInput input = sample_input(conversation);
   const auto files = render_files(input);
@@ -798,17 +807,7 @@ TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
 // A new comment on the newest thread changes the first hub page (its thread, the campaign's
 // figures) but not the older ones: the figures are on page 1 only.
 TEST(SitePaginationTest, ANewCommentLeavesTheOlderHubPagesAsTheyWere) {
-  Conversation conversation;
-  conversation.generated = *make_utc_time(2008, 1, 6, 0, 0, 0);
-  conversation.sources = {{"b", "Blog", "https://b.example/", "", SourceKind::blog,
-                           SourceStatus::ok, "", std::nullopt, "", ""}};
-  for (int i = 0; i < 60; ++i) {
-    Node root = make_node("b/p" + std::to_string(i), NodeKind::post, "b", "",
-                          *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * i);
-    root.thread = root.id;
-    root.title = "Post " + std::to_string(i);
-    conversation.nodes.push_back(root);
-  }
+  Conversation conversation = hourly_posts(60, *make_utc_time(2008, 1, 6, 0, 0, 0));
   const auto inputs_of = [](const Conversation& shown) {
     RenderInput input = sample_input(shown);
     input.memo.program = "confab under test";
