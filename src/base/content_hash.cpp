@@ -1,5 +1,6 @@
 #include "base/content_hash.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace confab {
@@ -36,22 +37,45 @@ int hex_value(char c) {
 
 }  // namespace
 
-ContentHash hash_content(std::string_view bytes, std::uint64_t key) {
-  std::uint64_t first = avalanche(key ^ kPrime1);
-  std::uint64_t second = avalanche(key + kPrime2);
+ContentHasher::ContentHasher(std::uint64_t key)
+    : first_(avalanche(key ^ kPrime1)), second_(avalanche(key + kPrime2)) {}
+
+void ContentHasher::mix(std::uint64_t word) {
+  first_ = rotate_left((first_ ^ word) * kPrime1, 29);
+  second_ = rotate_left(second_ + word * kPrime2, 31) * kPrime1;
+}
+
+void ContentHasher::add(std::string_view piece) {
+  size_ += piece.size();
   std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) {
-    const std::uint64_t word = load_word(bytes.data() + at);
-    first = rotate_left((first ^ word) * kPrime1, 29);
-    second = rotate_left(second + word * kPrime2, 31) * kPrime1;
+  if (pending_size_ > 0) {
+    const std::size_t taken = std::min(piece.size(), sizeof pending_ - pending_size_);
+    std::memcpy(pending_ + pending_size_, piece.data(), taken);
+    pending_size_ += taken;
+    at = taken;
+    if (pending_size_ < sizeof pending_) return;
+    mix(load_word(pending_));
+    pending_size_ = 0;
   }
+  for (; at + 8 <= piece.size(); at += 8) mix(load_word(piece.data() + at));
+  pending_size_ = piece.size() - at;
+  std::memcpy(pending_, piece.data() + at, pending_size_);
+}
+
+ContentHash ContentHasher::finish() {
+  // The last word, padded with zero bytes (a whole one when none is pending): the size mixed
+  // in below tells those zeros from real ones.
   std::uint64_t tail = 0;
-  if (at < bytes.size()) std::memcpy(&tail, bytes.data() + at, bytes.size() - at);
-  first = rotate_left((first ^ tail) * kPrime1, 29);
-  second = rotate_left(second + tail * kPrime2, 31) * kPrime1;
-  const std::uint64_t size = bytes.size();
-  return {avalanche(first ^ avalanche(second + size)),
-          avalanche(second ^ rotate_left(first, 17) ^ size)};
+  std::memcpy(&tail, pending_, pending_size_);
+  mix(tail);
+  return {avalanche(first_ ^ avalanche(second_ + size_)),
+          avalanche(second_ ^ rotate_left(first_, 17) ^ size_)};
+}
+
+ContentHash hash_content(std::string_view bytes, std::uint64_t key) {
+  ContentHasher hasher(key);
+  hasher.add(bytes);
+  return hasher.finish();
 }
 
 std::string to_hex(const ContentHash& hash) {

@@ -20,6 +20,24 @@ struct ContentHash {
 /// mixed in, so contents that differ only by trailing zero bytes differ.
 ContentHash hash_content(std::string_view bytes, std::uint64_t key);
 
+/// hash_content over bytes that come in pieces (a file written as it is made): the same hash
+/// however the bytes are cut.
+class ContentHasher {
+ public:
+  explicit ContentHasher(std::uint64_t key);
+  void add(std::string_view piece);
+  /// The hash of everything added; the hasher is spent.
+  ContentHash finish();
+
+ private:
+  void mix(std::uint64_t word);
+
+  std::uint64_t first_, second_;
+  std::uint64_t size_ = 0;
+  char pending_[8] = {};  ///< the bytes of a word not yet whole
+  std::size_t pending_size_ = 0;
+};
+
 /// 32 lowercase hexadecimal digits, and back (nullopt unless exactly that).
 std::string to_hex(const ContentHash& hash);
 std::optional<ContentHash> content_hash_from_hex(std::string_view text);
