@@ -148,6 +148,8 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   input.memo.keep = [&staged](const std::string& path, const ContentHash& inputs) {
     return staged.keep(path, inputs);
   };
+  // The largest files go out in pieces, never whole in memory.
+  input.open_stream = [&staged](const std::string& path) { return staged.open_stream(path); };
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
   report.pages_kept = rendered.pages_kept;

@@ -10,6 +10,7 @@
 
 #include <csignal>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -22,6 +23,7 @@
 #include <system_error>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "base/parallel_for.h"
 
@@ -421,6 +423,23 @@ void StagedOutput::make_folders_for(const std::string& path) {
   }
 }
 
+bool StagedOutput::note_file(const std::string& path, const FileState& state) {
+  const bool listable = path.find_first_of("\n\r") == std::string::npos;
+  const std::lock_guard<std::mutex> hold(lock_);
+  written_.insert(path);
+  if (!listable) listable_ = false;
+  const auto known = fresh_files_.find(path);
+  const bool held = known != fresh_files_.end() && known->second.same_bytes(state);
+  if (held) known->second.inputs = state.inputs;  // the same bytes, made from these inputs
+  return held;
+}
+
+void StagedOutput::count_file(bool same_as_published, bool held) {
+  ++files_;
+  if (same_as_published) ++unchanged_;
+  if (held) ++kept_;
+}
+
 void StagedOutput::write(const OutputFile& file) {
   if (!is_safe_relative(file.path)) {
     throw SiteFileError("refusing to write '" + file.path + "': outside the output folder");
@@ -433,16 +452,7 @@ void StagedOutput::write(const OutputFile& file) {
   } else if (published_fd_ >= 0) {
     same_as_published = holds_same_bytes(published_fd_, file.path, file.bytes);
   }
-  const bool listable = file.path.find_first_of("\n\r") == std::string::npos;
-  bool held = false;
-  {
-    const std::lock_guard<std::mutex> hold(lock_);
-    written_.insert(file.path);
-    const auto known = fresh_files_.find(file.path);
-    held = known != fresh_files_.end() && known->second.same_bytes(state);
-    if (held) known->second.inputs = state.inputs;  // the same bytes, made from these inputs
-    if (!listable) listable_ = false;
-  }
+  const bool held = note_file(file.path, state);
   if (!held) {
     make_folders_for(file.path);
     same_as_published = put_in_place(file, same_as_published);
@@ -453,9 +463,141 @@ void StagedOutput::write(const OutputFile& file) {
     // since?" about the published version would be told no.
     ::utimensat(fresh_fd_, file.path.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
   }
-  ++files_;
-  if (same_as_published) ++unchanged_;
-  if (held) ++kept_;
+  count_file(same_as_published, held);
+}
+
+/// A file written in pieces. The pieces are compared with the published file as they come;
+/// at the first that differs, a new file is begun in the tree being updated, with the published
+/// file's bytes up to there (they were the same) and then the pieces.
+class StagedOutput::Stream : public OutputStream {
+ public:
+  Stream(StagedOutput& output, std::string path)
+      : output_(output), path_(std::move(path)), hasher_(output.key_) {
+    if (!is_safe_relative(path_)) {
+      throw SiteFileError("refusing to write '" + path_ + "': outside the output folder");
+    }
+    if (output_.published_fd_ >= 0) {
+      open_how how{};
+      how.flags = O_RDONLY | O_CLOEXEC;
+      how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;  // as holds_same_bytes: never out
+      published_.fd = static_cast<int>(
+          ::syscall(SYS_openat2, output_.published_fd_, path_.c_str(), &how, sizeof how));
+      struct stat status {};
+      if (published_.fd >= 0 && ::fstat(published_.fd, &status) == 0 && S_ISREG(status.st_mode)) {
+        published_size_ = static_cast<std::uint64_t>(status.st_size);
+      } else {
+        ::close(std::exchange(published_.fd, -1));
+      }
+    }
+  }
+
+  ~Stream() override {
+    if (!temporary_.empty()) ::unlinkat(output_.fresh_fd_, temporary_.c_str(), 0);
+  }
+
+  void append(std::string_view piece) override {
+    hasher_.add(piece);
+    size_ += piece.size();
+    if (fresh_.fd < 0 && same_so_far(piece)) return;
+    if (fresh_.fd < 0) begin_file();
+    write_all(piece);
+  }
+
+  void close() override {
+    const FileState state{size_, hasher_.finish(), std::nullopt};
+    bool same_as_published = fresh_.fd < 0 && published_.fd >= 0 && size_ == published_size_;
+    const bool held = output_.note_file(path_, state);
+    if (!held) {
+      if (same_as_published && fresh_.fd < 0 && link()) {
+        // linked from the published tree
+      } else {
+        same_as_published = false;
+        if (fresh_.fd < 0) begin_file();  // the published file's beginning, all of this file
+        if (::close(std::exchange(fresh_.fd, -1)) != 0) throw failure("cannot write");
+        output_.rename_into_place(std::exchange(temporary_, {}), path_);
+      }
+      const std::lock_guard<std::mutex> hold(output_.lock_);
+      output_.fresh_files_[path_] = state;
+    } else if (!same_as_published) {
+      ::utimensat(output_.fresh_fd_, path_.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
+    }
+    output_.count_file(same_as_published, held);
+  }
+
+ private:
+  /// True when `piece` is what the published file holds next (size_ already counts it).
+  bool same_so_far(std::string_view piece) {
+    if (published_.fd < 0 || size_ > published_size_) return false;
+    buffer_.resize(piece.size());
+    std::size_t read = 0;
+    while (read < piece.size()) {
+      const ssize_t got = ::pread(published_.fd, buffer_.data() + read, piece.size() - read,
+                                  static_cast<off_t>(matched_ + read));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return false;
+      read += static_cast<std::size_t>(got);
+    }
+    if (std::string_view(buffer_.data(), piece.size()) != piece) return false;
+    matched_ += piece.size();
+    return true;
+  }
+
+  /// The new file, holding the published file's first matched_ bytes.
+  void begin_file() {
+    output_.make_folders_for(path_);
+    temporary_ = output_.temporary_name(path_);
+    fresh_.fd = ::openat(output_.fresh_fd_, temporary_.c_str(),
+                         O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fresh_.fd < 0) {
+      temporary_.clear();
+      throw failure("cannot create");
+    }
+    std::vector<char> copy(std::min<std::uint64_t>(matched_, 1 << 20));
+    for (std::uint64_t at = 0; at < matched_;) {
+      const ssize_t got =
+          ::pread(published_.fd, copy.data(), std::min<std::uint64_t>(copy.size(), matched_ - at),
+                  static_cast<off_t>(at));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) throw failure("cannot read the published copy");
+      write_all(std::string_view(copy.data(), static_cast<std::size_t>(got)));
+      at += static_cast<std::uint64_t>(got);
+    }
+  }
+
+  void write_all(std::string_view bytes) {
+    while (!bytes.empty()) {
+      const ssize_t written = ::write(fresh_.fd, bytes.data(), bytes.size());
+      if (written < 0 && errno == EINTR) continue;
+      if (written < 0) throw failure("cannot write");
+      bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+  }
+
+  /// The published file linked into place, as write() links a file it holds byte for byte.
+  bool link() {
+    output_.make_folders_for(path_);
+    return output_.link_published(path_, size_);
+  }
+
+  SiteFileError failure(const char* what) const {
+    const int code = errno;  // before building the message touches it
+    return SiteFileError((output_.target_ / path_).string() + ": " + what + ": " + describe(code));
+  }
+
+  StagedOutput& output_;
+  std::string path_;
+  ContentHasher hasher_;
+  std::uint64_t size_ = 0;
+  ClosesOnExit published_{-1};  ///< the published file, while the pieces match it
+  std::uint64_t published_size_ = 0;
+  std::uint64_t matched_ = 0;  ///< bytes found the same so far
+  std::vector<char> buffer_;
+  ClosesOnExit fresh_{-1};  ///< the new file, once one is needed
+  std::string temporary_;   ///< its name until renamed into place
+};
+
+std::unique_ptr<OutputStream> StagedOutput::open_stream(const std::string& path) {
+  return std::make_unique<Stream>(*this, path);
 }
 
 std::string StagedOutput::temporary_name(const std::string& path) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -75,6 +76,11 @@ class StagedOutput {
   /// still as listed: true then, and the page needs no rendering (render's PageMemo::keep).
   /// Safe to call from several threads at once, as write() is.
   bool keep(const std::string& path, const ContentHash& inputs);
+  /// Opens `path` to be written in pieces (render's OutputStream), to write()'s outcome with the
+  /// same bytes. While the pieces are what the published file holds nothing is written, so a
+  /// large file that did not change costs reading it back, and is linked from there. Safe to
+  /// call from several threads at once; each stream is used by one.
+  std::unique_ptr<OutputStream> open_stream(const std::string& path);
   /// The key of the trees' hashes, for fingerprints that go in their listings.
   std::uint64_t key() const { return key_; }
   /// Removes what the new output lacks, lists the tree, and points `output` at it.
@@ -97,7 +103,13 @@ class StagedOutput {
   using Listing = std::unordered_map<std::string, FileState>;
 
  private:
+  class Stream;
   void open_trees();
+  /// A file of `state` is part of the new output: true when the tree being updated holds those
+  /// bytes already (then nothing is to be done for it).
+  bool note_file(const std::string& path, const FileState& state);
+  /// The counts, once a file is in place.
+  void count_file(bool same_as_published, bool held);
   void make_folders_for(const std::string& path);
   /// Makes the file in the tree being updated, linked from the published tree when
   /// `same_as_published` and it is still as listed there (true), else written (false).

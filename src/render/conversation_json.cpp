@@ -10,6 +10,7 @@
 #include "base/time.h"
 #include "conversation/conversation.h"
 #include "render/json_writer.h"
+#include "render/output_pieces.h"
 #include "render/render.h"
 
 namespace confab {
@@ -160,15 +161,20 @@ void thread_json(JsonWriter& json, const ThreadSummary& thread, const ThreadPage
 }
 
 template <typename Item, typename ToJson>
-void list_of(JsonWriter& json, const std::vector<Item>& items, ToJson to_json) {
+void list_of(JsonWriter& json, const std::vector<Item>& items, ToJson to_json,
+             OutputStream* stream) {
   json.begin_array();
-  for (const auto& item : items) to_json(json, item);
+  for (const auto& item : items) {
+    to_json(json, item);
+    hand_over_piece(json.text(), stream);
+  }
   json.end_array();
 }
 
 }  // namespace
 
-std::string conversation_to_json(const Conversation& conversation, const ThreadPageOf& page_of) {
+std::string conversation_to_json(const Conversation& conversation, const ThreadPageOf& page_of,
+                                 OutputStream* stream) {
   JsonWriter json;
   // About 900 bytes a node, indented; more for one with long fields or many links.
   std::size_t room = 64 * 1024 + 512 * conversation.sources.size();
@@ -176,7 +182,7 @@ std::string conversation_to_json(const Conversation& conversation, const ThreadP
     room += 1024 + node.url.size() + node.title.size() +
             64 * (node.links_to.size() + node.also_links_to.size() + node.mentions.size());
   }
-  json.reserve(room);
+  json.reserve(room_to_reserve(room, stream));
   json.begin_object();
   json.member("generated", format_rfc3339(conversation.generated));
   json.key("previous_build");
@@ -188,20 +194,21 @@ std::string conversation_to_json(const Conversation& conversation, const ThreadP
   strings(json, conversation.campaign_links);
   json.end_object();
   json.key("sources");
-  list_of(json, conversation.sources, source_json);
+  list_of(json, conversation.sources, source_json, stream);
   json.key("nodes");
-  list_of(json, conversation.nodes, node_json);
+  list_of(json, conversation.nodes, node_json, stream);
   json.key("people");
-  list_of(json, conversation.people, person_json);
+  list_of(json, conversation.people, person_json, stream);
   json.key("awaiting_reply");
   strings(json, conversation.awaiting_reply);
   json.key("threads");
-  list_of(json, conversation.threads,
-          [&](JsonWriter& out, const ThreadSummary& thread) { thread_json(out, thread, page_of); });
+  list_of(
+      json, conversation.threads,
+      [&](JsonWriter& out, const ThreadSummary& thread) { thread_json(out, thread, page_of); },
+      stream);
   json.end_object();
-  std::string text = json.take();
-  text += '\n';
-  return text;
+  json.text() += '\n';
+  return hand_over_rest(json.text(), stream);
 }
 
 }  // namespace confab

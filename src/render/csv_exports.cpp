@@ -4,6 +4,7 @@
 
 #include "base/time.h"
 #include "render/csv.h"
+#include "render/output_pieces.h"
 
 namespace confab {
 
@@ -63,7 +64,7 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-std::string nodes_csv(const SiteModel& model, const FeedSite& site) {
+std::string nodes_csv(const SiteModel& model, const FeedSite& site, OutputStream* stream) {
   const Conversation& conversation = model.conversation();
   std::string out(kCsvBom);
   // Each node's text on one line and its fields (JsonWriter::reserve says why).
@@ -71,7 +72,7 @@ std::string nodes_csv(const SiteModel& model, const FeedSite& site) {
   for (const Node& node : conversation.nodes) {
     room += node.text.size() + node.title.size() + node.url.size() + 768;
   }
-  out.reserve(room);
+  out.reserve(room_to_reserve(room, stream));
   out += csv_row(
       {"id",     "kind",        "thread",    "parent",     "source",  "source_name",    "platform",
        "author", "author_name", "published", "first_seen", "new",     "awaiting_reply", "by_team",
@@ -98,8 +99,9 @@ std::string nodes_csv(const SiteModel& model, const FeedSite& site) {
                          hub_url(model, site, node),
                          csv_defused(node.title),
                          csv_defused(one_line(node.text))});
+    hand_over_piece(out, stream);
   }
-  return out;
+  return hand_over_rest(out, stream);
 }
 
 std::string people_csv(const SiteModel& model, const FeedSite& site) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "render/feeds.h"
+#include "render/render.h"
 #include "render/site_model.h"
 
 namespace confab {
@@ -21,8 +22,8 @@ std::string one_line(std::string_view text);
 /// "yes" or ""; dates RFC 3339 UTC or ""; hub_url is site.base_url + thread path + "#" + anchor
 /// ("" for a node the hub does not show); text is Node::text on one line (one_line). A text
 /// field a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading
-/// apostrophe.
-std::string nodes_csv(const SiteModel& model, const FeedSite& site);
+/// apostrophe. With a stream, the file goes there in pieces and "" is returned.
+std::string nodes_csv(const SiteModel& model, const FeedSite& site, OutputStream* stream = nullptr);
 
 /// people.csv: kCsvBom, the header row
 /// id,name,team,posts,comments,blogs,replies_received,repliers,cross_blog_replies,influence,

@@ -15,6 +15,7 @@
 #include "render/csv_exports.h"
 #include "render/html_excerpt.h"
 #include "render/json_writer.h"
+#include "render/output_pieces.h"
 #include "render/safe_url.h"
 
 namespace confab {
@@ -269,7 +270,7 @@ std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite&
 }
 
 std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings,
-                          const std::vector<AwaitingItem>& items) {
+                          const std::vector<AwaitingItem>& items, OutputStream* stream) {
   UnixTime updated = model.conversation().generated;
   if (!items.empty()) {
     updated = std::max_element(items.begin(), items.end(), [](const auto& a, const auto& b) {
@@ -279,7 +280,7 @@ std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const St
   std::string xml =
       atom_head(site, Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}),
                 "awaiting.xml", updated);
-  xml.reserve(room_for(items, 2));  // markup escaped for XML: "<" takes four bytes
+  xml.reserve(room_to_reserve(room_for(items, 2), stream));  // "<" escaped takes four bytes
   for (const AwaitingItem& item : items) {
     xml += "  <entry>\n";
     xml += "    <title>" + xml_escape(item.title) + "</title>\n";
@@ -297,17 +298,18 @@ std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const St
     append_xml_escaped(xml, item.content_after);
     xml += "</content>\n";
     xml += "  </entry>\n";
+    hand_over_piece(xml, stream);
   }
   xml += "</feed>\n";
-  return xml;
+  return hand_over_rest(xml, stream);
 }
 
 std::string awaiting_json(const FeedSite& site, const Strings& strings,
-                          const std::vector<AwaitingItem>& items) {
+                          const std::vector<AwaitingItem>& items, OutputStream* stream) {
   // Streamed: at 90,000 comments the queue is tens of megabytes, and building it as a tree first
   // cost more than writing it.
   JsonWriter json;
-  json.reserve(room_for(items, 1.25));  // markup in a JSON string: its quotes escaped
+  json.reserve(room_to_reserve(room_for(items, 1.25), stream));  // markup's quotes escaped
   json.begin_object();
   json.member("version", "https://jsonfeed.org/version/1.1");
   json.member("title", Strings::fill(strings.text("desk_awaiting_feed"), {{"site", site.title}}));
@@ -351,13 +353,16 @@ std::string awaiting_json(const FeedSite& site, const Strings& strings,
     json.member("node", item.node->id);
     json.end_object();
     json.end_object();
+    hand_over_piece(json.text(), stream);
   }
   json.end_array();
   json.end_object();
-  return json.take() + "\n";
+  json.text() += '\n';
+  return hand_over_rest(json.text(), stream);
 }
 
-std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items) {
+std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items,
+                         OutputStream* stream) {
   std::string csv(kCsvBom);
   csv += csv_row({"waiting_since", "waiting_hours", "author", "source", "thread", "text", "url",
                   "reply_url", "hub_url"});
@@ -367,8 +372,9 @@ std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>
               csv_defused(item.author), csv_defused(model.source_name(item.node->source)),
               csv_defused(item.thread_title), csv_defused(one_line(item.node->text)),
               csv_defused(item.own_url), item.reply_url, item.hub_url});
+    hand_over_piece(csv, stream);
   }
-  return csv;
+  return hand_over_rest(csv, stream);
 }
 
 std::string new_digest_atom(const SiteModel& model, const FeedSite& site, const Strings& strings) {

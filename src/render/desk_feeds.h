@@ -8,6 +8,7 @@
 
 #include "render/feeds.h"
 #include "render/i18n.h"
+#include "render/render.h"
 #include "render/site_model.h"
 
 namespace confab {
@@ -45,21 +46,23 @@ std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite&
 /// on the hub), related link = the node on the hub (with a base URL); published = updated = the
 /// node's date (else first_seen, else the build's time); content = the question's sanitized
 /// HTML, how long it has waited, the last word in its subtree, and a "Reply here" link. The
-/// feed's updated is its newest entry's date, else the build's time.
+/// feed's updated is its newest entry's date, else the build's time. With a stream, the file
+/// goes there in pieces and "" is returned (so with the two below).
 std::string awaiting_atom(const SiteModel& model, const FeedSite& site, const Strings& strings,
-                          const std::vector<AwaitingItem>& items);
+                          const std::vector<AwaitingItem>& items, OutputStream* stream = nullptr);
 
 /// awaiting.json, JSON Feed 1.1 with awaiting_atom's items (same ids, url = where to reply,
 /// external_url = the node's own page), each with a "_confab" object: waiting_seconds,
 /// last_word, thread_title, thread_url (hub), reply_url, node (the node id).
 std::string awaiting_json(const FeedSite& site, const Strings& strings,
-                          const std::vector<AwaitingItem>& items);
+                          const std::vector<AwaitingItem>& items, OutputStream* stream = nullptr);
 
 /// exports/awaiting.csv: kCsvBom, the header
 /// "waiting_since,waiting_hours,author,source,thread,text,url,reply_url,hub_url" and one row per
 /// awaiting_atom item, same order (waiting_since in RFC 3339, waiting_hours whole hours, text =
 /// Node::text with whitespace collapsed; hub_url relative to the site root without a base URL).
-std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items);
+std::string awaiting_csv(const SiteModel& model, const std::vector<AwaitingItem>& items,
+                         OutputStream* stream = nullptr);
 
 /// new.xml, Atom 1.0: one entry per build that first saw something the hub shows (non-spam
 /// nodes grouped by Node::first_seen; nodes without one left out), newest build first, at most

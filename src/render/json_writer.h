@@ -42,6 +42,9 @@ class JsonWriter {
 
   /// The text written so far; the writer is empty afterwards.
   std::string take();
+  /// The text written so far, to hand over in pieces as it grows (emptying it is fine: the
+  /// writer only ever appends).
+  std::string& text() { return out_; }
 
  private:
   void begin_value();

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/content_hash.h"
@@ -46,6 +48,23 @@ struct PageMemo {
   std::function<bool(const std::string& path, const ContentHash& inputs)> keep;
 };
 
+/// A file handed over in pieces as it is made, in order, so that it is never whole in memory:
+/// the largest data files (conversation.json, the reply queue, the search index, the exports)
+/// are tens of megabytes at 100,000 comments. Used from one thread at a time.
+class OutputStream {
+ public:
+  virtual ~OutputStream() = default;
+  /// The next piece of the file.
+  virtual void append(std::string_view piece) = 0;
+  /// The file is complete. A stream dropped without close() leaves no file.
+  virtual void close() = 0;
+  /// How much to gather before a piece is handed over.
+  virtual std::size_t piece_size() const { return std::size_t{1} << 20; }
+};
+
+/// Opens the stream of one file, path as OutputFile::path.
+using OutputStreamOpener = std::function<std::unique_ptr<OutputStream>(const std::string& path)>;
+
 struct RenderInput {
   std::string site_title;
   std::string base_url;
@@ -59,6 +78,8 @@ struct RenderInput {
   std::size_t workers = 0;
   /// Pages not to render again (none without one).
   PageMemo memo;
+  /// Where the largest files go in pieces; without one they come whole to the sink.
+  OutputStreamOpener open_stream;
 };
 
 /// A file to write, path relative to the output directory (never absolute, never "..").
@@ -100,8 +121,9 @@ using ThreadPageOf = std::function<std::string(const std::string& root)>;
 
 /// conversation.json; each thread names its page when `page_of` is given (the hub's pages),
 /// null otherwise.
-std::string conversation_to_json(const Conversation& conversation,
-                                 const ThreadPageOf& page_of = {});
+/// With a stream, the file goes there in pieces and "" is returned.
+std::string conversation_to_json(const Conversation& conversation, const ThreadPageOf& page_of = {},
+                                 OutputStream* stream = nullptr);
 
 /// Sanitizes third-party HTML (allowlist, parse and re-serialize): safe to put on a page. HTML
 /// nested deeper than the nesting cap is flattened below it; `capped`, when given, says so.

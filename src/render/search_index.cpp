@@ -9,6 +9,7 @@
 #include "conversation/text_match.h"
 #include "render/csv_exports.h"
 #include "render/json_writer.h"
+#include "render/output_pieces.h"
 
 namespace confab {
 
@@ -50,10 +51,12 @@ std::string folded(const std::string& title, const std::string& author, const st
 
 /// One document appended to the index as compact JSON, written straight into the text: a tree
 /// of 100,000 documents cost most of the index's time.
-void append_document(std::string& out, std::string_view kind, const std::string& title,
+/// `first`: no document before it (the text may have been handed over in pieces since: it
+/// cannot tell).
+void append_document(std::string& out, bool first, std::string_view kind, const std::string& title,
                      const std::string& author, const std::string& blog, const std::string& link,
                      const std::string& date, const std::string& text) {
-  if (out.back() == '}') out += ',';
+  if (!first) out += ',';
   const std::string glimpse = snippet(text);
   const std::string words = folded(title, author, blog, text);
   const std::pair<std::string_view, std::string_view> fields[] = {
@@ -88,12 +91,13 @@ std::vector<const Node*> shown_in_order(const DisplayThread& thread) {
 
 }  // namespace
 
-std::string search_index_json(const SiteModel& model) {
+std::string search_index_json(const SiteModel& model, OutputStream* stream) {
   std::string out = "{\"version\":1,\"documents\":[";
   // Each document's text on one line and a few hundred bytes more (JsonWriter::reserve says why).
   std::size_t room = 1024 + 256 * model.people_by_activity().size();
   for (const Node& node : model.conversation().nodes) room += node.text.size() + 512;
-  out.reserve(room);
+  out.reserve(room_to_reserve(room, stream));
+  std::size_t documents = 0;
   for (const DisplayThread& thread : model.display().threads) {
     if (thread.root.node == nullptr) continue;
     const Node& root = *thread.root.node;
@@ -101,11 +105,12 @@ std::string search_index_json(const SiteModel& model) {
     for (const Node* node : shown_in_order(thread)) {
       if (node->spam) continue;  // the display leaves spam out already; never index it anyway
       append_document(
-          out, node_kind_name(node->kind), node->kind == NodeKind::post ? node->title : root.title,
-          model.author_name(*node), model.source_name(node->source),
-          path + "#" + model.anchor(*node),
+          out, documents++ == 0, node_kind_name(node->kind),
+          node->kind == NodeKind::post ? node->title : root.title, model.author_name(*node),
+          model.source_name(node->source), path + "#" + model.anchor(*node),
           node->published ? format_rfc3339(*node->published) : std::string(), one_line(node->text));
     }
+    hand_over_piece(out, stream);
   }
   for (const Person* person : model.people_by_activity()) {
     std::string blogs;
@@ -113,10 +118,12 @@ std::string search_index_json(const SiteModel& model) {
       if (!blogs.empty()) blogs += ", ";
       blogs += model.source_name(blog);
     }
-    append_document(out, "person", person->name, "", blogs, model.person_path(person->id), "", "");
+    append_document(out, documents++ == 0, "person", person->name, "", blogs,
+                    model.person_path(person->id), "", "");
+    hand_over_piece(out, stream);
   }
   out += "]}";
-  return out;
+  return hand_over_rest(out, stream);
 }
 
 }  // namespace confab

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "render/render.h"
 #include "render/site_model.h"
 
 namespace confab {
@@ -23,6 +24,7 @@ inline constexpr std::size_t kSearchFoldedBytes = 2000;
 /// snippet (the first kSearchSnippetChars characters of the text on one line, "…" appended when
 /// cut; "" for a person); and the folded text searched: fold_text(title + " " + author + " " +
 /// blog + " " + text) on one line, cut at a character boundary to kSearchFoldedBytes at most.
-std::string search_index_json(const SiteModel& model);
+/// With a stream, the file goes there in pieces and "" is returned.
+std::string search_index_json(const SiteModel& model, OutputStream* stream = nullptr);
 
 }  // namespace confab

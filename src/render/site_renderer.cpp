@@ -29,11 +29,26 @@ namespace {
 /// say), and keeps the pages the memo holds. Safe to call from several threads.
 class OutputSet {
  public:
-  OutputSet(const OutputSink& sink, const PageMemo& memo) : sink_(sink), memo_(memo) {}
+  OutputSet(const OutputSink& sink, const PageMemo& memo, const OutputStreamOpener& open_stream)
+      : sink_(sink), memo_(memo), open_stream_(open_stream) {}
 
   void add(std::string path, std::string bytes, const std::string& origin) {
     claim(path, origin);
     sink_({std::move(path), std::move(bytes)});
+  }
+
+  /// A large file, made by `make`: in pieces to a stream when the caller takes files so (`make`
+  /// then returns ""), else whole to the sink.
+  void add_large(std::string path, const std::string& origin,
+                 const std::function<std::string(OutputStream*)>& make) {
+    claim(path, origin);
+    if (!open_stream_) {
+      sink_({path, make(nullptr)});
+      return;
+    }
+    const std::unique_ptr<OutputStream> stream = open_stream_(path);
+    make(stream.get());
+    stream->close();
   }
 
   /// Claims `path` for a page made from `inputs`: true when the memo kept it (then it needs no
@@ -65,6 +80,7 @@ class OutputSet {
 
   const OutputSink& sink_;
   const PageMemo& memo_;
+  const OutputStreamOpener& open_stream_;
   std::mutex lock_;
   std::set<std::string> paths_;
   std::atomic<std::size_t> kept_{0};
@@ -153,7 +169,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   const std::size_t workers = input.workers ? input.workers : default_worker_count();
   const SiteModel model(*input.conversation, workers);
   SiteViews views(input, content, model, strings);
-  OutputSet outputs(sink, input.memo);
+  OutputSet outputs(sink, input.memo, input.open_stream);
 
   // Every page is rendered on its own, so the work spreads over the cores: each worker renders
   // with an engine of its own (the template library keeps state while it renders). Nothing
@@ -179,8 +195,9 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
           const Node* node = model.node(root);
           return node ? model.thread_path(*node) : std::string();
         };
-        outputs.add("conversation.json", conversation_to_json(*input.conversation, page_of),
-                    "data file");
+        outputs.add_large("conversation.json", "data file", [&](OutputStream* stream) {
+          return conversation_to_json(*input.conversation, page_of, stream);
+        });
       },
       [&](const TemplateEngine&) {
         outputs.add("feed.xml", atom_feed(model, site, strings), "feed");
@@ -190,10 +207,15 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
       // The team's desk: the reply queue, what is new, the report, exports and search.
       [&](const TemplateEngine&) {
         const std::vector<AwaitingItem> queue = awaiting_items(model, site, strings);
-        outputs.add("awaiting.xml", awaiting_atom(model, site, strings, queue), "feed");
-        outputs.add("awaiting.json", awaiting_json(site, strings, queue), "feed");
+        outputs.add_large("awaiting.xml", "feed", [&](OutputStream* stream) {
+          return awaiting_atom(model, site, strings, queue, stream);
+        });
+        outputs.add_large("awaiting.json", "feed", [&](OutputStream* stream) {
+          return awaiting_json(site, strings, queue, stream);
+        });
         outputs.add("new.xml", new_digest_atom(model, site, strings), "feed");
-        outputs.add("exports/awaiting.csv", awaiting_csv(model, queue), "export");
+        outputs.add_large("exports/awaiting.csv", "export",
+                          [&](OutputStream* stream) { return awaiting_csv(model, queue, stream); });
       },
       [&](const TemplateEngine& engine) {
         const CampaignReport report = campaign_report(*input.conversation);
@@ -202,10 +224,12 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
       },
       [&](const TemplateEngine& engine) {
         render_page(outputs, engine, views, "search.html", "search/", views.search_page());
-        outputs.add("search.json", search_index_json(model), "data file");
+        outputs.add_large("search.json", "data file",
+                          [&](OutputStream* stream) { return search_index_json(model, stream); });
       },
       [&](const TemplateEngine&) {
-        outputs.add("exports/nodes.csv", nodes_csv(model, site), "export");
+        outputs.add_large("exports/nodes.csv", "export",
+                          [&](OutputStream* stream) { return nodes_csv(model, site, stream); });
         outputs.add("exports/people.csv", people_csv(model, site), "export");
       }};
   for (const ContentPage& page : content.pages) {

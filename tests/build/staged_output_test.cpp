@@ -628,5 +628,120 @@ TEST(StagedOutput, KeepingRefusesPathsOutsideTheOutput) {
   }
 }
 
+/// `bytes` through a stream of `output`, cut into pieces of `piece` bytes.
+void stream_file(StagedOutput& output, const std::string& path, const std::string& bytes,
+                 std::size_t piece) {
+  const std::unique_ptr<OutputStream> stream = output.open_stream(path);
+  for (std::size_t at = 0; at < bytes.size(); at += piece) {
+    stream->append(std::string_view(bytes).substr(at, piece));
+  }
+  stream->close();
+}
+
+TEST(StagedOutputStream, AFileInPiecesLandsWholeAndListedAsIfWrittenAtOnce) {
+  const fs::path root = fresh_dir("stream-new");
+  std::string data;
+  for (int i = 0; i < 2000; ++i) data += "{\"node\": " + std::to_string(i) + "},\n";
+  {
+    StagedOutput staged(root / "public");
+    stream_file(staged, "exports/nodes.csv", data, 333);
+    stream_file(staged, "empty.json", "", 1);
+    staged.commit();
+    EXPECT_EQ(staged.files_written(), 2u);
+    EXPECT_EQ(staged.files_unchanged(), 0u);
+  }
+  EXPECT_EQ(read_text(root / "public/exports/nodes.csv"), data);
+  EXPECT_EQ(read_text(root / "public/empty.json"), "");
+  // Listed with the hash write() gives the same bytes: written whole, the file is unchanged.
+  const ino_t streamed = inode_of(root / "public/exports/nodes.csv");
+  const Counts counts = build_counts(root, {{"exports/nodes.csv", data}, {"empty.json", ""}});
+  EXPECT_EQ(counts.unchanged, 2u);
+  EXPECT_EQ(inode_of(root / "public/exports/nodes.csv"), streamed);
+  EXPECT_EQ(names_in(root), kOutputAndTrees);
+}
+
+TEST(StagedOutputStream, TheSameBytesAsPublishedAreLinkedNotWritten) {
+  const fs::path root = fresh_dir("stream-same");
+  const std::string data(100000, 'x');
+  write_output(root / "public", {{"search.json", data}});
+  const ino_t published = inode_of(root / "public/search.json");
+  {
+    StagedOutput staged(root / "public");
+    stream_file(staged, "search.json", data, 4096);
+    staged.commit();
+    EXPECT_EQ(staged.files_unchanged(), 1u);
+    EXPECT_EQ(inode_of(root / "public/search.json"), published);
+  }
+  // The next build's tree (the one before) holds it too then: nothing to do at all.
+  StagedOutput again(root / "public");
+  stream_file(again, "search.json", data, 7);
+  again.commit();
+  EXPECT_EQ(again.files_kept(), 1u);
+  EXPECT_EQ(again.files_unchanged(), 1u);
+  EXPECT_EQ(inode_of(root / "public/search.json"), published);
+  EXPECT_EQ(read_text(root / "public/search.json"), data);
+}
+
+TEST(StagedOutputStream, AFileThatDiffersAnywhereFromThePublishedOneIsWrittenWhole) {
+  const fs::path root = fresh_dir("stream-differs");
+  std::string published;
+  for (int i = 0; i < 5000; ++i) published += std::to_string(i) + ";";
+  std::string in_the_middle = published;
+  in_the_middle[published.size() / 2] = '!';
+  const std::vector<std::string> versions = {
+      in_the_middle,
+      published.substr(0, published.size() - 1),        // the published file's beginning only
+      published + "and more",                           // longer
+      "!" + published.substr(1),                        // the first byte
+      published.substr(0, published.size() - 1) + "!",  // the last byte
+      ""};
+  for (const std::string& version : versions) {
+    write_output(root / "public", {{"awaiting.xml", published}});
+    const ino_t before = inode_of(root / "public/awaiting.xml");
+    {
+      StagedOutput staged(root / "public");
+      stream_file(staged, "awaiting.xml", version, 1000);
+      staged.commit();
+      EXPECT_EQ(staged.files_unchanged(), 0u);
+    }
+    EXPECT_EQ(read_text(root / "public/awaiting.xml"), version);
+    EXPECT_NE(inode_of(root / "public/awaiting.xml"), before);
+    // The tree it was compared with is untouched until it is published again.
+    build_counts(root, {{"awaiting.xml", published}});
+    EXPECT_EQ(read_text(root / "public/awaiting.xml"), published);
+  }
+  EXPECT_EQ(names_in(root / ".public.confab/a"), std::vector<std::string>{"awaiting.xml"});
+  EXPECT_EQ(names_in(root / ".public.confab/b"), std::vector<std::string>{"awaiting.xml"});
+}
+
+TEST(StagedOutputStream, AStreamDroppedUnclosedLeavesNoFile) {
+  const fs::path root = fresh_dir("stream-dropped");
+  write_output(root / "public", {{"conversation.json", "{}"}});
+  {
+    StagedOutput staged(root / "public");
+    staged.write({"conversation.json", "{}"});
+    {
+      const std::unique_ptr<OutputStream> stream = staged.open_stream("exports/nodes.csv");
+      stream->append("id,kind\r\n");
+      stream->append("n1,post\r\n");
+    }  // a render that failed midway
+    staged.commit();
+  }
+  EXPECT_FALSE(fs::exists(root / "public/exports/nodes.csv"));
+  for (const char* tree : {"a", "b"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / ".public.confab" / tree)) {
+      EXPECT_EQ(entry.path().filename().string().find(".confab-"), std::string::npos)
+          << entry.path();
+    }
+  }
+}
+
+TEST(StagedOutputStream, RefusesPathsOutsideTheOutput) {
+  const fs::path root = fresh_dir("stream-outside");
+  StagedOutput staged(root / "public");
+  EXPECT_THROW(staged.open_stream("../escape.json"), SiteFileError);
+  EXPECT_THROW(staged.open_stream("/etc/passwd"), SiteFileError);
+}
+
 }  // namespace
 }  // namespace confab

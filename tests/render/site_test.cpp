@@ -1029,5 +1029,61 @@ TEST_F(SiteDeskTest, EveryPageHasTheSearchBoxAndTheIndexHoldsTheText) {
   EXPECT_FALSE(contains(index, "Cheap Pills")) << "spam stays out of the index";
 }
 
+/// Collects streamed files: each piece as it comes, a file once closed.
+class PieceCollector {
+ public:
+  class Stream : public OutputStream {
+   public:
+    Stream(PieceCollector& owner, std::string path) : owner_(owner), path_(std::move(path)) {}
+    void append(std::string_view piece) override {
+      bytes_ += piece;
+      ++pieces_;
+    }
+    void close() override {
+      const std::lock_guard<std::mutex> hold(owner_.lock_);
+      owner_.files_[path_] = bytes_;
+      owner_.pieces_[path_] = pieces_;
+    }
+    std::size_t piece_size() const override { return 1; }  // a piece at every item
+
+   private:
+    PieceCollector& owner_;
+    std::string path_, bytes_;
+    std::size_t pieces_ = 0;
+  };
+
+  std::map<std::string, std::string> files_;
+  std::map<std::string, std::size_t> pieces_;
+  std::mutex lock_;
+};
+
+TEST(SiteStreamTest, FilesInPiecesAreTheFilesMadeWhole) {
+  for (const Conversation& conversation :
+       {sample_conversation(), hourly_posts(45, *make_utc_time(2008, 1, 6, 0, 0, 0))}) {
+    RenderInput input = sample_input(conversation);
+    std::map<std::string, std::string> whole;
+    for (OutputFile& file : render_files(input)) whole[file.path] = std::move(file.bytes);
+
+    PieceCollector streamed;
+    input.open_stream = [&](const std::string& path) {
+      return std::make_unique<PieceCollector::Stream>(streamed, path);
+    };
+    std::map<std::string, std::string> in_pieces = streamed.files_;
+    for (OutputFile& file : render_files(input)) {
+      EXPECT_FALSE(streamed.files_.count(file.path)) << file.path << " came twice";
+      in_pieces[file.path] = std::move(file.bytes);
+    }
+    for (const auto& [path, bytes] : streamed.files_) in_pieces[path] = bytes;
+    EXPECT_EQ(in_pieces, whole);
+    for (const char* path : {"conversation.json", "search.json", "exports/nodes.csv",
+                             "awaiting.xml", "awaiting.json", "exports/awaiting.csv"}) {
+      ASSERT_TRUE(streamed.pieces_.count(path)) << path << " was not streamed";
+    }
+    // Handed over item by item, not at the end only.
+    EXPECT_GT(streamed.pieces_.at("conversation.json"), conversation.nodes.size());
+    EXPECT_GT(streamed.pieces_.at("exports/nodes.csv"), conversation.nodes.size());
+  }
+}
+
 }  // namespace
 }  // namespace confab
