@@ -134,8 +134,13 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
     previous_build = gather(config, options, report);
   }
   stage_done("gather");
-  report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
-  if (!options.keep_harvests) std::vector<SourceHarvest>().swap(report.harvests);
+  if (options.keep_harvests) {
+    report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
+  } else {
+    report.conversation =
+        build_conversation(config, std::move(report.harvests), options.now, report.evidence);
+    report.harvests.clear();
+  }
   stage_done("thread");
   report.conversation.previous_build = previous_build;
   input.conversation = &report.conversation;

@@ -30,6 +30,9 @@ namespace {
 struct Builder {
   const SiteConfig& config;
   const std::vector<SourceHarvest>& harvests;
+  /// The same harvests when the conversation owns them: comment HTML is taken from there and
+  /// comment feeds are let go once threaded. Null when they are only lent.
+  std::vector<SourceHarvest>* owned;
   const PostIndex index;
   std::vector<Node> nodes;
   std::unordered_map<std::string, std::size_t> index_of;  // Node id -> position in `nodes`
@@ -37,8 +40,9 @@ struct Builder {
   std::map<PostRef, std::string> node_of;  // conversation post -> its node (duplicates share)
   std::vector<std::string> post_nodes;     // each post node once, in harvest order
 
-  Builder(const SiteConfig& c, const std::vector<SourceHarvest>& h)
-      : config(c), harvests(h), index(h) {
+  Builder(const SiteConfig& c, const std::vector<SourceHarvest>& h,
+          std::vector<SourceHarvest>* o = nullptr)
+      : config(c), harvests(h), owned(o), index(h) {
     std::size_t posts = 0;
     for (const auto& harvest : h) posts += harvest.posts.size();
     index_of.reserve(posts);
@@ -72,8 +76,13 @@ struct Builder {
   }
 };
 
-Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& source,
-                     ScannedHtml& scanned, bool already_scanned = false) {
+/// The HTML a node shows of its entry.
+const std::string& entry_html(const Entry& entry) {
+  return entry.content.empty() ? entry.summary : entry.content;
+}
+
+/// All a node takes from its entry but its HTML and text.
+Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& source) {
   Node node;
   node.kind = kind;
   node.source = source.id;
@@ -91,10 +100,7 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& sour
   node.reply_cap = entry.reply_cap;
   node.published = entry.published ? entry.published : entry.updated;
   node.first_seen = entry.first_seen;
-  node.content_html = entry.content.empty() ? entry.summary : entry.content;
   node.base_url = entry.link;
-  if (!already_scanned) scanned = scan_html(node.content_html, entry.link);
-  node.text = scanned.text;
   return node;
 }
 
@@ -125,8 +131,9 @@ void add_posts(Builder& builder, const std::vector<PostRef>& posts) {
     }
     const SourceHarvest& harvest = builder.harvests[chosen.source];
     const Entry& entry = harvest.posts[chosen.post];
-    ScannedHtml scanned;
-    Node node = node_from_entry(entry, NodeKind::post, harvest.report, scanned);
+    Node node = node_from_entry(entry, NodeKind::post, harvest.report);
+    node.content_html = entry_html(entry);
+    node.text = scan_html(node.content_html, entry.link).text;
     node.id = builder.make_id(harvest.report.id, entry.id);
     for (const auto& ref : refs) builder.node_of[ref] = node.id;
     builder.post_nodes.push_back(node.id);
@@ -316,6 +323,9 @@ void add_comments(Builder& builder) {
     const SourceHarvest& harvest = builder.harvests[item.ref.source];
     const Entry& post = harvest.posts[item.ref.post];
     const std::vector<Entry>& comments = harvest.comments.at(post.id);
+    // Each item has a comment feed of its own: taking from it races with no other item.
+    std::vector<Entry>* owned_comments =
+        builder.owned ? &(*builder.owned)[item.ref.source].comments.at(post.id) : nullptr;
     const Node& post_node = *builder.find(item.post_id);  // only read while threads run
     parents_of[at] = resolve_comment_parents(post, comments, unknown_of[at]);
     mention[at].resize(comments.size());
@@ -324,19 +334,27 @@ void add_comments(Builder& builder) {
     for (std::size_t i = 0; i < comments.size(); ++i) {
       mention[at][i] = is_mention(comments[i], post.link, blog_names);
       ScannedHtml& scanned = all[at].scanned[i];
-      made[at].push_back(node_from_entry(comments[i],
-                                         mention[at][i] ? NodeKind::mention : NodeKind::comment,
-                                         harvest.report, scanned, true));
-      if (mention[at][i]) continue;
-      int copies_elsewhere = 0;
-      if (const auto& key = item.keys[i]) {
-        copies_elsewhere = static_cast<int>(copies.at(*key).size()) - 1;
+      if (!mention[at][i]) {
+        int copies_elsewhere = 0;
+        if (const auto& key = item.keys[i]) {
+          copies_elsewhere = static_cast<int>(copies.at(*key).size()) - 1;
+        }
+        const Author none;
+        const Author& author = comments[i].authors.empty() ? none : comments[i].authors.front();
+        verdicts[at][i] = judge_comment(
+            {author.name, author.uri, "", "", post_node.author_name, copies_elsewhere}, scanned,
+            words_of_post.at(item.post_id));
       }
-      const Author none;
-      const Author& author = comments[i].authors.empty() ? none : comments[i].authors.front();
-      verdicts[at][i] =
-          judge_comment({author.name, author.uri, "", "", post_node.author_name, copies_elsewhere},
-                        item.scanned[i], words_of_post.at(item.post_id));
+      Node& node = made[at].emplace_back(node_from_entry(
+          comments[i], mention[at][i] ? NodeKind::mention : NodeKind::comment, harvest.report));
+      node.text = std::move(scanned.text);
+      // A mention's HTML is read again below, to find the post that links.
+      if (owned_comments && !mention[at][i]) {
+        Entry& comment = (*owned_comments)[i];
+        node.content_html = std::move(comment.content.empty() ? comment.summary : comment.content);
+      } else {
+        node.content_html = entry_html(comments[i]);
+      }
     }
   });
   // Comment identity per post node, so a post reached through two feeds lists each comment once
@@ -414,6 +432,12 @@ void add_comments(Builder& builder) {
       Node* node = duplicate[i] ? nullptr : builder.find(ids[i]);
       if (node && !builder.find(node->parent)) node->parent = post_id;
     }
+    // This comment feed is threaded: what was read of it goes, so memory is reused as the
+    // nodes grow instead of holding the feed, its scan and its nodes whole at once.
+    std::vector<Node>().swap(made[at]);
+    std::vector<ScannedHtml>().swap(item.scanned);
+    std::vector<SpamVerdict>().swap(verdicts[at]);
+    if (builder.owned) std::vector<Entry>().swap((*builder.owned)[ref.source].comments.at(post.id));
   }
 }
 
@@ -505,27 +529,41 @@ void order_threads(Builder& builder, Conversation& conversation) {
   conversation.nodes = std::move(ordered);
 }
 
-}  // namespace
-
-Conversation build_conversation(const SiteConfig& config,
-                                const std::vector<SourceHarvest>& harvests, UnixTime now,
-                                const IdentityEvidence& evidence) {
+Conversation thread_harvests(const SiteConfig& config, const std::vector<SourceHarvest>& harvests,
+                             std::vector<SourceHarvest>* owned, UnixTime now,
+                             const IdentityEvidence& evidence) {
   Conversation conversation;
   conversation.generated = now;
   conversation.campaign_title = config.site.title;
   conversation.campaign_links = config.campaign.links;
   for (const auto& harvest : harvests) conversation.sources.push_back(harvest.report);
 
-  Builder builder(config, harvests);
+  Builder builder(config, harvests, owned);
   add_posts(builder, select_conversation_posts(config.campaign, harvests));
   link_posts(builder);
   count_reactions(builder);
   add_comments(builder);
+  // The steps below read only the nodes: owned entries go before people are recognised.
+  if (owned) std::vector<SourceHarvest>().swap(*owned);
   conversation.people = recognise_people(builder.nodes, config.campaign, config.people, evidence,
                                          conversation.sources);
   order_threads(builder, conversation);
   conversation.awaiting_reply = find_awaiting_reply(conversation.nodes);
   return conversation;
+}
+
+}  // namespace
+
+Conversation build_conversation(const SiteConfig& config,
+                                const std::vector<SourceHarvest>& harvests, UnixTime now,
+                                const IdentityEvidence& evidence) {
+  return thread_harvests(config, harvests, nullptr, now, evidence);
+}
+
+Conversation build_conversation(const SiteConfig& config, std::vector<SourceHarvest>&& harvests,
+                                UnixTime now, const IdentityEvidence& evidence) {
+  std::vector<SourceHarvest> owned = std::move(harvests);
+  return thread_harvests(config, owned, &owned, now, evidence);
 }
 
 }  // namespace confab

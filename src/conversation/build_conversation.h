@@ -66,4 +66,9 @@ Conversation build_conversation(const SiteConfig& config,
                                 const std::vector<SourceHarvest>& harvests, UnixTime now,
                                 const IdentityEvidence& evidence = {});
 
+/// The same, taking the harvests: each comment's HTML moves into its node and each comment feed
+/// is let go once threaded, so the archive's entries and the nodes are not both whole in memory.
+Conversation build_conversation(const SiteConfig& config, std::vector<SourceHarvest>&& harvests,
+                                UnixTime now, const IdentityEvidence& evidence = {});
+
 }  // namespace confab

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "conversation/build_conversation.h"
 
@@ -38,6 +39,13 @@ SourceHarvest source(std::string id, SourceKind role) {
   harvest.report.url = "https://" + id + ".example/";
   harvest.report.role = role;
   return harvest;
+}
+
+const Node& node_of(const Conversation& conversation, const std::string& url) {
+  const auto it = std::find_if(conversation.nodes.begin(), conversation.nodes.end(),
+                               [&](const Node& n) { return n.url == url; });
+  if (it == conversation.nodes.end()) throw std::runtime_error("no node at " + url);
+  return *it;
 }
 
 class ConversationTest : public ::testing::Test {
@@ -146,6 +154,39 @@ TEST_F(ConversationTest, ThreadsPostsCommentsAndMentions) {
   const Node& spam = node("https://campaign.example/launch#comment-4");
   ASSERT_TRUE(spam.spam.has_value());
   EXPECT_FALSE(spam.spam->reasons.empty());
+}
+
+// A build hands its harvests over (their HTML moves into the nodes); tools lend them.
+TEST_F(ConversationTest, TakingTheHarvestsThreadsTheSameConversation) {
+  const Conversation lent = build_conversation(config, harvests, kStart + 10 * kDay);
+  std::vector<SourceHarvest> handed = harvests;
+  const Conversation taken = build_conversation(config, std::move(handed), kStart + 10 * kDay);
+  ASSERT_EQ(taken.nodes.size(), lent.nodes.size());
+  for (std::size_t i = 0; i < lent.nodes.size(); ++i) {
+    const Node& a = lent.nodes[i];
+    const Node& b = taken.nodes[i];
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(b.kind, a.kind) << a.id;
+    EXPECT_EQ(b.parent, a.parent) << a.id;
+    EXPECT_EQ(b.thread, a.thread) << a.id;
+    EXPECT_EQ(b.content_html, a.content_html) << a.id;
+    EXPECT_EQ(b.text, a.text) << a.id;
+    EXPECT_EQ(b.links_to, a.links_to) << a.id;
+    EXPECT_EQ(b.mentions, a.mentions) << a.id;
+    EXPECT_EQ(b.spam.has_value(), a.spam.has_value()) << a.id;
+    EXPECT_EQ(b.author, a.author) << a.id;
+  }
+  EXPECT_FALSE(node_of(lent, "https://campaign.example/launch#comment-3").content_html.empty());
+  EXPECT_EQ(taken.awaiting_reply, lent.awaiting_reply);
+  ASSERT_EQ(taken.people.size(), lent.people.size());
+  for (std::size_t i = 0; i < lent.people.size(); ++i) {
+    EXPECT_EQ(taken.people[i].id, lent.people[i].id);
+  }
+  ASSERT_EQ(taken.threads.size(), lent.threads.size());
+  for (std::size_t i = 0; i < lent.threads.size(); ++i) {
+    EXPECT_EQ(taken.threads[i].root, lent.threads[i].root);
+    EXPECT_EQ(taken.threads[i].size, lent.threads[i].size);
+  }
 }
 
 TEST_F(ConversationTest, AwaitingReplyHoldsOnlyUnansweredQuestions) {
