@@ -70,7 +70,7 @@ class SiteViews {
   /// What person_page() is fingerprinted from: the same, but with a stand-in for each node
   /// whose digest round one made, so that an unchanged page costs no node frames.
   TemplateEngine::Frame person_page_inputs(const Person& person) const;
-  nlohmann::json people_page() const;
+  TemplateEngine::Frame people_page() const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
   nlohmann::json content_page(const ContentPage& page) const;
