@@ -54,6 +54,17 @@ struct ClosesOnExit {
   }
 };
 
+/// Writes all of `bytes` to `fd`; false (errno set) when it cannot.
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
 /// Writes `bytes` as the new file `path` under the folder open as `root` (relative to it: the
 /// kernel does not walk the whole path again for each of thousands of files). Errors name the
 /// file as `shown`: where it will be in the output folder the user knows.
@@ -68,14 +79,7 @@ void write_file(int root, const std::string& path, std::string_view bytes, const
     out.fd = ::openat(root, path.c_str(), kCreate, 0666);
   }
   if (out.fd < 0) throw failure("cannot create");
-  while (!bytes.empty()) {
-    const ssize_t written = ::write(out.fd, bytes.data(), bytes.size());
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      throw failure("cannot write");
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
+  if (!write_all(out.fd, bytes)) throw failure("cannot write");
   if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
 }
 
@@ -500,7 +504,7 @@ class StagedOutput::Stream : public OutputStream {
     size_ += piece.size();
     if (fresh_.fd < 0 && same_so_far(piece)) return;
     if (fresh_.fd < 0) begin_file();
-    write_all(piece);
+    write_piece(piece);
   }
 
   void close() override {
@@ -508,11 +512,9 @@ class StagedOutput::Stream : public OutputStream {
     bool same_as_published = fresh_.fd < 0 && published_.fd >= 0 && size_ == published_size_;
     const bool held = output_.note_file(path_, state);
     if (!held) {
-      if (same_as_published && fresh_.fd < 0 && link()) {
-        // linked from the published tree
-      } else {
-        same_as_published = false;
-        if (fresh_.fd < 0) begin_file();  // the published file's beginning, all of this file
+      same_as_published = same_as_published && link();
+      if (!same_as_published) {
+        if (fresh_.fd < 0) begin_file();  // the published file's beginning: all of this one
         if (::close(std::exchange(fresh_.fd, -1)) != 0) throw failure("cannot write");
         output_.rename_into_place(std::exchange(temporary_, {}), path_);
       }
@@ -559,18 +561,13 @@ class StagedOutput::Stream : public OutputStream {
                   static_cast<off_t>(at));
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0) throw failure("cannot read the published copy");
-      write_all(std::string_view(copy.data(), static_cast<std::size_t>(got)));
+      write_piece(std::string_view(copy.data(), static_cast<std::size_t>(got)));
       at += static_cast<std::uint64_t>(got);
     }
   }
 
-  void write_all(std::string_view bytes) {
-    while (!bytes.empty()) {
-      const ssize_t written = ::write(fresh_.fd, bytes.data(), bytes.size());
-      if (written < 0 && errno == EINTR) continue;
-      if (written < 0) throw failure("cannot write");
-      bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
+  void write_piece(std::string_view bytes) {
+    if (!write_all(fresh_.fd, bytes)) throw failure("cannot write");
   }
 
   /// The published file linked into place, as write() links a file it holds byte for byte.
