@@ -46,6 +46,7 @@ void ContentHasher::mix(std::uint64_t word) {
 }
 
 void ContentHasher::add(std::string_view piece) {
+  if (piece.empty()) return;  // its data() may be null, which memcpy must not be given
   size_ += piece.size();
   std::size_t at = 0;
   if (pending_size_ > 0) {
@@ -59,7 +60,7 @@ void ContentHasher::add(std::string_view piece) {
   }
   for (; at + 8 <= piece.size(); at += 8) mix(load_word(piece.data() + at));
   pending_size_ = piece.size() - at;
-  std::memcpy(pending_, piece.data() + at, pending_size_);
+  if (pending_size_ > 0) std::memcpy(pending_, piece.data() + at, pending_size_);
 }
 
 ContentHash ContentHasher::finish() {

@@ -49,6 +49,7 @@ TEST(ContentHasher, GivesTheWholeContentsHashHoweverTheBytesAreCut) {
       hasher.add(std::string_view(text).substr(0, first));
       hasher.add(std::string_view(text).substr(first, second - first));
       hasher.add("");
+      hasher.add(std::string_view());
       hasher.add(std::string_view(text).substr(second));
       EXPECT_EQ(hasher.finish(), whole) << "cut at " << first << " and " << second;
     }
