@@ -192,8 +192,8 @@ int main(int argc, char** argv) {
     return seconds(start, Clock::now());
   };
   // What `confab build` does: each file written into the output's tree being updated as it is
-  // rendered, then the link turned to it. For a fresh site a previous run's trees are removed
-  // untimed; a rebuild fills the second tree, linking every file from the first.
+  // rendered (the largest in pieces), then the link turned to it. For a fresh site a previous run's
+  // trees are removed untimed; a rebuild fills the second tree, linking every file from the first.
   const auto render_and_write_out = [&](bool fresh) {
     if (fresh) {
       fs::remove_all(out);
@@ -201,7 +201,10 @@ int main(int argc, char** argv) {
     }
     const auto start = Clock::now();
     confab::StagedOutput staged(out);
+    // The largest files in pieces, as the build writes them.
+    input.open_stream = [&staged](const std::string& path) { return staged.open_stream(path); };
     confab::render_site(input, [&staged](confab::OutputFile file) { staged.write(file); });
+    input.open_stream = nullptr;
     staged.commit();
     return seconds(start, Clock::now());
   };
