@@ -146,8 +146,8 @@ void render_person_page(OutputSet& outputs, const TemplateEngine& engine, const 
     inputs = page_inputs(outputs, engine, "person.html", shared, views.person_page_inputs(person));
   }
   if (outputs.keep(directory + "index.html", inputs, "page")) return;
-  render_claimed(outputs, engine, "person.html", shared, directory, views.person_page(person),
-                 inputs);
+  render_claimed(outputs, engine, "person.html", shared, directory,
+                 views.person_page(person, engine), inputs);
 }
 
 FeedSite feed_site(const RenderInput& input) {

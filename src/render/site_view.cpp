@@ -200,6 +200,8 @@ namespace {
 /// The `replies` of a node seen outside a thread (a person's item, an awaiting question).
 const std::vector<const TemplateEngine::Frame*> kNoReplies;
 
+const std::string kPersonTemplate = "person.html";
+
 /// Lets node_keys() fill a JSON view with the same calls as a TemplateEngine::FrameBuilder.
 struct JsonKeys {
   Json& view;
@@ -211,6 +213,28 @@ struct JsonKeys {
     (void)none;
   }
 };
+
+/// Lets node_keys() fill a frame with only the names one template can ask for: a person's page
+/// makes its nodes' frames again, and most of a node's names are for its thread's page.
+struct ReadKeys {
+  TemplateEngine::FrameBuilder& frame;
+  const TemplateEngine& engine;
+  const std::string& template_name;
+  bool wants(std::string_view key) const { return engine.may_read(template_name, key); }
+  template <typename Value>
+  void set(const std::string& key, Value&& value) {
+    if (wants(key)) frame.set(key, std::forward<Value>(value));
+  }
+};
+
+/// Whether `keys` takes `key`: a value that costs something is made only then.
+template <typename Keys>
+bool wanted(const Keys&, std::string_view) {
+  return true;
+}
+bool wanted(const ReadKeys& keys, std::string_view key) {
+  return keys.wants(key);
+}
 
 }  // namespace
 
@@ -225,11 +249,13 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   keys.set("is_comment", node.kind == NodeKind::comment);
   keys.set("is_mention", node.kind == NodeKind::mention);
   keys.set("title", node.title);
-  keys.set("url", safe_href(node.url));
+  if (wanted(keys, "url")) keys.set("url", safe_href(node.url));
   keys.set("author_name", model_.author_name(node));
-  std::string author_url = safe_href(node.author_url);
-  if (author_url.empty()) author_url = model_.person_url(node.author);
-  keys.set("author_url", std::move(author_url));
+  if (wanted(keys, "author_url")) {
+    std::string author_url = safe_href(node.author_url);
+    if (author_url.empty()) author_url = model_.person_url(node.author);
+    keys.set("author_url", std::move(author_url));
+  }
   keys.set("author_path", model_.person_path(node.author));
   keys.set("source_name", model_.source_name(node.source));
   keys.set("source_url", model_.source_url(node.source));
@@ -240,18 +266,22 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   // own site. A Mastodon reply goes through the reader's own server (reply.js asks which).
   keys.set("reply_on_platform", !node.platform.empty() && node.platform != "webmention");
   keys.set("reply_through_server", node.platform == "mastodon");
-  std::string reactions;
-  for (const auto& [noun, n] : {std::pair<const char*, int>{"like", node.likes},
-                                {"repost", node.reposts},
-                                {"bookmark", node.bookmarks}}) {
-    if (n <= 0) continue;
-    if (!reactions.empty()) reactions += " · ";
-    reactions += strings_.count(noun, n);
+  if (wanted(keys, "reactions")) {
+    std::string reactions;
+    for (const auto& [noun, n] : {std::pair<const char*, int>{"like", node.likes},
+                                  {"repost", node.reposts},
+                                  {"bookmark", node.bookmarks}}) {
+      if (n <= 0) continue;
+      if (!reactions.empty()) reactions += " · ";
+      reactions += strings_.count(noun, n);
+    }
+    keys.set("reactions", std::move(reactions));
   }
-  keys.set("reactions", std::move(reactions));
-  keys.set("reply_cap_note", node.reply_cap ? strings_.count("reply_cap", *node.reply_cap) : "");
-  keys.set("date_iso", iso_or_empty(node.published));
-  keys.set("date_human", strings_.date(node.published));
+  if (wanted(keys, "reply_cap_note")) {
+    keys.set("reply_cap_note", node.reply_cap ? strings_.count("reply_cap", *node.reply_cap) : "");
+  }
+  if (wanted(keys, "date_iso")) keys.set("date_iso", iso_or_empty(node.published));
+  if (wanted(keys, "date_human")) keys.set("date_human", strings_.date(node.published));
   keys.set("html", model_.html(node));
   keys.set("team", node.by_team || (person && person->team));
   keys.set("awaiting_reply", model_.awaiting_reply(node));
@@ -259,7 +289,9 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   // Where the team answers it: the blog's reply form for this comment, the platform's page.
   const Node* post =
       thread && thread->root.node->kind == NodeKind::post ? thread->root.node : nullptr;
-  keys.set("reply_here_url", safe_href(reply_here_url(node, post)));
+  if (wanted(keys, "reply_here_url")) {
+    keys.set("reply_here_url", safe_href(reply_here_url(node, post)));
+  }
   keys.set("thread_path", thread ? model_.thread_path(*thread->root.node) : "");
   keys.set("thread_title", thread ? thread->root.node->title : "");
   // Set even where they are empty: a reply is looked up inside its parent, and a person's item
@@ -331,7 +363,7 @@ void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) 
     node_frames_[slot] = node_frame(*shown->node);
     // What the author's page would read of the frame, before it goes with the hub page.
     if (!node_digests_.empty()) {
-      node_digests_[slot] = engine.digest("person.html", *node_frames_[slot]);
+      node_digests_[slot] = engine.digest(kPersonTemplate, *node_frames_[slot]);
     }
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
   }
@@ -648,15 +680,18 @@ TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
   return page.build();
 }
 
-TemplateEngine::Frame SiteViews::person_page(const Person& person) const {
-  return person_frame(person, false);
+TemplateEngine::Frame SiteViews::person_page(const Person& person,
+                                             const TemplateEngine& engine) const {
+  return person_frame(person, &engine);
 }
 
 TemplateEngine::Frame SiteViews::person_page_inputs(const Person& person) const {
-  return person_frame(person, true);
+  return person_frame(person, nullptr);
 }
 
-TemplateEngine::Frame SiteViews::person_frame(const Person& person, bool stand_ins) const {
+TemplateEngine::Frame SiteViews::person_frame(const Person& person,
+                                              const TemplateEngine* engine) const {
+  const bool stand_ins = engine == nullptr;
   Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
   // Only this page says why several identities are one person: the lists have no room for it.
@@ -673,7 +708,18 @@ TemplateEngine::Frame SiteViews::person_frame(const Person& person, bool stand_i
       continue;
     }
     const std::optional<TemplateEngine::Frame>& made = node_frames_.at(slot);
-    said.push_back(made ? &*made : &page.keep(node_frame(*node)));
+    if (made) {
+      said.push_back(&*made);
+      continue;
+    }
+    if (!engine) {
+      said.push_back(&page.keep(node_frame(*node)));
+      continue;
+    }
+    TemplateEngine::FrameBuilder frame;
+    ReadKeys keys{frame, *engine, kPersonTemplate};
+    node_keys(*node, keys);
+    said.push_back(&page.keep(frame.build()));
   }
   view["has_said"] = !said.empty();
   page.set_all(std::move(view));

@@ -65,8 +65,9 @@ class SiteViews {
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread); it holds
   /// the card, so render it before the hub page takes the card.
   TemplateEngine::Frame thread_page(std::size_t index) const;
-  /// people/<slug>/index.html, after round one (it makes the frames of the nodes it lists).
-  TemplateEngine::Frame person_page(const Person& person) const;
+  /// people/<slug>/index.html, after round one (it makes the frames of the nodes it lists,
+  /// with only the names `engine`'s person.html can ask for).
+  TemplateEngine::Frame person_page(const Person& person, const TemplateEngine& engine) const;
   /// What person_page() is fingerprinted from: the same, but with a stand-in for each node
   /// whose digest round one made, so that an unchanged page costs no node frames.
   TemplateEngine::Frame person_page_inputs(const Person& person) const;
@@ -108,7 +109,8 @@ class SiteViews {
   nlohmann::json figures() const;
   void plan_hub_pages();
   std::size_t node_slot(const Node& node) const;
-  TemplateEngine::Frame person_frame(const Person& person, bool stand_ins) const;
+  /// With `engine`, the page to render; without, the page to fingerprint (stand-ins).
+  TemplateEngine::Frame person_frame(const Person& person, const TemplateEngine* engine) const;
 
   const RenderInput& input_;
   const SiteContent& content_;

@@ -833,6 +833,11 @@ std::optional<ContentHash> TemplateEngine::fingerprint(const std::string& name,
   return hash_content(out, key);
 }
 
+bool TemplateEngine::may_read(const std::string& name, std::string_view key) const {
+  const auto names = parsed_->names.find(name);
+  return names == parsed_->names.end() || names->second.has(name_key(key));
+}
+
 std::optional<ContentHash> TemplateEngine::digest(const std::string& name,
                                                   const Frame& frame) const {
   const auto names = parsed_->names.find(name);

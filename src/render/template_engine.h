@@ -134,6 +134,11 @@ class TemplateEngine {
                                          const nlohmann::json* data, std::string_view program,
                                          std::uint64_t key) const;
 
+  /// Whether template `name` or a partial it includes can ask for `key` at all (true for a
+  /// template the theme lacks, or whose names cannot be read): a name no template asks for need
+  /// not be made.
+  bool may_read(const std::string& name, std::string_view key) const;
+
   /// What template `name` and its partials can read of `frame` (with what it holds), hashed:
   /// the same bytes, the same digest. For stand_in(); nullopt as for fingerprint().
   std::optional<ContentHash> digest(const std::string& name, const Frame& frame) const;

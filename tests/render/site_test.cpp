@@ -601,6 +601,33 @@ TEST(SitePersonTest, APersonPageListsTheirItemsThroughTheSaidPartial) {
   EXPECT_TRUE(contains(carol, "<li class=\"mine\">n-brand-c2 </li>"));
 }
 
+// A person's page makes its nodes' frames with only the names its templates ask for: a theme
+// asking for more gets them, the same as a thread's page shows them.
+TEST(SitePersonTest, ASaidItemHasEveryNameItsThemeAsksFor) {
+  Conversation conversation = sample_conversation();
+  conversation.nodes[2].likes = 3;  // the answer, by carol
+  RenderInput input = sample_input(conversation);
+  const std::string item =
+      "<x>{{anchor}}|{{author_url}}|{{reactions}}|{{date_human}}|{{reply_here_url}}|{{url}}|"
+      "{{is_new}}|{{team}}</x>";
+  input.theme.templates["partials/said.html"] = item;
+  input.theme.templates["partials/node.html"] =
+      item + "{{#replies}}{{> partials/node.html}}{{/replies}}";
+  const auto files = render_files(input);
+  const auto line_of = [](const std::string& page, const std::string& anchor) {
+    const std::size_t start = page.find("<x>" + anchor + "|");
+    return start == std::string::npos ? std::string()
+                                      : page.substr(start, page.find("</x>", start) - start);
+  };
+  const std::string& carol = find_file(files, "people/carol-from-brand/index.html")->bytes;
+  const std::string& thread = find_file(files, "threads/launch-b-day-b-more/index.html")->bytes;
+  const std::string said = line_of(carol, "n-brand-c2");
+  ASSERT_FALSE(said.empty()) << carol;
+  EXPECT_EQ(said, line_of(thread, "n-brand-c2"));
+  EXPECT_TRUE(contains(said, "3 likes")) << said;
+  EXPECT_TRUE(contains(said, "https://brand.example/brand/c2")) << said;
+}
+
 TEST_F(SiteTest, ChartsAreInlineSvg) {
   EXPECT_TRUE(contains(index_, "<svg class=\"chart chart-activity\""));
   EXPECT_TRUE(contains(index_, "<svg class=\"chart chart-graph\""));

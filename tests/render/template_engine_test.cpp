@@ -33,6 +33,22 @@ TEST(TemplateEngineTest, PartialsRenderInPlaceWithTheirLines) {
             "<ul>\n  \n<li>a</li>\n  \n<li>&lt;b&gt;</li>\n</ul>\n");
 }
 
+TEST(TemplateEngineTest, MayReadTheNamesOfATemplateAndItsPartials) {
+  const Templates templates = {
+      {"page.html", "{{title}} {{#items}}{{> item.html}}{{/items}} {{t.on}}"},
+      {"item.html", "<li>{{name}}{{^url}}-{{/url}}</li>"},
+      {"odd.html", "{{=<% %>=}}<% anything %>"}};
+  const TemplateEngine engine(templates, Json::object());
+  for (const char* name : {"title", "items", "name", "url", "t", "on"}) {
+    EXPECT_TRUE(engine.may_read("page.html", name)) << name;
+  }
+  EXPECT_FALSE(engine.may_read("page.html", "reply_here_url"));
+  EXPECT_FALSE(engine.may_read("item.html", "title"));
+  // Where the names cannot be told, or there is no such template: every name may be read.
+  EXPECT_TRUE(engine.may_read("odd.html", "reply_here_url"));
+  EXPECT_TRUE(engine.may_read("missing.html", "reply_here_url"));
+}
+
 TEST(TemplateEngineTest, RecursivePartialsStillRecurse) {
   const Templates templates = {{"tree.html", "{{> node.html}}"},
                                {"node.html", "[{{name}}{{#kids}}{{> node.html}}{{/kids}}]"}};
