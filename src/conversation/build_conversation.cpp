@@ -76,8 +76,11 @@ struct Builder {
   }
 };
 
-/// The HTML a node shows of its entry.
+/// The HTML a node shows of its entry (its content, else its summary).
 const std::string& entry_html(const Entry& entry) {
+  return entry.content.empty() ? entry.summary : entry.content;
+}
+std::string& entry_html(Entry& entry) {
   return entry.content.empty() ? entry.summary : entry.content;
 }
 
@@ -350,8 +353,7 @@ void add_comments(Builder& builder) {
       node.text = std::move(scanned.text);
       // A mention's HTML is read again below, to find the post that links.
       if (owned_comments && !mention[at][i]) {
-        Entry& comment = (*owned_comments)[i];
-        node.content_html = std::move(comment.content.empty() ? comment.summary : comment.content);
+        node.content_html = std::move(entry_html((*owned_comments)[i]));
       } else {
         node.content_html = entry_html(comments[i]);
       }
