@@ -43,7 +43,7 @@ class OutputSet {
                  const std::function<std::string(OutputStream*)>& make) {
     claim(path, origin);
     if (!open_stream_) {
-      sink_({path, make(nullptr)});
+      sink_({std::move(path), make(nullptr)});
       return;
     }
     const std::unique_ptr<OutputStream> stream = open_stream_(path);
@@ -143,7 +143,8 @@ void render_person_page(OutputSet& outputs, const TemplateEngine& engine, const 
   const TemplateEngine::Frame& shared = views.page_frame(directory);
   std::optional<ContentHash> inputs;
   if (!outputs.memo().program.empty()) {
-    inputs = page_inputs(outputs, engine, "person.html", shared, views.person_page_inputs(person));
+    inputs = page_inputs(outputs, engine, "person.html", shared,
+                         views.person_page_inputs(person, engine));
   }
   if (outputs.keep(directory + "index.html", inputs, "page")) return;
   render_claimed(outputs, engine, "person.html", shared, directory,

@@ -682,16 +682,16 @@ TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
 
 TemplateEngine::Frame SiteViews::person_page(const Person& person,
                                              const TemplateEngine& engine) const {
-  return person_frame(person, &engine);
+  return person_frame(person, engine, false);
 }
 
-TemplateEngine::Frame SiteViews::person_page_inputs(const Person& person) const {
-  return person_frame(person, nullptr);
+TemplateEngine::Frame SiteViews::person_page_inputs(const Person& person,
+                                                    const TemplateEngine& engine) const {
+  return person_frame(person, engine, true);
 }
 
-TemplateEngine::Frame SiteViews::person_frame(const Person& person,
-                                              const TemplateEngine* engine) const {
-  const bool stand_ins = engine == nullptr;
+TemplateEngine::Frame SiteViews::person_frame(const Person& person, const TemplateEngine& engine,
+                                              bool stand_ins) const {
   Json view = page_keys(model_.person_path(person.id));
   view["person"] = person_summary(person);
   // Only this page says why several identities are one person: the lists have no room for it.
@@ -712,12 +712,9 @@ TemplateEngine::Frame SiteViews::person_frame(const Person& person,
       said.push_back(&*made);
       continue;
     }
-    if (!engine) {
-      said.push_back(&page.keep(node_frame(*node)));
-      continue;
-    }
+    // Only what person.html can read: its digest is the whole frame's, for a stand-in's sake.
     TemplateEngine::FrameBuilder frame;
-    ReadKeys keys{frame, *engine, kPersonTemplate};
+    ReadKeys keys{frame, engine, kPersonTemplate};
     node_keys(*node, keys);
     said.push_back(&page.keep(frame.build()));
   }

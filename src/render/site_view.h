@@ -70,7 +70,8 @@ class SiteViews {
   TemplateEngine::Frame person_page(const Person& person, const TemplateEngine& engine) const;
   /// What person_page() is fingerprinted from: the same, but with a stand-in for each node
   /// whose digest round one made, so that an unchanged page costs no node frames.
-  TemplateEngine::Frame person_page_inputs(const Person& person) const;
+  TemplateEngine::Frame person_page_inputs(const Person& person,
+                                           const TemplateEngine& engine) const;
   TemplateEngine::Frame people_page() const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
@@ -109,8 +110,10 @@ class SiteViews {
   nlohmann::json figures() const;
   void plan_hub_pages();
   std::size_t node_slot(const Node& node) const;
-  /// With `engine`, the page to render; without, the page to fingerprint (stand-ins).
-  TemplateEngine::Frame person_frame(const Person& person, const TemplateEngine* engine) const;
+  /// The nodes' frames hold what `engine`'s person.html can read; with `stand_ins`, a stand-in
+  /// for each node whose digest round one made.
+  TemplateEngine::Frame person_frame(const Person& person, const TemplateEngine& engine,
+                                     bool stand_ins) const;
 
   const RenderInput& input_;
   const SiteContent& content_;
