@@ -638,6 +638,16 @@ void stream_file(StagedOutput& output, const std::string& path, const std::strin
   stream->close();
 }
 
+/// Runs one build of root/public holding `bytes` at `path`, streamed in pieces of `piece`
+/// bytes, and gives back its counts.
+Counts stream_counts(const fs::path& root, const std::string& path, const std::string& bytes,
+                     std::size_t piece) {
+  StagedOutput staged(root / "public");
+  stream_file(staged, path, bytes, piece);
+  staged.commit();
+  return {staged.files_written(), staged.files_unchanged(), staged.files_kept()};
+}
+
 TEST(StagedOutputStream, AFileInPiecesLandsWholeAndListedAsIfWrittenAtOnce) {
   const fs::path root = fresh_dir("stream-new");
   std::string data;
@@ -665,19 +675,13 @@ TEST(StagedOutputStream, TheSameBytesAsPublishedAreLinkedNotWritten) {
   const std::string data(100000, 'x');
   write_output(root / "public", {{"search.json", data}});
   const ino_t published = inode_of(root / "public/search.json");
-  {
-    StagedOutput staged(root / "public");
-    stream_file(staged, "search.json", data, 4096);
-    staged.commit();
-    EXPECT_EQ(staged.files_unchanged(), 1u);
-    EXPECT_EQ(inode_of(root / "public/search.json"), published);
-  }
+  Counts counts = stream_counts(root, "search.json", data, 4096);
+  EXPECT_EQ(counts.unchanged, 1u);
+  EXPECT_EQ(inode_of(root / "public/search.json"), published);
   // The next build's tree (the one before) holds it too then: nothing to do at all.
-  StagedOutput again(root / "public");
-  stream_file(again, "search.json", data, 7);
-  again.commit();
-  EXPECT_EQ(again.files_kept(), 1u);
-  EXPECT_EQ(again.files_unchanged(), 1u);
+  counts = stream_counts(root, "search.json", data, 7);
+  EXPECT_EQ(counts.kept, 1u);
+  EXPECT_EQ(counts.unchanged, 1u);
   EXPECT_EQ(inode_of(root / "public/search.json"), published);
   EXPECT_EQ(read_text(root / "public/search.json"), data);
 }
@@ -698,12 +702,7 @@ TEST(StagedOutputStream, AFileThatDiffersAnywhereFromThePublishedOneIsWrittenWho
   for (const std::string& version : versions) {
     write_output(root / "public", {{"awaiting.xml", published}});
     const ino_t before = inode_of(root / "public/awaiting.xml");
-    {
-      StagedOutput staged(root / "public");
-      stream_file(staged, "awaiting.xml", version, 1000);
-      staged.commit();
-      EXPECT_EQ(staged.files_unchanged(), 0u);
-    }
+    EXPECT_EQ(stream_counts(root, "awaiting.xml", version, 1000).unchanged, 0u);
     EXPECT_EQ(read_text(root / "public/awaiting.xml"), version);
     EXPECT_NE(inode_of(root / "public/awaiting.xml"), before);
     // The tree it was compared with is untouched until it is published again.
