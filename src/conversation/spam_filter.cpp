@@ -70,11 +70,19 @@ constexpr std::string_view kHostNoise[] = {"www",  "com",   "net",      "org",  
                                            "blog", "blogs", "blogspot", "wordpress", "typepad",
                                            "http", "https", "html",     "php",       "index"};
 
+const PhraseSet& commercial_words() {
+  static const PhraseSet words({std::begin(kCommercialWords), std::end(kCommercialWords)});
+  return words;
+}
+
+const PhraseSet& praise_templates() {
+  static const PhraseSet phrases({std::begin(kPraiseTemplates), std::end(kPraiseTemplates)});
+  return phrases;
+}
+
+/// The first of kCommercialWords that `folded` holds, "" when none.
 std::string commercial_word_in(const std::string& folded) {
-  for (auto word : kCommercialWords) {
-    if (contains_phrase(folded, word)) return std::string(word);
-  }
-  return "";
+  return std::string(commercial_words().first_in(folded));
 }
 
 bool is_stop_word(std::string_view word) {
@@ -181,8 +189,9 @@ SpamVerdict judge_comment(const SpamEvidence& evidence, const ScannedHtml& scann
                               std::to_string(word_count) + " words");
   }
   std::vector<std::string_view> praise;
-  for (auto phrase : kPraiseTemplates) {
-    if (contains_phrase(folded_text, phrase)) praise.push_back(phrase);
+  const std::vector<bool> praised = praise_templates().found_in(folded_text);
+  for (std::size_t i = 0; i < praised.size(); ++i) {
+    if (praised[i]) praise.push_back(kPraiseTemplates[i]);
   }
   if (!praise.empty()) {
     const bool off_topic =

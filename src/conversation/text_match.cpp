@@ -1,5 +1,7 @@
 #include "conversation/text_match.h"
 
+#include <utility>
+
 #include "base/ascii.h"
 #include "base/strings.h"
 
@@ -69,6 +71,57 @@ bool contains_phrase(std::string_view folded_text, std::string_view folded_phras
     ++pos;
   }
   return false;
+}
+
+PhraseSet::PhraseSet(std::vector<std::string_view> folded_phrases)
+    : phrases_(std::move(folded_phrases)) {
+  for (std::size_t i = 0; i < phrases_.size(); ++i) {
+    const std::string_view phrase = phrases_[i];
+    if (phrase.empty()) continue;  // contains_phrase finds an empty phrase nowhere
+    if (!is_word_byte(static_cast<unsigned char>(phrase[0]))) {
+      unindexed_.push_back(i);
+      continue;
+    }
+    std::size_t end = 1;
+    while (end < phrase.size() && is_word_byte(static_cast<unsigned char>(phrase[end]))) ++end;
+    by_first_word_[phrase.substr(0, end)].push_back(i);
+  }
+}
+
+std::vector<bool> PhraseSet::found_in(std::string_view folded_text) const {
+  std::vector<bool> found(phrases_.size(), false);
+  for (const std::size_t i : unindexed_) found[i] = contains_phrase(folded_text, phrases_[i]);
+  const std::size_t size = folded_text.size();
+  std::size_t at = 0;
+  while (at < size) {
+    if (!is_word_byte(static_cast<unsigned char>(folded_text[at]))) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at + 1;
+    while (end < size && is_word_byte(static_cast<unsigned char>(folded_text[end]))) ++end;
+    const auto candidates = by_first_word_.find(folded_text.substr(at, end - at));
+    if (candidates != by_first_word_.end()) {
+      for (const std::size_t i : candidates->second) {
+        const std::string_view phrase = phrases_[i];
+        const std::size_t after = at + phrase.size();
+        if (found[i] || after > size || folded_text.compare(at, phrase.size(), phrase) != 0) {
+          continue;
+        }
+        found[i] = after == size || !is_word_byte(static_cast<unsigned char>(folded_text[after]));
+      }
+    }
+    at = end;
+  }
+  return found;
+}
+
+std::string_view PhraseSet::first_in(std::string_view folded_text) const {
+  const std::vector<bool> found = found_in(folded_text);
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (found[i]) return phrases_[i];
+  }
+  return {};
 }
 
 std::vector<std::string> words_of(std::string_view folded_text) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string_view>
+#include <vector>
+
 namespace confab {
 namespace {
 
@@ -33,6 +37,45 @@ TEST(WordsOf, SplitsOnPunctuation) {
   EXPECT_EQ(words[0], "hello");
   EXPECT_EQ(words[2], "wide");
   EXPECT_EQ(words[5], "0");
+}
+
+TEST(PhraseSet, FindsWhatContainsPhraseFinds) {
+  const PhraseSet set({"i'm re-thinking", "buy", "buy now", "great post", "", "-deal", "post"});
+  const std::vector<bool> found =
+      set.found_in(fold_text("Great post! I'm re-thinking it; buying -deal now"));
+  EXPECT_EQ(found, (std::vector<bool>{true, false, false, true, false, true, true}));
+  EXPECT_EQ(set.first_in("post great post"), "great post");  // the order given, not the text's
+  EXPECT_EQ(set.first_in("nothing here"), "");
+  EXPECT_EQ(set.first_in(""), "");
+  EXPECT_EQ(set.first_in("buy"), "buy");
+  EXPECT_EQ(set.first_in("buy now!"), "buy");
+  EXPECT_EQ(set.found_in("rebuy now"), std::vector<bool>(7, false));
+}
+
+TEST(PhraseSet, AgreesWithContainsPhraseOnRandomText) {
+  // Texts and phrases over a small alphabet of word and non-word bytes, so that partial
+  // matches, repeats and boundaries meet often.
+  const std::string_view alphabet = "ab -'\xC3\xA9";
+  std::mt19937 random(19);
+  const auto text_of = [&](std::size_t most) {
+    std::string text(random() % (most + 1), ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    return text;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> owned;
+    for (int i = 0; i < 6; ++i) owned.push_back(text_of(5));
+    const std::vector<std::string_view> phrases(owned.begin(), owned.end());
+    const PhraseSet set(phrases);
+    for (int t = 0; t < 20; ++t) {
+      const std::string text = text_of(24);
+      const std::vector<bool> found = set.found_in(text);
+      for (std::size_t i = 0; i < phrases.size(); ++i) {
+        EXPECT_EQ(found[i], contains_phrase(text, phrases[i]))
+            << "text '" << text << "', phrase '" << phrases[i] << "'";
+      }
+    }
+  }
 }
 
 }  // namespace
