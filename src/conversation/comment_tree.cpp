@@ -26,8 +26,12 @@ std::string comment_number(std::string_view fragment) {
 /// "?p=1#comment-456".
 std::string id_tail(const std::string& id) {
   for (const std::string_view marker : {".post-", "comment:", "#comment-", "comment-"}) {
-    const auto pos = id.rfind(marker);
-    if (pos != std::string::npos) return id.substr(pos + marker.size());
+    // The last occurrence, found forwards: find runs on memchr, rfind compares at every byte.
+    std::size_t last = std::string::npos;
+    for (auto at = id.find(marker); at != std::string::npos; at = id.find(marker, at + 1)) {
+      last = at;
+    }
+    if (last != std::string::npos) return id.substr(last + marker.size());
   }
   return "";
 }

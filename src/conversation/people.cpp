@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/ascii.h"
@@ -392,8 +393,8 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
   // One person per group of joined identities, named by the first node that signed for it.
   std::unordered_map<std::size_t, std::size_t> person_of_root;
   std::vector<Person> people;
-  std::vector<std::set<std::string>> blogs;
-  std::set<std::string> used_ids;
+  std::vector<std::vector<std::string_view>> blogs;  // views into the nodes' sources
+  std::unordered_set<std::string> used_ids;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (identity_of[i] == kNoIdentity) continue;
     Node& node = nodes[i];
@@ -419,7 +420,7 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
       person.urls.push_back(node.author_url);
     }
     (node.kind == NodeKind::post ? person.posts : person.comments) += 1;
-    blogs[it->second].insert(node.source);
+    blogs[it->second].push_back(node.source);
   }
   for (auto& [identity, why] : reasons) {
     auto& merged_by = people[person_of_root.at(identities.find(identity))].merged_by;
@@ -430,6 +431,8 @@ std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSec
 
   std::unordered_map<std::string_view, std::size_t> person_index;
   for (std::size_t i = 0; i < people.size(); ++i) {
+    std::sort(blogs[i].begin(), blogs[i].end());
+    blogs[i].erase(std::unique(blogs[i].begin(), blogs[i].end()), blogs[i].end());
     people[i].blogs.assign(blogs[i].begin(), blogs[i].end());
     person_index.emplace(people[i].id, i);
   }

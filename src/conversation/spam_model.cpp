@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <unordered_set>
 
 #include "conversation/text_match.h"
 
@@ -29,8 +30,9 @@ constexpr std::string_view kFunctionWords[] = {
     "ist", "nicht", "mit",  "fur",  "ein", "eine",  "los",  "las",  "una",  "con",  "del"};
 
 bool is_function_word(std::string_view word) {
-  return std::find(std::begin(kFunctionWords), std::end(kFunctionWords), word) !=
-         std::end(kFunctionWords);
+  static const std::unordered_set<std::string_view> words(std::begin(kFunctionWords),
+                                                          std::end(kFunctionWords));
+  return words.count(word) != 0;
 }
 
 /// log P(token | spam) - log P(token | ham), Laplace-smoothed.
@@ -39,9 +41,10 @@ double token_weight(const SpamModel& model, int spam, int ham) {
          std::log((ham + 1.0) / (model.ham_documents + 2.0));
 }
 
-std::vector<std::pair<double, std::string>> weighted_tokens(const SpamModel& model,
-                                                            const SpamSample& sample) {
-  std::vector<std::pair<double, std::string>> weighted;
+/// Each token the model knows, with its weight; the views are the model's own keys.
+std::vector<std::pair<double, std::string_view>> weighted_tokens(const SpamModel& model,
+                                                                 const SpamSample& sample) {
+  std::vector<std::pair<double, std::string_view>> weighted;
   std::vector<const std::pair<const std::string, std::pair<int, int>>*> seen;
   auto weigh = [&](std::string_view token) {
     const auto found = model.counts.find(token);
@@ -51,7 +54,7 @@ std::vector<std::pair<double, std::string>> weighted_tokens(const SpamModel& mod
     if (std::find(seen.begin(), seen.end(), &*found) != seen.end()) return;
     seen.push_back(&*found);
     weighted.emplace_back(token_weight(model, found->second.first, found->second.second),
-                          std::string(token));
+                          found->first);
   };
   const std::string folded = sample.folded_text ? std::string() : fold_text(sample.text);
   for (const auto word : word_views(sample.folded_text ? *sample.folded_text : folded)) {
@@ -110,7 +113,7 @@ SpamModelJudgement judge_with_model(const SpamModel& model, const SpamSample& sa
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [weight, token] : weighted) {
     if (weight <= 0 || judgement.spammiest.size() == count) break;
-    judgement.spammiest.push_back(token);
+    judgement.spammiest.emplace_back(token);
   }
   return judgement;
 }
