@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "archive/sqlite_db.h"
+#include "base/content_hash.h"
 #include "base/time.h"
 #include "parse/feed.h"
 
@@ -67,6 +68,9 @@ struct SourceHistory {
   ArchivedSource source;
   std::vector<Entry> posts;
   std::map<std::string, std::vector<Entry>> comments;
+  /// The entry rows they were read from (post id, data, first seen, in order), hashed under the
+  /// key the read was given: equal hashes, equal posts and comments.
+  ContentHash rows;
 };
 
 /// Conditional-GET state of one URL, remembered between builds.
@@ -135,12 +139,13 @@ class Archive {
   std::optional<ArchivedSource> source(const std::string& key);
 
   /// Every source and entry, sources in first-seen order. Comments removed upstream are left
-  /// out unless `include_removed`.
-  std::vector<SourceHistory> history(bool include_removed = false);
+  /// out unless `include_removed`. SourceHistory::rows are hashed under `rows_key`.
+  std::vector<SourceHistory> history(bool include_removed = false, std::uint64_t rows_key = 0);
   /// Every source, but only those whose key `wanted` accepts with their entries (removed ones
   /// left out): what a build reads again after merging into a few sources, taking the others'
   /// entries from its first read.
-  std::vector<SourceHistory> history_of(const std::function<bool(const std::string& key)>& wanted);
+  std::vector<SourceHistory> history_of(const std::function<bool(const std::string& key)>& wanted,
+                                        std::uint64_t rows_key = 0);
 
   /// When the online build before the last one up to `run` started (builds that finished
   /// well): what "new" is measured against, so an offline rebuild keeps the marks of the fetch

@@ -46,9 +46,10 @@ constexpr const char* kEntryColumns =
 /// Reads the entry rows `entries` gives (source id, post id, data, first seen) into their
 /// sources' histories. Rows are read in batches and each batch's JSON is parsed on every core:
 /// reading is cheap, parsing is most of the time. Batches keep a few thousand texts alive.
+/// `rows` gets each source's rows as read, for SourceHistory::rows.
 void read_entries(SqliteStatement& entries, std::vector<SourceHistory>& histories,
                   const std::unordered_map<std::int64_t, std::size_t>& index_of,
-                  const std::filesystem::path& file) {
+                  const std::filesystem::path& file, std::vector<ContentHasher>& rows) {
   struct Row {
     std::size_t history = 0;
     std::string post_id, data;
@@ -86,27 +87,44 @@ void read_entries(SqliteStatement& entries, std::vector<SourceHistory>& historie
     row.post_id = entries.text(1);
     row.data = entries.text(2);
     row.first_seen = entries.optional_integer(3);
+    ContentHasher& hasher = rows[row.history];
+    hasher.add_text(row.post_id);
+    hasher.add_text(row.data);
+    hasher.add_number(row.first_seen ? 1 : 0);
+    hasher.add_number(static_cast<std::uint64_t>(row.first_seen.value_or(0)));
     if (batch.size() == kBatch) flush();
   }
   flush();
 }
 
+/// One hasher per history, under `key`.
+std::vector<ContentHasher> row_hashers(std::size_t count, std::uint64_t key) {
+  return std::vector<ContentHasher>(count, ContentHasher(key));
+}
+
+void finish_rows(std::vector<SourceHistory>& histories, std::vector<ContentHasher>& rows) {
+  for (std::size_t i = 0; i < histories.size(); ++i) histories[i].rows = rows[i].finish();
+}
+
 }  // namespace
 
-std::vector<SourceHistory> Archive::history(bool include_removed) {
+std::vector<SourceHistory> Archive::history(bool include_removed, std::uint64_t rows_key) {
   std::unordered_map<std::int64_t, std::size_t> index_of;
   std::vector<SourceHistory> histories = read_sources(db_, index_of);
+  std::vector<ContentHasher> rows = row_hashers(histories.size(), rows_key);
   SqliteStatement entries(
       db_, std::string(kEntryColumns) + "WHERE e.removed_upstream = 0 OR ?" + kEntryOrder);
   entries.bind(1, include_removed ? 1 : 0);
-  read_entries(entries, histories, index_of, file());
+  read_entries(entries, histories, index_of, file(), rows);
+  finish_rows(histories, rows);
   return histories;
 }
 
 std::vector<SourceHistory> Archive::history_of(
-    const std::function<bool(const std::string& key)>& wanted) {
+    const std::function<bool(const std::string& key)>& wanted, std::uint64_t rows_key) {
   std::unordered_map<std::int64_t, std::size_t> index_of;
   std::vector<SourceHistory> histories = read_sources(db_, index_of);
+  std::vector<ContentHasher> rows = row_hashers(histories.size(), rows_key);
   SqliteStatement entries(db_, std::string(kEntryColumns) +
                                    "WHERE e.source_id = ? AND e.removed_upstream = 0" +
                                    kEntryOrder);
@@ -114,8 +132,9 @@ std::vector<SourceHistory> Archive::history_of(
     if (!wanted(histories[at].source.key)) continue;
     entries.reset();
     entries.bind(1, row_id);
-    read_entries(entries, histories, index_of, file());
+    read_entries(entries, histories, index_of, file(), rows);
   }
+  finish_rows(histories, rows);
   return histories;
 }
 

@@ -63,6 +63,17 @@ void ContentHasher::add(std::string_view piece) {
   if (pending_size_ > 0) std::memcpy(pending_, piece.data() + at, pending_size_);
 }
 
+void ContentHasher::add_number(std::uint64_t number) {
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(number >> (8 * i));
+  add(std::string_view(bytes, sizeof bytes));
+}
+
+void ContentHasher::add_text(std::string_view text) {
+  add_number(text.size());
+  add(text);
+}
+
 ContentHash ContentHasher::finish() {
   // The last word, padded with zero bytes (a whole one when none is pending): the size mixed
   // in below tells those zeros from real ones.

@@ -26,6 +26,10 @@ class ContentHasher {
  public:
   explicit ContentHasher(std::uint64_t key);
   void add(std::string_view piece);
+  /// For hashing records field by field: a number as 8 bytes (little-endian), and a text after
+  /// its size, so that "ab" + "c" and "a" + "bc" hash apart.
+  void add_number(std::uint64_t number);
+  void add_text(std::string_view text);
   /// The hash of everything added; the hasher is spent.
   ContentHash finish();
 

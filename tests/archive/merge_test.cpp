@@ -44,6 +44,30 @@ TEST(ArchiveMerge, KeepsEveryPostAFeedWindowEverShowed) {
   EXPECT_EQ(ids(history[0].posts), (std::vector<std::string>{"p4", "p3", "p2"}));
 }
 
+TEST(ArchiveHistory, HashesTheRowsEachSourceWasReadFrom) {
+  const TempArchive temp_archive("rows");
+  Archive archive(temp_archive.file);
+  const auto blog = make_source("blog");
+  const auto other = make_source("other");
+  archive.merge_source(archive.begin_run(1, "online"), posts_of(blog, {make_entry("p1", 10)}));
+  archive.merge_source(archive.begin_run(1, "online"), posts_of(other, {make_entry("q1", 10)}));
+  const auto first = archive.history(false, 7);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_NE(first[0].rows, first[1].rows);
+  // Read again: the same rows hash the same; under another key, differently.
+  EXPECT_EQ(archive.history(false, 7)[0].rows, first[0].rows);
+  EXPECT_NE(archive.history(false, 8)[0].rows, first[0].rows);
+  // An edit changes its source's hash only; history_of hashes as history does.
+  archive.merge_source(archive.begin_run(2, "online"),
+                       posts_of(blog, {make_entry("p1", 10, "A better title")}));
+  const auto edited = archive.history(false, 7);
+  EXPECT_NE(edited[0].rows, first[0].rows);
+  EXPECT_EQ(edited[1].rows, first[1].rows);
+  const auto again = archive.history_of([](const std::string&) { return true; }, 7);
+  EXPECT_EQ(again[0].rows, edited[0].rows);
+  EXPECT_EQ(again[1].rows, edited[1].rows);
+}
+
 TEST(ArchiveMerge, UpdatesAnEditedPost) {
   const TempArchive temp_archive("edit");
   Archive archive(temp_archive.file);

@@ -58,6 +58,21 @@ TEST(ContentHasher, GivesTheWholeContentsHashHoweverTheBytesAreCut) {
   EXPECT_EQ(empty.finish(), hash_content("", 9));
 }
 
+TEST(ContentHasher, HashesRecordsFieldByField) {
+  const auto texts = [](std::string_view a, std::string_view b) {
+    ContentHasher hasher(7);
+    hasher.add_text(a);
+    hasher.add_text(b);
+    return hasher.finish();
+  };
+  EXPECT_NE(texts("ab", "c"), texts("a", "bc"));  // the sizes tell them apart
+  EXPECT_EQ(texts("ab", "c"), texts("ab", "c"));
+  ContentHasher number(7);
+  number.add_number(0x0102030405060708ULL);
+  EXPECT_EQ(number.finish(),
+            hash_content(std::string_view("\x08\x07\x06\x05\x04\x03\x02\x01", 8), 7));
+}
+
 TEST(ContentHash, HexRoundTripsAndRefusesAnythingElse) {
   const ContentHash hash = hash_content("people/ana/index.html", 42);
   const std::string hex = to_hex(hash);
