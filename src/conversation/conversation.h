@@ -36,11 +36,13 @@ struct SourceReport {
   /// "mastodon", "bluesky", "webmention"; "" for a blog.
   std::string platform = {};
   std::string platform_label = {};  ///< for people: "Hacker News"; "" for a blog
+  bool operator==(const SourceReport&) const = default;
 };
 
 struct SpamVerdict {
   double score = 0;
   std::vector<std::string> reasons;
+  bool operator==(const SpamVerdict&) const = default;
 };
 
 /// A post, a comment or a mention (pingback/trackback), linked into the conversation tree.
@@ -82,7 +84,8 @@ struct Node {
   std::optional<int> reply_cap;
   /// When the archive first saw it: the start of that build (none without an archive).
   std::optional<UnixTime> first_seen;
-  std::string text;  ///< plain text of content_html (for matching; not serialised)
+  std::string text;  ///< plain text of content_html (for matching; not in conversation.json)
+  bool operator==(const Node&) const = default;
 };
 
 struct Person {
@@ -101,6 +104,7 @@ struct Person {
   int cross_blog_replies = 0;      ///< replies written on another blog than the one replied to
   /// Ranking, reach over volume (README "People"): 2·blogs + repliers + 3·cross_blog_replies.
   int influence = 0;
+  bool operator==(const Person&) const = default;
 };
 
 struct ThreadSummary {
@@ -108,6 +112,7 @@ struct ThreadSummary {
   int size = 0;                    ///< nodes in the thread, root included, spam excluded
   std::vector<std::string> blogs;  ///< SourceReport ids touched
   std::optional<UnixTime> last_activity;
+  bool operator==(const ThreadSummary&) const = default;
 };
 
 struct Conversation {
@@ -122,6 +127,7 @@ struct Conversation {
   std::vector<Person> people;
   std::vector<std::string> awaiting_reply;  ///< Node ids, oldest first
   std::vector<ThreadSummary> threads;       ///< newest activity first
+  bool operator==(const Conversation&) const = default;
 };
 
 /// New since the previous build: first seen after that build started. Nothing is new on a first
