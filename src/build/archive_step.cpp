@@ -109,6 +109,9 @@ SourceHarvest with_history(SourceReport report, SourceHistory* history) {
   if (history) {
     harvest.posts = std::move(history->posts);
     harvest.comments = std::move(history->comments);
+    harvest.archived_rows = history->rows;
+  } else {
+    harvest.archived_rows = ContentHash{};  // the archive holds nothing for it
   }
   return harvest;
 }
@@ -189,19 +192,22 @@ void add(MergeCounts& total, const MergeCounts& counts) {
 /// before the step, whose entries the archive still holds as they were). Reading the whole
 /// history again cost a second or more per 100,000 entries, with both copies alive at once.
 std::vector<SourceHistory> reread(Archive& archive, const std::set<std::string>& touched,
-                                  std::vector<SourceHarvest>&& earlier) {
+                                  std::vector<SourceHarvest>&& earlier, std::uint64_t rows_key) {
   std::map<std::string, SourceHarvest*> by_key;
   for (auto& harvest : earlier) by_key.emplace(archive_key(harvest.report), &harvest);
   // A source no earlier harvest holds (one this build left out) is read whole, to be sure.
   auto read_anew = [&](const std::string& key) {
-    return touched.count(key) > 0 || by_key.count(key) == 0;
+    if (touched.count(key) > 0) return true;
+    const auto found = by_key.find(key);
+    return found == by_key.end() || !found->second->archived_rows;
   };
-  std::vector<SourceHistory> histories = archive.history_of(read_anew);
+  std::vector<SourceHistory> histories = archive.history_of(read_anew, rows_key);
   for (auto& history : histories) {
     if (read_anew(history.source.key)) continue;
     SourceHarvest& harvest = *by_key.at(history.source.key);
     history.posts = std::move(harvest.posts);
     history.comments = std::move(harvest.comments);
+    history.rows = *harvest.archived_rows;
   }
   return histories;
 }
@@ -301,10 +307,11 @@ bool read_platform_threads(const SiteConfig& config, const ArchiveStepOptions& o
 
 }  // namespace
 
-ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, UnixTime now) {
+ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, UnixTime now,
+                                 std::uint64_t rows_key) {
   const auto run = archive.begin_run(now, "offline");
   ArchiveStepReport report;
-  report.harvests = recall(archived_reports(config, archive), archive.history());
+  report.harvests = recall(archived_reports(config, archive), archive.history(false, rows_key));
   report.previous_build = archive.previous_build(run);
   archive.finish_run(run, now, "ok");
   return report;
@@ -328,20 +335,21 @@ ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive,
     }
     current.push_back(std::move(harvest.report));
   }
-  report.harvests = recall(current, archive.history());
+  report.harvests = recall(current, archive.history(false, options.rows_key));
   // Posts that scrolled out of their blog's feed still gather comments: read those feeds too.
   std::set<std::string> touched;
   if (refresh_older_comment_feeds(config, options, run, report.harvests, fetcher, archive, report,
                                   touched)) {
     archive.record_fetch_states(fetcher.take_changed_states());
-    report.harvests = recall(current, reread(archive, touched, std::move(report.harvests)));
+    report.harvests =
+        recall(current, reread(archive, touched, std::move(report.harvests), options.rows_key));
   }
   // Hacker News, Reddit, Lemmy and Discourse threads about what the conversation holds now.
   touched.clear();
   if (read_platform_threads(config, options, run, fetcher, archive, report, current, touched)) {
     archive.record_fetch_states(fetcher.take_changed_states());
-    report.harvests =
-        recall(std::move(current), reread(archive, touched, std::move(report.harvests)));
+    report.harvests = recall(
+        std::move(current), reread(archive, touched, std::move(report.harvests), options.rows_key));
   }
   report.previous_build = archive.previous_build(run);
   archive.finish_run(run, options.now, "ok");

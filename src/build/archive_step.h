@@ -37,6 +37,8 @@ struct ArchiveStepOptions {
   std::function<void(double seconds)> wait;
   /// The hub's pages as last published ([site] webmention): their mentions are read too.
   std::vector<HubPage> hub_pages;
+  /// The key the archive's rows are hashed under (SourceHarvest::archived_rows).
+  std::uint64_t rows_key = 0;
 };
 
 /// Runs the spider through `fetcher` (remembering every URL in the archive), merges what it
@@ -48,6 +50,7 @@ ArchiveStepReport fetch_into_archive(const SiteConfig& config, Archive& archive,
 
 /// --offline: no request at all; the configured sources as the archive last saw them, with
 /// their whole history.
-ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, UnixTime now);
+ArchiveStepReport recall_archive(const SiteConfig& config, Archive& archive, UnixTime now,
+                                 std::uint64_t rows_key = 0);
 
 }  // namespace confab

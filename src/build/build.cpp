@@ -12,6 +12,7 @@
 #include "base/program_id.h"
 #include "build/archive_step.h"
 #include "build/build_fetcher.h"
+#include "build/kept_conversation.h"
 #include "build/site_sources.h"
 #include "build/staged_output.h"
 #include "render/render.h"
@@ -31,6 +32,11 @@ UnixTime build_time_now() {
 
 namespace {
 
+/// The archive the build reads and writes: --archive, else site.toml's.
+std::filesystem::path archive_file(const SiteConfig& config, const BuildOptions& options) {
+  return options.archive.empty() ? config.archive_file() : options.archive;
+}
+
 /// Publishing replaces the output folder whole: it must hold nothing the build reads, or a typo
 /// (`--output .`) would replace the site itself, archive and all.
 void refuse_output_over_the_site(const SiteConfig& config, const BuildOptions& options,
@@ -45,7 +51,7 @@ void refuse_output_over_the_site(const SiteConfig& config, const BuildOptions& o
         fs::weakly_canonical(fs::absolute(path), ignored).lexically_relative(folder);
     return !relative.empty() && *relative.begin() != "..";
   };
-  const fs::path archive = options.archive.empty() ? config.archive_file() : options.archive;
+  const fs::path archive = archive_file(config, options);
   for (const fs::path& read :
        {config.file, archive, config.root / "content", config.root / "static",
         config.root / "templates", config.root / "themes", config.root / "i18n"}) {
@@ -63,17 +69,18 @@ void refuse_output_over_the_site(const SiteConfig& config, const BuildOptions& o
 /// ever saw: the conversation is threaded from the whole history, not from this fetch alone.
 /// Returns when the build before started, what new nodes are measured against.
 std::optional<UnixTime> gather(const SiteConfig& config, const BuildOptions& options,
-                               BuildReport& report) {
-  Archive archive(options.archive.empty() ? config.archive_file() : options.archive);
+                               std::uint64_t rows_key, BuildReport& report) {
+  Archive archive(archive_file(config, options));
   ArchiveStepReport step;
   if (options.offline) {
-    step = recall_archive(config, archive, options.now);
+    step = recall_archive(config, archive, options.now, rows_key);
   } else {
     const auto fetcher = make_build_fetcher(config, options.record);
     ArchiveStepOptions step_options;
     step_options.now = options.now;
     step_options.conditional = options.record.empty();
     step_options.progress = options.progress;
+    step_options.rows_key = rows_key;
     if (!config.site.webmention.empty()) {
       // What the hub published last time: the pages whose Webmentions are read.
       std::ifstream last(report.output / "conversation.json", std::ios::binary);
@@ -125,16 +132,33 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   input.theme = load_theme(config);
   input.content = load_content(config);
 
+  // The conversation the build before threaded, if nothing it was made from has changed.
+  const std::filesystem::path kept_file = kept_conversation_file(archive_file(config, options));
+  const std::uint64_t kept_key = kept_conversation_key(kept_file);
   std::optional<UnixTime> previous_build;
   if (options.reuse_harvests) {
     report.harvests = *options.reuse_harvests;
     if (options.reuse_evidence) report.evidence = *options.reuse_evidence;
     previous_build = options.reuse_previous_build;
   } else {
-    previous_build = gather(config, options, report);
+    previous_build = gather(config, options, kept_key, report);
   }
   stage_done("gather");
-  if (options.keep_harvests) {
+  const std::optional<ContentHash> threading =
+      threading_inputs(config, report.harvests, report.evidence, kept_key);
+  std::optional<std::string> kept =
+      threading ? read_kept_conversation(kept_file, kept_key, *threading) : std::nullopt;
+  if (kept) {
+    std::vector<SourceReport> sources;
+    for (const SourceHarvest& harvest : report.harvests) sources.push_back(harvest.report);
+    // The entries go before the kept conversation is made whole: both at once is the thread
+    // stage's peak over again.
+    if (!options.keep_harvests) std::vector<SourceHarvest>().swap(report.harvests);
+    report.conversation =
+        kept_conversation_from(kept_file, std::move(*kept), std::move(sources), options.now);
+    kept.reset();
+    report.conversation_kept = true;
+  } else if (options.keep_harvests) {
     report.conversation = build_conversation(config, report.harvests, options.now, report.evidence);
   } else {
     report.conversation =
@@ -155,10 +179,31 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   };
   // The largest files go out in pieces, never whole in memory.
   input.open_stream = [&staged](const std::string& path) { return staged.open_stream(path); };
+  // A conversation threaded anew is kept for the next build while this one renders (both only
+  // read it). Keeping is a saving, not a result: a failure is a warning.
+  std::string keep_failure;
+  std::thread keeper;
+  if (threading && !report.conversation_kept) {
+    keeper = std::thread([&] {
+      try {
+        keep_conversation(kept_file, kept_key, *threading, report.conversation);
+      } catch (const std::exception& error) {
+        keep_failure = error.what();
+      }
+    });
+  }
+  struct JoinOnExit {
+    std::thread& thread;
+    ~JoinOnExit() {
+      if (thread.joinable()) thread.join();
+    }
+  } join_keeper{keeper};
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
   report.pages_kept = rendered.pages_kept;
   for (const std::string& problem : rendered.problems) report.warnings.push_back(problem);
+  if (keeper.joinable()) keeper.join();
+  if (!keep_failure.empty()) report.warnings.push_back(keep_failure);
   stage_done("render");
   staged.commit();
   stage_done("publish");

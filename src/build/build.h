@@ -54,6 +54,9 @@ struct BuildReport {
   /// Of those, the pages taken from the previous output without rendering: made from the same
   /// data, templates, strings and program (render's PageMemo).
   std::size_t pages_kept = 0;
+  /// The conversation was the one the build before threaded, kept beside the archive: nothing
+  /// threading reads had changed (build/kept_conversation.h).
+  bool conversation_kept = false;
   std::size_t requests = 0;
   std::vector<std::string> warnings;    ///< per source, each names it
   std::vector<SourceHarvest> harvests;  ///< what the conversation was built from, when kept

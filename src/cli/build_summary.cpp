@@ -49,7 +49,10 @@ void print_build_summary(const BuildReport& report, Console& console) {
                std::to_string(failed) + " failed), " + count(posts, "post", "posts") + ", " +
                count(comments, "comment", "comments") + ", " +
                count(report.conversation.threads.size(), "thread", "threads") + ", " +
-               std::to_string(spam) + " set aside as spam");
+               std::to_string(spam) + " set aside as spam" +
+               (report.conversation_kept
+                    ? "; threads kept from the last build (nothing they are made of changed)"
+                    : ""));
 }
 
 StepProgress progress_on(Console& console) {

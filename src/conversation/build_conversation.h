@@ -3,10 +3,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "base/content_hash.h"
 #include "config/config.h"
 #include "conversation/conversation.h"
 #include "conversation/people.h"
@@ -25,6 +27,9 @@ struct SourceHarvest {
   std::set<std::string> partial_comment_feeds;
   /// Post ids whose every comment representation answered "unchanged": nothing to merge.
   std::set<std::string> unchanged_comments;
+  /// When the posts and comments were read back from the archive: its SourceHistory::rows, which
+  /// tell a build whether it threads what the build before threaded. Threading ignores it.
+  std::optional<ContentHash> archived_rows;
 };
 
 /// Identifies one post of a harvest list: harvests[source].posts[post].

@@ -28,7 +28,8 @@ const fs::path kFixture = fs::path(CONFAB_SOURCE_DIR) / "tests/fixtures/incremen
 const std::string kFirstBuild = "1302000000";   // 2011-04-05 10:40 UTC
 const std::string kSecondBuild = "1302003600";  // an hour later
 
-std::string site_toml(const std::string& snapshot, const std::string& language, bool sky_notes) {
+std::string site_toml(const std::string& snapshot, const std::string& language, bool sky_notes,
+                      const std::string& more_settings) {
   std::string toml =
       "[site]\ntitle = \"Kite Club hub\"\nbase_url = \"https://hub.example/\"\n"
       "language = \"" +
@@ -44,14 +45,17 @@ std::string site_toml(const std::string& snapshot, const std::string& language, 
         "feed = \"https://skynotes.example.net/feed/\"\n";
   }
   return toml + "[fetch]\nreplay = \"" + (kFixture / snapshot).string() +
-         "\"\n[crawl]\ndepth = 0\n[platforms]\nlookup = []\n";
+         "\"\n[crawl]\ndepth = 0\n[platforms]\nlookup = []\n" + more_settings;
 }
+
+constexpr const char* kThreadsKept = "threads kept from the last build";
 
 /// What a case changes between the two builds: the snapshot, the site's settings, its files.
 struct Change {
   std::string snapshot = "base";
   std::string language = "en";
   bool sky_notes = false;
+  std::string more_settings = "";  ///< site.toml tables after the others
   std::function<void(const fs::path& site)> edit_site = [](const fs::path&) {};
 };
 
@@ -77,7 +81,7 @@ class IncrementalBuild : public ::testing::Test {
   std::string build(const fs::path& site, const Change& change, const std::string& epoch,
                     const std::string& extra = "") {
     std::ofstream(site / "site.toml", std::ios::trunc)
-        << site_toml(change.snapshot, change.language, change.sky_notes);
+        << site_toml(change.snapshot, change.language, change.sky_notes, change.more_settings);
     const auto result = run_confab("build --config " + (site / "site.toml").string() + extra,
                                    "SOURCE_DATE_EPOCH=" + epoch);
     EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -93,6 +97,8 @@ class IncrementalBuild : public ::testing::Test {
     fs::copy(incremental, clean, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
     fs::remove_all(clean / "public");
     fs::remove_all(clean / ".public.confab");  // the output's two trees: a clean build has none
+    // Nor the conversation the last build threaded: a clean build threads the archive anew.
+    EXPECT_TRUE(fs::remove(clean / ".confab/archive.db.conversation"));
     change.edit_site(incremental);
     change.edit_site(clean);
     const std::string said = build(incremental, change, kSecondBuild);
@@ -100,6 +106,7 @@ class IncrementalBuild : public ::testing::Test {
     EXPECT_NE(said.find(" unchanged"), std::string::npos) << said;
     const std::string clean_said = build(clean, change, kSecondBuild);
     EXPECT_EQ(clean_said.find(" unchanged"), std::string::npos) << clean_said;
+    EXPECT_EQ(clean_said.find(kThreadsKept), std::string::npos) << clean_said;
     EXPECT_EQ(clean_said.find(" not rendered again"), std::string::npos) << clean_said;
     const auto rebuilt = files_under(incremental / "public");
     const auto fresh = files_under(clean / "public");
@@ -155,26 +162,33 @@ TEST_F(IncrementalBuild, NothingChangedLeavesThePagesAlone) {
 }
 
 TEST_F(IncrementalBuild, NothingChangedEqualsACleanBuild) {
-  rebuild_equals_clean_build(Change{});
+  // Nothing threading reads changed: the last build's threads are taken as they were.
+  const std::string said = rebuild_equals_clean_build(Change{});
+  EXPECT_NE(said.find(kThreadsKept), std::string::npos) << said;
 }
 
 TEST_F(IncrementalBuild, OneNewCommentEqualsACleanBuild) {
-  rebuild_equals_clean_build(Change{.snapshot = "new-comment"});
+  const std::string said = rebuild_equals_clean_build(Change{.snapshot = "new-comment"});
+  EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
   EXPECT_NE(read_text(incremental / kKitThread).find("clove hitch"), std::string::npos);
 }
 
 TEST_F(IncrementalBuild, AnEditedPostEqualsACleanBuild) {
-  rebuild_equals_clean_build(Change{.snapshot = "edited-post"});
+  const std::string said = rebuild_equals_clean_build(Change{.snapshot = "edited-post"});
+  EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
   EXPECT_NE(read_text(incremental / "public/threads/flying-day-in-nantes/index.html").find("cake"),
             std::string::npos);
 }
 
 TEST_F(IncrementalBuild, ACommentRemovedUpstreamEqualsACleanBuild) {
-  rebuild_equals_clean_build(Change{.snapshot = "removed-comment"});
+  const std::string said = rebuild_equals_clean_build(Change{.snapshot = "removed-comment"});
+  EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
 }
 
 TEST_F(IncrementalBuild, ANewSourceEqualsACleanBuild) {
-  rebuild_equals_clean_build(Change{.snapshot = "new-source", .sky_notes = true});
+  const std::string said =
+      rebuild_equals_clean_build(Change{.snapshot = "new-source", .sky_notes = true});
+  EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
   EXPECT_NE(read_text(incremental / "public/sources/index.html").find("Sky Notes"),
             std::string::npos);
 }
@@ -189,7 +203,17 @@ TEST_F(IncrementalBuild, AThemeChangeEqualsACleanBuild) {
   // Every page includes the footer: none is taken from the output as it was.
   const std::string said = rebuild_equals_clean_build(change);
   EXPECT_EQ(said.find("not rendered again"), std::string::npos) << said;
+  EXPECT_NE(said.find(kThreadsKept), std::string::npos) << said;  // the theme is render's
   EXPECT_NE(read_text(incremental / kKitThread).find("kept by the club"), std::string::npos);
+}
+
+TEST_F(IncrementalBuild, ASpamSettingEqualsACleanBuild) {
+  // site.toml's [spam] is read by threading: the threads are made anew.
+  const std::string said =
+      rebuild_equals_clean_build(Change{.more_settings = "[spam]\ndeny = [\"Jon\"]\n"});
+  EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
+  EXPECT_EQ(read_text(incremental / kKitThread).find("colours"), std::string::npos);
+  EXPECT_NE(read_text(incremental / "public/spam/index.html").find("colours"), std::string::npos);
 }
 
 TEST_F(IncrementalBuild, ALanguageChangeEqualsACleanBuild) {
