@@ -2,8 +2,6 @@
 // those bytes (so a torn or damaged file is told from a good one, and threaded anew).
 #include "build/kept_conversation.h"
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -183,8 +181,11 @@ Conversation kept_conversation_from(const std::filesystem::path& file, std::stri
 
 void keep_conversation(const std::filesystem::path& file, std::uint64_t key,
                        const ContentHash& inputs, const Conversation& conversation) {
+  // One name, not one per process: a build killed while writing leaves one stale file, which
+  // the next build overwrites. Two builds writing at once may mix their bytes: the hash at the
+  // end then refuses the file, and the next build threads anew.
   std::filesystem::path temporary = file;
-  temporary += ".new-" + std::to_string(::getpid());
+  temporary += ".new";
   const auto fail = [&](const std::string& what) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
