@@ -182,9 +182,9 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   // A conversation threaded anew is kept for the next build while this one renders (both only
   // read it). Keeping is a saving, not a result: a failure is a warning.
   std::string keep_failure;
-  std::thread keeper;
+  std::jthread keeper;  // joined however render ends
   if (threading && !report.conversation_kept) {
-    keeper = std::thread([&] {
+    keeper = std::jthread([&] {
       try {
         keep_conversation(kept_file, kept_key, *threading, report.conversation);
       } catch (const std::exception& error) {
@@ -192,12 +192,6 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
       }
     });
   }
-  struct JoinOnExit {
-    std::thread& thread;
-    ~JoinOnExit() {
-      if (thread.joinable()) thread.join();
-    }
-  } join_keeper{keeper};
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
   report.pages_kept = rendered.pages_kept;

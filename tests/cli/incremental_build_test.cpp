@@ -216,6 +216,29 @@ TEST_F(IncrementalBuild, ASpamSettingEqualsACleanBuild) {
   EXPECT_NE(read_text(incremental / "public/spam/index.html").find("colours"), std::string::npos);
 }
 
+TEST_F(IncrementalBuild, ADamagedKeptConversationIsThreadedAround) {
+  build(incremental, Change{}, kFirstBuild);
+  const fs::path kept = incremental / ".confab/archive.db.conversation";
+  std::string bytes = read_text(kept);
+  ASSERT_GT(bytes.size(), 100u);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+  std::ofstream(kept, std::ios::binary | std::ios::trunc) << bytes;
+  const std::string said = build(incremental, Change{}, kSecondBuild);
+  EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
+  EXPECT_NE(read_text(incremental / kKitThread).find("colours"), std::string::npos);
+  // Threaded anew, and kept again: the next build takes it back.
+  EXPECT_NE(read_text(kept), bytes);
+  EXPECT_NE(build(incremental, Change{}, kSecondBuild).find(kThreadsKept), std::string::npos);
+}
+
+TEST_F(IncrementalBuild, AConversationThatCannotBeKeptIsAWarningOnly) {
+  fs::create_directories(incremental / ".confab/archive.db.conversation.new");  // in the way
+  const std::string said = build(incremental, Change{}, kFirstBuild);
+  EXPECT_NE(said.find("cannot keep the threaded conversation"), std::string::npos) << said;
+  EXPECT_NE(read_text(incremental / kKitThread).find("colours"), std::string::npos);
+  EXPECT_EQ(build(incremental, Change{}, kSecondBuild).find(kThreadsKept), std::string::npos);
+}
+
 TEST_F(IncrementalBuild, ALanguageChangeEqualsACleanBuild) {
   const std::string said = rebuild_equals_clean_build(Change{.language = "fr"});
   EXPECT_EQ(said.find("not rendered again"), std::string::npos) << said;
