@@ -4,18 +4,30 @@ namespace confab {
 
 namespace {
 
+bool needs_quotes(std::string_view text) {
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return true;
+  // One pass (find_first_of with a set of four calls memchr on the set for every byte).
+  for (const char c : text) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
+}
+
 void append_csv_field(std::string& out, std::string_view text) {
-  const bool quoted = text.find_first_of(",\"\r\n") != std::string_view::npos ||
-                      (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quoted) {
+  if (!needs_quotes(text)) {
     out += text;
     return;
   }
   out += '"';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
+  // What lies between quotes goes in whole; each quote is doubled.
+  std::size_t from = 0;
+  for (std::size_t quote = text.find('"'); quote != std::string_view::npos;
+       quote = text.find('"', quote + 1)) {
+    out.append(text.substr(from, quote + 1 - from));
+    out += '"';
+    from = quote + 1;
   }
+  out.append(text.substr(from));
   out += '"';
 }
 

@@ -35,31 +35,41 @@ std::string hub_url(const SiteModel& model, const FeedSite& site, const Node& no
 
 }  // namespace
 
+namespace {
+
+/// How many bytes of white space start at `at`: ASCII space and controls \t to \r, U+00A0
+/// no-break space and U+202F narrow no-break space (French typography's favourite); 0 for none.
+std::size_t space_bytes_at(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char c = byte(at);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c == 0xC2 && at + 1 < text.size() && byte(at + 1) == 0xA0) return 2;
+  if (c == 0xE2 && at + 2 < text.size() && byte(at + 1) == 0x80 && byte(at + 2) == 0xAF) {
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::string one_line(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t space_bytes = 0;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
-      space_bytes = 1;
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-      space_bytes = 2;  // U+00A0 no-break space
-    } else if (c == 0xE2 && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(text[i + 2]) == 0xAF) {
-      space_bytes = 3;  // U+202F narrow no-break space, French typography's favourite
-    }
-    if (space_bytes > 0) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (const std::size_t space = space_bytes_at(text, at); space > 0) {
       pending_space = !out.empty();
-      i += space_bytes - 1;
+      at += space;
       continue;
     }
+    // A run of other bytes goes in whole.
+    std::size_t end = at + 1;
+    while (end < text.size() && space_bytes_at(text, end) == 0) ++end;
     if (pending_space) out += ' ';
     pending_space = false;
-    out += static_cast<char>(c);
+    out.append(text.substr(at, end - at));
+    at = end;
   }
   return out;
 }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <string>
 #include <vector>
 
@@ -238,6 +240,59 @@ TEST(CsvExports, OneLineCollapsesEveryRunOfWhiteSpace) {
             "a b c");
   EXPECT_EQ(one_line(""), "");
   EXPECT_EQ(one_line(" \n "), "");
+}
+
+/// one_line as first written, a byte at a time: what the faster one must agree with.
+std::string one_line_reference(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t space_bytes = 0;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      space_bytes = 1;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      space_bytes = 2;
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(text[i + 2]) == 0xAF) {
+      space_bytes = 3;
+    }
+    if (space_bytes > 0) {
+      pending_space = !out.empty();
+      i += space_bytes - 1;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+TEST(CsvExports, OneLineAgreesWithTheByteAtATimeReadingOnRandomText) {
+  // Bytes that are, begin or end white space (and a few that are not), packed close together.
+  const std::string alphabet = std::string("a ,\t\n\r\v\f\"") + "\xC2\xA0\xE2\x80\xAF\xC3";
+  std::mt19937 random(23);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text(random() % 16, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    EXPECT_EQ(one_line(text), one_line_reference(text)) << "'" << text << "'";
+  }
+}
+
+TEST(CsvExports, FieldsAreQuotedAndTheirQuotesDoubled) {
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field(""), "");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("\""), "\"\"\"\"");
+  EXPECT_EQ(csv_field("\"\""), "\"\"\"\"\"\"");
+  EXPECT_EQ(csv_field("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(csv_field("cr\r"), "\"cr\r\"");
+  EXPECT_EQ(csv_field(" padded"), "\" padded\"");
+  EXPECT_EQ(csv_field("padded "), "\"padded \"");
 }
 
 TEST(CsvExports, TheSameConversationGivesTheSameBytes) {
