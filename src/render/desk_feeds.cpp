@@ -102,6 +102,8 @@ Children children_of(const Conversation& conversation) {
 /// itself when nothing below it is dated. Walks with its own stack and a visited set: reply
 /// chains are as deep as outsiders make them, and a malformed parent cycle must not loop.
 const Node* last_word(const Node& question, const Children& children) {
+  // Most questions in the queue have no reply at all: no walk for them.
+  if (children.find(question.id) == children.end()) return &question;
   const Node* newest = &question;
   std::unordered_set<const Node*> visited = {&question};
   std::vector<const Node*> stack = {&question};
@@ -233,6 +235,7 @@ std::vector<AwaitingItem> awaiting_items(const SiteModel& model, const FeedSite&
   const Conversation& conversation = model.conversation();
   const Children children = children_of(conversation);
   std::vector<AwaitingItem> items;
+  items.reserve(conversation.awaiting_reply.size());
   for (const std::string& id : conversation.awaiting_reply) {
     const Node* node = model.node(id);
     const DisplayThread* thread = node ? model.thread_of(*node) : nullptr;
