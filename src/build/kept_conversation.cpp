@@ -122,7 +122,7 @@ std::optional<ContentHash> threading_inputs(const SiteConfig& config,
     inputs.number(person.team ? 1 : 0);
   }
   // The sources as threading reads them: not their fetch status, which is this build's and is
-  // put back on the kept conversation (read_kept_conversation).
+  // put on the kept conversation (kept_conversation_from).
   inputs.number(harvests.size());
   for (const SourceHarvest& harvest : harvests) {
     if (!harvest.archived_rows) return std::nullopt;
@@ -150,11 +150,11 @@ std::optional<std::string> read_kept_conversation(const std::filesystem::path& f
   if (size < kHeaderSize + kTrailerSize) return std::nullopt;
   in.seekg(0);
   const std::string header = read_exactly(in, kHeaderSize);
-  const std::string_view fields = std::string_view(header).substr(kMagic.size());
-  if (header.size() != kHeaderSize || !std::string_view(header).starts_with(kMagic) ||
-      number_at(fields) != key || hash_at(fields.substr(8)) != inputs) {
+  if (header.size() != kHeaderSize || !std::string_view(header).starts_with(kMagic)) {
     return std::nullopt;
   }
+  const std::string_view fields = std::string_view(header).substr(kMagic.size());
+  if (number_at(fields) != key || hash_at(fields.substr(8)) != inputs) return std::nullopt;
   std::string bytes = read_exactly(in, size - kHeaderSize);
   if (bytes.size() != size - kHeaderSize) return std::nullopt;
   const std::size_t payload = bytes.size() - kTrailerSize;
