@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <random>
 
 namespace confab {
 
@@ -82,6 +83,13 @@ ContentHash ContentHasher::finish() {
   mix(tail);
   return {avalanche(first_ ^ avalanche(second_ + size_)),
           avalanche(second_ ^ rotate_left(first_, 17) ^ size_)};
+}
+
+std::uint64_t random_hash_key() {
+  std::random_device random;
+  std::uint64_t key = 0;
+  while (key == 0) key = (std::uint64_t{random()} << 32) ^ random();
+  return key;
 }
 
 ContentHash hash_content(std::string_view bytes, std::uint64_t key) {

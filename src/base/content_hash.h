@@ -42,6 +42,10 @@ class ContentHasher {
   std::size_t pending_size_ = 0;
 };
 
+/// A key for hash_content, from the system's random source (never 0): kept beside what it
+/// hashes and never published, it keeps outsiders from aiming at a collision.
+std::uint64_t random_hash_key();
+
 /// 32 lowercase hexadecimal digits, and back (nullopt unless exactly that).
 std::string to_hex(const ContentHash& hash);
 std::optional<ContentHash> content_hash_from_hex(std::string_view text);

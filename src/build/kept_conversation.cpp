@@ -2,15 +2,13 @@
 // those bytes (so a torn or damaged file is told from a good one, and threaded anew).
 #include "build/kept_conversation.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "base/program_id.h"
+#include "build/replace_file.h"
 #include "conversation/conversation_bytes.h"
 
 namespace confab {
@@ -91,8 +89,7 @@ std::uint64_t kept_conversation_key(const std::filesystem::path& file) {
   if (header.size() == kHeaderSize && std::string_view(header).starts_with(kMagic)) {
     return number_at(std::string_view(header).substr(kMagic.size()));
   }
-  std::random_device random;
-  return (static_cast<std::uint64_t>(random()) << 32) ^ random();
+  return random_hash_key();
 }
 
 std::optional<ContentHash> threading_inputs(const SiteConfig& config,
@@ -181,37 +178,24 @@ Conversation kept_conversation_from(const std::filesystem::path& file, std::stri
 
 void keep_conversation(const std::filesystem::path& file, std::uint64_t key,
                        const ContentHash& inputs, const Conversation& conversation) {
-  // One name, not one per process: a build killed while writing leaves one stale file, which
-  // the next build overwrites. Two builds writing at once may mix their bytes: the hash at the
-  // end then refuses the file, and the next build threads anew.
-  std::filesystem::path temporary = file;
-  temporary += ".new";
-  const auto fail = [&](const std::string& what) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw std::runtime_error(file.string() + ": cannot keep the threaded conversation: " + what);
-  };
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) fail(std::strerror(errno));
-    std::string header(kMagic);
-    put_number(header, key);
-    put_hash(header, inputs);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    ContentHasher payload(key);
-    write_conversation_bytes(conversation, [&](std::string_view piece) {
-      payload.add(piece);
-      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  try {
+    replace_file(file, [&](std::ostream& out) {
+      std::string header(kMagic);
+      put_number(header, key);
+      put_hash(header, inputs);
+      out.write(header.data(), static_cast<std::streamsize>(header.size()));
+      ContentHasher payload(key);
+      write_conversation_bytes(conversation, [&](std::string_view piece) {
+        payload.add(piece);
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      });
+      std::string trailer;
+      put_hash(trailer, payload.finish());
+      out.write(trailer.data(), static_cast<std::streamsize>(trailer.size()));
     });
-    std::string trailer;
-    put_hash(trailer, payload.finish());
-    out.write(trailer.data(), static_cast<std::streamsize>(trailer.size()));
-    out.close();
-    if (!out) fail("write failed");
+  } catch (const std::exception& error) {
+    throw std::runtime_error("cannot keep the threaded conversation: " + std::string(error.what()));
   }
-  std::error_code error;
-  std::filesystem::rename(temporary, file, error);
-  if (error) fail(error.message());
 }
 
 }  // namespace confab

@@ -45,8 +45,9 @@ std::optional<std::string> read_kept_conversation(const std::filesystem::path& f
 Conversation kept_conversation_from(const std::filesystem::path& file, std::string bytes,
                                     std::vector<SourceReport> sources, UnixTime generated);
 
-/// Keeps `conversation`, threaded from `inputs`, in `file` (written beside it, then renamed over
-/// it: a reader sees the old file or the new one). Throws std::runtime_error naming the file.
+/// Keeps `conversation`, threaded from `inputs`, in `file` (replace_file: a reader sees the old
+/// file or the new one). Throws std::runtime_error naming the file. Two builds keeping at once
+/// may mix their bytes: the hash at the end then refuses the file, and the next build threads.
 void keep_conversation(const std::filesystem::path& file, std::uint64_t key,
                        const ContentHash& inputs, const Conversation& conversation);
 

@@ -17,7 +17,6 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
-#include <random>
 #include <set>
 #include <string_view>
 #include <system_error>
@@ -26,6 +25,7 @@
 #include <vector>
 
 #include "base/parallel_for.h"
+#include "build/replace_file.h"
 
 namespace confab {
 
@@ -248,18 +248,6 @@ std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uin
   return std::nullopt;  // no "end": written by a build that died
 }
 
-/// Replaces `file` with what `write` puts in it, whole or not at all (written aside, then
-/// renamed over it): a reader never sees half a listing or half a key.
-void replace_file(const fs::path& file, const std::function<void(std::ostream&)>& write) {
-  const fs::path temporary = fs::path(file).concat(".tmp");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    write(out);
-    if (!out.flush()) throw SiteFileError(file.string() + ": cannot write: " + describe(errno));
-  }
-  fs::rename(temporary, file);
-}
-
 void write_listing(const fs::path& file, const StagedOutput::Listing& listing, std::uint64_t key) {
   replace_file(file, [&](std::ostream& out) {
     out << kListingHeader << key << '\n';
@@ -279,9 +267,7 @@ std::uint64_t hash_key(const fs::path& file) {
     std::uint64_t key = 0;
     if (in >> key && key != 0) return key;
   }
-  std::random_device random;
-  std::uint64_t key = 0;
-  while (key == 0) key = (std::uint64_t{random()} << 32) ^ random();
+  const std::uint64_t key = random_hash_key();
   replace_file(file, [&](std::ostream& out) { out << key << '\n'; });
   return key;
 }

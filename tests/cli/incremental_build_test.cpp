@@ -232,7 +232,7 @@ TEST_F(IncrementalBuild, ADamagedKeptConversationIsThreadedAround) {
 }
 
 TEST_F(IncrementalBuild, AConversationThatCannotBeKeptIsAWarningOnly) {
-  fs::create_directories(incremental / ".confab/archive.db.conversation.new");  // in the way
+  fs::create_directories(incremental / ".confab/archive.db.conversation.tmp");  // in the way
   const std::string said = build(incremental, Change{}, kFirstBuild);
   EXPECT_NE(said.find("cannot keep the threaded conversation"), std::string::npos) << said;
   EXPECT_NE(read_text(incremental / kKitThread).find("colours"), std::string::npos);
