@@ -189,7 +189,7 @@ SpamVerdict judge_comment(const SpamEvidence& evidence, const ScannedHtml& scann
                               std::to_string(word_count) + " words");
   }
   std::vector<std::string_view> praise;
-  const std::vector<bool> praised = praise_templates().found_in(folded_text);
+  const std::vector<bool> praised = praise_templates().found_in(folded_text, words);
   for (std::size_t i = 0; i < praised.size(); ++i) {
     if (praised[i]) praise.push_back(kPraiseTemplates[i]);
   }

@@ -89,29 +89,27 @@ PhraseSet::PhraseSet(std::vector<std::string_view> folded_phrases)
 }
 
 std::vector<bool> PhraseSet::found_in(std::string_view folded_text) const {
+  return found_in(folded_text, word_views(folded_text));
+}
+
+std::vector<bool> PhraseSet::found_in(std::string_view folded_text,
+                                      const std::vector<std::string_view>& words) const {
   std::vector<bool> found(phrases_.size(), false);
   for (const std::size_t i : unindexed_) found[i] = contains_phrase(folded_text, phrases_[i]);
-  const std::size_t size = folded_text.size();
-  std::size_t at = 0;
-  while (at < size) {
-    if (!is_word_byte(static_cast<unsigned char>(folded_text[at]))) {
-      ++at;
-      continue;
-    }
-    std::size_t end = at + 1;
-    while (end < size && is_word_byte(static_cast<unsigned char>(folded_text[end]))) ++end;
-    const auto candidates = by_first_word_.find(folded_text.substr(at, end - at));
-    if (candidates != by_first_word_.end()) {
-      for (const std::size_t i : candidates->second) {
-        const std::string_view phrase = phrases_[i];
-        const std::size_t after = at + phrase.size();
-        if (found[i] || after > size || folded_text.compare(at, phrase.size(), phrase) != 0) {
-          continue;
-        }
-        found[i] = after == size || !is_word_byte(static_cast<unsigned char>(folded_text[after]));
+  for (const std::string_view word : words) {
+    const auto candidates = by_first_word_.find(word);
+    if (candidates == by_first_word_.end()) continue;
+    const auto at = static_cast<std::size_t>(word.data() - folded_text.data());
+    for (const std::size_t i : candidates->second) {
+      const std::string_view phrase = phrases_[i];
+      const std::size_t after = at + phrase.size();
+      if (found[i] || after > folded_text.size() ||
+          folded_text.compare(at, phrase.size(), phrase) != 0) {
+        continue;
       }
+      found[i] = after == folded_text.size() ||
+                 !is_word_byte(static_cast<unsigned char>(folded_text[after]));
     }
-    at = end;
   }
   return found;
 }

@@ -23,6 +23,9 @@ class PhraseSet {
 
   /// For each phrase, in the order given, whether `folded_text` contains it.
   std::vector<bool> found_in(std::string_view folded_text) const;
+  /// The same, given the text's word_views (a caller that has them already).
+  std::vector<bool> found_in(std::string_view folded_text,
+                             const std::vector<std::string_view>& words) const;
 
   /// The first phrase, in the order given, that `folded_text` contains; "" when none.
   std::string_view first_in(std::string_view folded_text) const;
