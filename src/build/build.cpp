@@ -177,6 +177,13 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   input.memo.keep = [&staged](const std::string& path, const ContentHash& inputs) {
     return staged.keep(path, inputs);
   };
+  // Made from what the published pages were made from, the pages that do not show the build
+  // time are taken as they are, without making their data.
+  input.conversation_inputs = threading;
+  input.memo.site_inputs = staged.published_site_inputs();
+  input.memo.keep_as_made = [&staged](const std::string& path) {
+    return staged.keep_as_listed(path);
+  };
   // The largest files go out in pieces, never whole in memory.
   input.open_stream = [&staged](const std::string& path) { return staged.open_stream(path); };
   // A conversation threaded anew is kept for the next build while this one renders (both only
@@ -195,6 +202,8 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
   const RenderReport rendered =
       render_site(input, [&staged](OutputFile file) { staged.write(file); });
   report.pages_kept = rendered.pages_kept;
+  report.pages_kept_as_made = rendered.pages_kept_as_made;
+  staged.set_site_inputs(rendered.site_inputs);
   for (const std::string& problem : rendered.problems) report.warnings.push_back(problem);
   if (keeper.joinable()) keeper.join();
   if (!keep_failure.empty()) report.warnings.push_back(keep_failure);

@@ -54,6 +54,9 @@ struct BuildReport {
   /// Of those, the pages taken from the previous output without rendering: made from the same
   /// data, templates, strings and program (render's PageMemo).
   std::size_t pages_kept = 0;
+  /// Of those, the pages taken without making their data: the site was made from what the
+  /// previous output was made from, but for the build's time (render/site_inputs.h).
+  std::size_t pages_kept_as_made = 0;
   /// The conversation was the one the build before threaded, kept beside the archive: nothing
   /// threading reads had changed (build/kept_conversation.h).
   bool conversation_kept = false;

@@ -194,9 +194,13 @@ void clean_up_after_dead_builds(const fs::path& target) {
   for (const auto& folder : stale) remove_tree(folder);
 }
 
-constexpr std::string_view kListingHeader = "confab output tree 2 ";
-/// What a confab before the page memo wrote: the same without the pages' fingerprints. Read, so
-/// that the first build after an upgrade still links what did not change.
+/// Followed by the key, a space, and what the pages were made from as a whole (render's
+/// site_inputs, 32 hex digits, or - when not known).
+constexpr std::string_view kListingHeader = "confab output tree 3 ";
+/// What confabs before the site inputs wrote: the key alone. Read, as those below, so that the
+/// first build after an upgrade still takes what did not change.
+constexpr std::string_view kListingHeaderWithoutSiteInputs = "confab output tree 2 ";
+/// What a confab before the page memo wrote: the same without the pages' fingerprints.
 constexpr std::string_view kListingHeaderWithoutInputs = "confab output tree 1 ";
 
 /// One line of a listing: "<content: 32 hex digits> <inputs: 32 hex digits, or - for a file not
@@ -228,14 +232,25 @@ std::optional<std::pair<std::string, StagedOutput::FileState>> listed_file(std::
 }
 
 /// Reads a tree's listing made with `key`; nullopt when it is missing, unreadable, made with
-/// another key, or not whole: the tree is then rebuilt rather than trusted.
-std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uint64_t key) {
+/// another key, or not whole: the tree is then rebuilt rather than trusted. `site_inputs` gets
+/// what its pages were made from as a whole, when it says.
+std::optional<StagedOutput::Listing> read_listing(
+    const fs::path& file, std::uint64_t key, std::optional<ContentHash>* site_inputs = nullptr) {
   std::ifstream in(file, std::ios::binary);
   std::string line;
   if (!in || !std::getline(in, line)) return std::nullopt;
   const std::string key_text = std::to_string(key);
-  const bool with_inputs = line == std::string(kListingHeader) + key_text;
-  if (!with_inputs && line != std::string(kListingHeaderWithoutInputs) + key_text) {
+  const std::string current = std::string(kListingHeader) + key_text + ' ';
+  bool with_inputs = line == std::string(kListingHeaderWithoutSiteInputs) + key_text;
+  if (line.starts_with(current)) {
+    with_inputs = true;
+    const std::string_view made_from = std::string_view(line).substr(current.size());
+    if (made_from != "-") {
+      const auto hash = content_hash_from_hex(made_from);
+      if (!hash) return std::nullopt;
+      if (site_inputs) *site_inputs = hash;
+    }
+  } else if (!with_inputs && line != std::string(kListingHeaderWithoutInputs) + key_text) {
     return std::nullopt;
   }
   StagedOutput::Listing listing;
@@ -248,9 +263,10 @@ std::optional<StagedOutput::Listing> read_listing(const fs::path& file, std::uin
   return std::nullopt;  // no "end": written by a build that died
 }
 
-void write_listing(const fs::path& file, const StagedOutput::Listing& listing, std::uint64_t key) {
+void write_listing(const fs::path& file, const StagedOutput::Listing& listing, std::uint64_t key,
+                   const std::optional<ContentHash>& site_inputs) {
   replace_file(file, [&](std::ostream& out) {
-    out << kListingHeader << key << '\n';
+    out << kListingHeader << key << ' ' << (site_inputs ? to_hex(*site_inputs) : "-") << '\n';
     for (const auto& [path, state] : listing) {
       out << to_hex(state.hash) << ' ' << (state.inputs ? to_hex(*state.inputs) : "-") << ' '
           << state.size << ' ' << path << '\n';
@@ -332,8 +348,10 @@ void StagedOutput::open_trees() {
   if (!published.empty()) {
     published_fd_ =
         ::open((trees_ / published).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-    if (auto listing = read_listing(trees_ / (published + ".files"), key_)) {
+    std::optional<ContentHash> made_from;
+    if (auto listing = read_listing(trees_ / (published + ".files"), key_, &made_from)) {
       published_files_ = std::move(*listing);
+      published_site_inputs_ = made_from;
       published_listed_ = true;
     }
   } else if (fs::is_directory(fs::symlink_status(target_, error))) {
@@ -672,6 +690,12 @@ bool StagedOutput::keep(const std::string& path, const ContentHash& inputs) {
   return true;
 }
 
+bool StagedOutput::keep_as_listed(const std::string& path) {
+  const auto known = published_files_.find(path);  // read-only once constructed
+  if (known == published_files_.end() || !known->second.inputs) return false;
+  return keep(path, *known->second.inputs);
+}
+
 void StagedOutput::remove_stale_files() {
   std::vector<std::string> stale;
   for (const auto& [path, state] : fresh_files_) {
@@ -703,7 +727,9 @@ void StagedOutput::commit() {
                          ("." + target_.filename().string() + ".old." + std::to_string(getpid()));
   try {
     remove_stale_files();
-    if (listable_) write_listing(trees_ / (fresh_tree_ + ".files"), fresh_files_, key_);
+    if (listable_) {
+      write_listing(trees_ / (fresh_tree_ + ".files"), fresh_files_, key_, site_inputs_);
+    }
     step(CommitStep::swapping);
     fs::remove(link);
     fs::create_directory_symlink(trees_.filename() / fresh_tree_, link);

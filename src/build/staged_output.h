@@ -76,6 +76,15 @@ class StagedOutput {
   /// still as listed: true then, and the page needs no rendering (render's PageMemo::keep).
   /// Safe to call from several threads at once, as write() is.
   bool keep(const std::string& path, const ContentHash& inputs);
+  /// keep() with the fingerprint the published tree's listing gives `path` (render's
+  /// PageMemo::keep_as_made): for a render made from what the published pages were made from.
+  bool keep_as_listed(const std::string& path);
+  /// What the published tree's pages were made from as a whole (render's site_inputs), when its
+  /// listing says.
+  const std::optional<ContentHash>& published_site_inputs() const { return published_site_inputs_; }
+  /// What the new output's pages are made from as a whole, for its listing: set it when every
+  /// page written or kept was made from it.
+  void set_site_inputs(const std::optional<ContentHash>& inputs) { site_inputs_ = inputs; }
   /// Opens `path` to be written in pieces (render's OutputStream), to write()'s outcome with the
   /// same bytes. While the pieces are what the published file holds nothing is written, so a
   /// large file that did not change costs reading it back, and is linked from there. Safe to
@@ -136,6 +145,8 @@ class StagedOutput {
   int published_fd_ = -1;          ///< the tree (or folder) `output` is now, when there is one
   bool published_listed_ = false;  ///< published_files_ is known (else: compared byte for byte)
   Listing published_files_;        ///< read-only once constructed
+  std::optional<ContentHash> published_site_inputs_;
+  std::optional<ContentHash> site_inputs_;  ///< the new output's
   std::mutex lock_;
   Listing fresh_files_;                      ///< what the tree being updated holds, as it goes
   std::unordered_set<std::string> written_;  ///< the paths of the new output

@@ -71,7 +71,11 @@ int run_build_command(const std::vector<std::string>& args, Console& console) {
                                     : std::string()) +
         (report.pages_kept > 0
              ? ", " + std::to_string(report.pages_kept) +
-                   (report.pages_kept == 1 ? " page" : " pages") + " not rendered again"
+                   (report.pages_kept == 1 ? " page" : " pages") + " not rendered again" +
+                   (report.pages_kept_as_made > 0
+                        ? ", " + std::to_string(report.pages_kept_as_made) +
+                              " of them without making their data"
+                        : std::string())
              : std::string()) +
         ")");
     return kExitOk;

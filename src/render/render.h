@@ -46,6 +46,14 @@ struct PageMemo {
   /// output held it so and it is now part of the new output, false when it must be rendered.
   /// Called from several threads at once.
   std::function<bool(const std::string& path, const ContentHash& inputs)> keep;
+  /// What the output's pages were made from as a whole (the RenderReport::site_inputs of the
+  /// render that made them), when the output knows.
+  std::optional<ContentHash> site_inputs;
+  /// Takes the page at `path` from the output as it is there, fingerprint and all, without
+  /// making its data: for a render made from those site inputs again, whose pages that do not
+  /// show the build time are what they were. False when the output lacks it (then it is
+  /// rendered). Called from several threads at once.
+  std::function<bool(const std::string& path)> keep_as_made;
 };
 
 /// A file handed over in pieces as it is made, in order, so that it is never whole in memory:
@@ -78,6 +86,10 @@ struct RenderInput {
   std::size_t workers = 0;
   /// Pages not to render again (none without one).
   PageMemo memo;
+  /// What the conversation was made from, hashed (build/kept_conversation.h's threading
+  /// inputs), when the caller can tell: the same inputs, the same conversation but for its
+  /// sources, build time and previous build. Without it every page is fingerprinted.
+  std::optional<ContentHash> conversation_inputs;
   /// Where the largest files go in pieces; without one they come whole to the sink.
   OutputStreamOpener open_stream;
 };
@@ -105,6 +117,11 @@ struct RenderReport {
   std::vector<std::string> problems;
   /// The pages the memo kept: not rendered.
   std::size_t pages_kept = 0;
+  /// Of those, the pages kept as made (PageMemo::keep_as_made): not even their data was made.
+  std::size_t pages_kept_as_made = 0;
+  /// What the pages were made from as a whole (render/site_inputs.h), for the memo of the next
+  /// build; none without RenderInput::conversation_inputs.
+  std::optional<ContentHash> site_inputs;
 };
 
 /// Renders the whole site: index.html, conversation.json, content pages, static files, each

@@ -18,6 +18,7 @@
 #include "render/render.h"
 #include "render/report_json.h"
 #include "render/search_index.h"
+#include "render/site_inputs.h"
 #include "render/site_model.h"
 #include "render/site_view.h"
 #include "render/template_engine.h"
@@ -61,12 +62,30 @@ class OutputSet {
     return true;
   }
 
+  /// This render is made from `inputs` (site_inputs): when the output's pages were too,
+  /// keep_as_made() takes pages as the output holds them.
+  void made_from(const std::optional<ContentHash>& inputs) {
+    as_made_ = inputs && memo_.site_inputs == inputs && memo_.keep_as_made;
+  }
+
+  /// Takes the page at `path` as the output holds it when this render is made from what the
+  /// output's pages were (made_from): true then, and the page needs no data, no fingerprint and
+  /// no rendering. For pages that never show the build time (kTimelessPageTemplates).
+  bool keep_as_made(const std::string& path, const std::string& origin) {
+    if (!as_made_ || !memo_.keep_as_made(path)) return false;
+    claim(path, origin);
+    ++kept_;
+    ++kept_as_made_;
+    return true;
+  }
+
   /// A page claimed by keep() and rendered after all.
   void add_claimed(std::string path, std::string bytes, std::optional<ContentHash> inputs) {
     sink_({std::move(path), std::move(bytes), inputs});
   }
 
   std::size_t kept() const { return kept_; }
+  std::size_t kept_as_made() const { return kept_as_made_; }
   const PageMemo& memo() const { return memo_; }
 
  private:
@@ -84,6 +103,8 @@ class OutputSet {
   std::mutex lock_;
   std::set<std::string> paths_;
   std::atomic<std::size_t> kept_{0};
+  std::atomic<std::size_t> kept_as_made_{0};
+  bool as_made_ = false;
 };
 
 /// What `template_name` renders `view` (the page's JSON or its frame) from, over the keys its
@@ -140,6 +161,7 @@ void render_page(OutputSet& outputs, const TemplateEngine& engine, const SiteVie
 void render_person_page(OutputSet& outputs, const TemplateEngine& engine, const SiteViews& views,
                         const SiteModel& model, const Person& person) {
   const std::string directory = model.person_path(person.id);
+  if (outputs.keep_as_made(directory + "index.html", "page")) return;
   const TemplateEngine::Frame& shared = views.page_frame(directory);
   std::optional<ContentHash> inputs;
   if (!outputs.memo().program.empty()) {
@@ -179,6 +201,18 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   for (std::size_t i = 0; i < workers; ++i) {
     engines.push_back(std::make_unique<TemplateEngine>(input.theme.templates, globals));
   }
+  // The build time is one of the keys every page shares: it is among what the timeless pages are
+  // made from only when their templates can read it (then they are rendered every build).
+  std::vector<std::string_view> shown_times = views.shared_times();
+  bool shows_build_time = false;
+  for (const std::string_view name : kTimelessPageTemplates) {
+    for (const char* key : {"generated_iso", "generated_human"}) {
+      shows_build_time = shows_build_time || engines.front()->may_read(std::string(name), key);
+    }
+  }
+  if (!shows_build_time) shown_times.resize(2);  // the latest find's only
+  const std::optional<ContentHash> made_from = site_inputs(input, shown_times);
+  outputs.made_from(made_from);
   const auto& threads = model.display().threads;
   const std::vector<const Person*>& people = model.people_by_activity();
   const FeedSite site = feed_site(input);
@@ -187,7 +221,9 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   // so they start at once and the hub pages fill in around them.
   std::vector<std::function<void(const TemplateEngine&)>> singles = {
       [&](const TemplateEngine& engine) {
-        render_page(outputs, engine, views, "people.html", "people/", views.people_page());
+        if (!outputs.keep_as_made("people/index.html", "page")) {
+          render_page(outputs, engine, views, "people.html", "people/", views.people_page());
+        }
         render_page(outputs, engine, views, "sources.html", "sources/", views.sources_page());
         render_page(outputs, engine, views, "spam.html", "spam/", views.spam_page());
       },
@@ -250,13 +286,19 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     if (index < singles.size()) return singles[index](engine);
     const std::size_t number = index - singles.size() + 1;
     const auto [begin, end] = views.hub_threads(number);
+    // The first hub page shows how long questions have waited: it is never kept as made.
+    const std::string hub = views.hub_directory(number);
+    const bool hub_kept = number > 1 && outputs.keep_as_made(hub + "index.html", "page");
     for (std::size_t thread = begin; thread < end; ++thread) {
-      views.prepare_thread(thread, engine);
-      render_page(outputs, engine, views, "thread.html",
-                  model.thread_path(*threads[thread].root.node), views.thread_page(thread));
+      const std::string page = model.thread_path(*threads[thread].root.node);
+      const bool page_kept = outputs.keep_as_made(page + "index.html", "page");
+      if (page_kept && hub_kept) continue;
+      views.prepare_thread(thread, engine);  // for its page, or its card on the hub page
+      if (!page_kept) {
+        render_page(outputs, engine, views, "thread.html", page, views.thread_page(thread));
+      }
     }
-    render_page(outputs, engine, views, "index.html", views.hub_directory(number),
-                views.hub_page(number));
+    if (!hub_kept) render_page(outputs, engine, views, "index.html", hub, views.hub_page(number));
     // The hub page and its cards are gone with render_page: the threads' node frames can go.
     for (std::size_t thread = begin; thread < end; ++thread) views.release_thread(thread);
   });
@@ -288,7 +330,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   for (const OutputFile& asset : content.assets) {
     outputs.add(asset.path, asset.bytes, "content file");
   }
-  return RenderReport{model.problems(), outputs.kept()};
+  return RenderReport{model.problems(), outputs.kept(), outputs.kept_as_made(), made_from};
 }
 
 }  // namespace confab

@@ -379,6 +379,7 @@ void SiteViews::release_thread(std::size_t index) {
     node_frames_[node_slot(*shown->node)].reset();
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
   }
+  cards_.at(index).reset();  // made for a hub page the memo kept
 }
 
 Json SiteViews::blog_list(const std::vector<std::string>& ids) const {

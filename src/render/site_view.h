@@ -43,14 +43,19 @@ class SiteViews {
   /// author's page (`engine` makes them). Touches only this thread's slots.
   void prepare_thread(std::size_t index, const TemplateEngine& engine);
 
-  /// After the hub page showing the thread at `index` is rendered: frees its nodes' frames. A
-  /// person page makes again the frames it lists; keeping every node's frame until the person
-  /// pages was the largest part of a build's memory. Touches only this thread's slots.
+  /// After the hub page showing the thread at `index` is rendered (or kept): frees its nodes'
+  /// frames, and its card if the hub page did not take it. A person page makes again the frames
+  /// it lists; keeping every node's frame until the person pages was the largest part of a
+  /// build's memory. Touches only this thread's slots.
   void release_thread(std::size_t index);
 
   /// The keys every page in `directory` shares with the pages as deep as it (where the site
   /// root is, the site, the campaign, the menu, the build time), made once per depth.
   const TemplateEngine::Frame& page_frame(const std::string& directory) const;
+  /// The times among those keys: the latest find's, then the build's, each as ISO and as shown.
+  std::vector<std::string_view> shared_times() const {
+    return {updated_iso_, updated_human_, generated_iso_, generated_human_};
+  }
 
   /// The hub, split so that no page grows much past a few hundred kilobytes: index.html, then
   /// page/2/ for older threads, and so on. `number` counts from 1.

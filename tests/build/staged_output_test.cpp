@@ -602,8 +602,8 @@ TEST(StagedOutput, AListingFromBeforeThePageMemoStillLinksWhatDidNotChange) {
   std::istringstream lines(read_text(listing));
   std::string old_listing, line;
   while (std::getline(lines, line)) {
-    if (line.starts_with("confab output tree 2 ")) {
-      line.replace(0, 21, "confab output tree 1 ");
+    if (line.starts_with("confab output tree 3 ")) {
+      line = "confab output tree 1 " + line.substr(21, line.find(' ', 21) - 21);  // the key
     } else if (line != "end") {
       line.erase(32, 33);  // " <32 hex digits>"
     }
@@ -619,12 +619,61 @@ TEST(StagedOutput, AListingFromBeforeThePageMemoStillLinksWhatDidNotChange) {
   EXPECT_EQ(inode_of(root / "public/index.html"), page);
 }
 
+// What the pages were made from as a whole (render's site inputs) is in the listing: a render
+// made from the same again keeps pages by the fingerprints listed.
+TEST(StagedOutput, TheListingSaysWhatThePagesWereMadeFrom) {
+  const fs::path root = fresh_dir("site-inputs");
+  const ContentHash site{5, 6};
+  {
+    StagedOutput staged(root / "public");
+    EXPECT_FALSE(staged.published_site_inputs());
+    EXPECT_FALSE(staged.keep_as_listed("threads/t/index.html"));  // nothing published yet
+    staged.write({"threads/t/index.html", "thread page", kMadeFrom});
+    staged.write({"feed.xml", "feed"});
+    staged.set_site_inputs(site);
+    staged.commit();
+  }
+  const ino_t page = inode_of(root / "public/threads/t/index.html");
+  {
+    StagedOutput staged(root / "public");
+    EXPECT_EQ(staged.published_site_inputs(), site);
+    EXPECT_FALSE(staged.keep_as_listed("feed.xml"));  // listed without a fingerprint
+    EXPECT_FALSE(staged.keep_as_listed("threads/u/index.html"));
+    EXPECT_TRUE(staged.keep_as_listed("threads/t/index.html"));
+    staged.write({"feed.xml", "feed"});
+    staged.commit();  // made without site inputs
+  }
+  EXPECT_EQ(inode_of(root / "public/threads/t/index.html"), page);
+  StagedOutput staged(root / "public");
+  EXPECT_FALSE(staged.published_site_inputs());
+  EXPECT_TRUE(staged.keep("threads/t/index.html", kMadeFrom));  // the fingerprint still holds
+}
+
+TEST(StagedOutput, AListingFromBeforeTheSiteInputsStillKeepsPagesByFingerprint) {
+  const fs::path root = fresh_dir("site-inputs-upgrade");
+  {
+    StagedOutput staged(root / "public");
+    staged.write({"index.html", "home", kMadeFrom});
+    staged.set_site_inputs(ContentHash{5, 6});
+    staged.commit();
+  }
+  const fs::path listing = root / ".public.confab/a.files";
+  std::string text = read_text(listing);
+  const std::size_t key_end = text.find(' ', 21);
+  text = "confab output tree 2 " + text.substr(21, key_end - 21) + text.substr(text.find('\n'));
+  write_text(listing, text);
+  StagedOutput staged(root / "public");
+  EXPECT_FALSE(staged.published_site_inputs());
+  EXPECT_TRUE(staged.keep("index.html", kMadeFrom));
+}
+
 TEST(StagedOutput, KeepingRefusesPathsOutsideTheOutput) {
   const fs::path root = fresh_dir("memo-outside");
   write_output(root / "public", {{"index.html", "home", kMadeFrom}});
   StagedOutput staged(root / "public");
   for (const char* path : {"../index.html", "/index.html", "", "a/../index.html"}) {
     EXPECT_FALSE(staged.keep(path, kMadeFrom)) << path;
+    EXPECT_FALSE(staged.keep_as_listed(path)) << path;
   }
 }
 

@@ -141,7 +141,7 @@ TEST_F(IncrementalBuild, NothingChangedLeavesThePagesAlone) {
   EXPECT_NE(said.find(" unchanged"), std::string::npos) << said;
   // The pages whose data did not change were not even rendered: the build's own time is in
   // every page's data, but only the report shows it.
-  EXPECT_NE(said.find(" pages not rendered again)"), std::string::npos) << said;
+  EXPECT_NE(said.find(" pages not rendered again"), std::string::npos) << said;
   // The same file, not a copy: its modification time is the first build's.
   EXPECT_EQ(inode_of(incremental / kKitThread), thread);
   EXPECT_EQ(inode_of(incremental / "public/people/index.html"), person);
@@ -162,14 +162,17 @@ TEST_F(IncrementalBuild, NothingChangedLeavesThePagesAlone) {
 }
 
 TEST_F(IncrementalBuild, NothingChangedEqualsACleanBuild) {
-  // Nothing threading reads changed: the last build's threads are taken as they were.
+  // Nothing threading reads changed: the last build's threads are taken as they were, and so
+  // are the pages that do not show the build's time, without making their data.
   const std::string said = rebuild_equals_clean_build(Change{});
   EXPECT_NE(said.find(kThreadsKept), std::string::npos) << said;
+  EXPECT_NE(said.find(" of them without making their data)"), std::string::npos) << said;
 }
 
 TEST_F(IncrementalBuild, OneNewCommentEqualsACleanBuild) {
   const std::string said = rebuild_equals_clean_build(Change{.snapshot = "new-comment"});
   EXPECT_EQ(said.find(kThreadsKept), std::string::npos) << said;
+  EXPECT_EQ(said.find("without making their data"), std::string::npos) << said;
   EXPECT_NE(read_text(incremental / kKitThread).find("clove hitch"), std::string::npos);
 }
 

@@ -1112,5 +1112,192 @@ TEST(SiteStreamTest, FilesInPiecesAreTheFilesMadeWhole) {
   }
 }
 
+// The site inputs (issue 19): a render made from what the output's pages were made from takes the
+// pages that do not show the build time as the output holds them, without making their data.
+// Whatever the time moved by, those pages are byte for byte what a clean render makes.
+class SiteInputsTest : public SiteDeskTest {
+ protected:
+  struct Made {
+    std::map<std::string, std::string> bytes;
+    std::map<std::string, ContentHash> inputs;
+    RenderReport report;
+  };
+
+  static RenderInput memo_input(const Conversation& conversation) {
+    RenderInput input = sample_input(conversation);
+    input.memo.program = "confab under test";
+    input.memo.key = 99;
+    input.conversation_inputs = ContentHash{7, 11};
+    return input;
+  }
+
+  static Made render(const RenderInput& input) {
+    Made made;
+    std::mutex lock;
+    made.report = render_site(input, [&](OutputFile file) {
+      const std::lock_guard<std::mutex> hold(lock);
+      if (file.inputs) made.inputs[file.path] = *file.inputs;
+      made.bytes[file.path] = std::move(file.bytes);
+    });
+    return made;
+  }
+
+  /// Renders `input` over `before`'s output: the pages it keeps (either way) come from there.
+  /// Returns the paths kept as made.
+  static std::set<std::string> render_over(const Made& before, RenderInput input, Made& after) {
+    std::mutex lock;
+    std::set<std::string> as_made;
+    input.memo.site_inputs = before.report.site_inputs;
+    input.memo.keep = [&](const std::string& path, const ContentHash& inputs) {
+      const auto found = before.inputs.find(path);
+      if (found == before.inputs.end() || found->second != inputs) return false;
+      const std::lock_guard<std::mutex> hold(lock);
+      after.bytes[path] = before.bytes.at(path);
+      return true;
+    };
+    input.memo.keep_as_made = [&](const std::string& path) {
+      if (!before.inputs.count(path)) return false;
+      const std::lock_guard<std::mutex> hold(lock);
+      as_made.insert(path);
+      after.bytes[path] = before.bytes.at(path);
+      return true;
+    };
+    after.report = render_site(input, [&](OutputFile file) {
+      const std::lock_guard<std::mutex> hold(lock);
+      after.bytes[file.path] = std::move(file.bytes);
+    });
+    return as_made;
+  }
+};
+
+TEST_F(SiteInputsTest, TimelessPagesAreKeptAsMadeAndEqualACleanRender) {
+  // Ten days later, and the build before was the day before: the same nodes are new. The
+  // sources fetched otherwise (but as many failed).
+  Conversation before = conversation_;
+  before.sources.at(1).status = SourceStatus::gone;
+  before.sources.at(1).error = "410 Gone";
+  before.sources.at(1).error_kind = "http_status";
+  const Made first = render(memo_input(before));
+  ASSERT_TRUE(first.report.site_inputs);
+  Conversation later = conversation_;
+  later.generated += 10 * 86400;
+  later.previous_build = *later.previous_build - 3600;
+  later.sources[0].status = SourceStatus::unchanged;
+  later.sources[0].last_success = later.generated;
+  later.sources[1].status = SourceStatus::error;
+  later.sources[1].error = "timed out";
+  later.sources[1].error_kind = "timeout";
+  Made after;
+  const std::set<std::string> as_made = render_over(first, memo_input(later), after);
+  EXPECT_EQ(after.report.site_inputs, first.report.site_inputs);
+  for (const char* page : {"threads/launch-b-day-b-more/index.html", "people/index.html",
+                           "people/carol-from-brand/index.html"}) {
+    EXPECT_TRUE(as_made.count(page)) << page;
+  }
+  // The hub's first page (how long questions waited) and the report (the build time) are not.
+  for (const char* page : {"index.html", "report/index.html", "sources/index.html"}) {
+    EXPECT_FALSE(as_made.count(page)) << page;
+  }
+  EXPECT_NE(after.bytes.at("index.html"), first.bytes.at("index.html"));
+  const Made clean = render(sample_input(later));
+  EXPECT_EQ(after.bytes.size(), clean.bytes.size());
+  for (const auto& [path, bytes] : clean.bytes) {
+    const auto found = after.bytes.find(path);
+    ASSERT_NE(found, after.bytes.end()) << path;
+    EXPECT_EQ(found->second, bytes) << path << (as_made.count(path) ? " (kept as made)" : "");
+  }
+}
+
+TEST_F(SiteInputsTest, AnythingThePagesAreMadeFromKeepsNoneAsMade) {
+  const Made first = render(memo_input(conversation_));
+  const auto differs = [&](const std::function<void(RenderInput&, Conversation&)>& edit) {
+    Conversation conversation = conversation_;
+    RenderInput input = memo_input(conversation);
+    edit(input, conversation);
+    input.conversation = &conversation;
+    Made after;
+    const bool none = render_over(first, input, after).empty();
+    return after.report.site_inputs != first.report.site_inputs && none;
+  };
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) {
+    input.conversation_inputs = ContentHash{7, 12};
+  }));
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) { input.memo.program = "other"; }));
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) { input.site_title = "Other"; }));
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) { input.language = "fr"; }));
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) { input.include_drafts = true; }));
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) {
+    input.theme.templates["partials/site_footer.html"] += "<!-- edited -->";
+  }));
+  EXPECT_TRUE(differs([](RenderInput& input, Conversation&) {
+    input.content.push_back({"extra.md", "+++\ntitle = \"Extra\"\n+++\nMore."});
+  }));
+  // A source with a problem now: the hub pages count them.
+  EXPECT_TRUE(differs([](RenderInput&, Conversation& conversation) {
+    conversation.sources.front().status = SourceStatus::error;
+  }));
+  EXPECT_TRUE(differs([](RenderInput&, Conversation& conversation) {
+    conversation.sources.front().name = "Renamed";
+  }));
+  // One node more is new since the previous build.
+  EXPECT_TRUE(differs([](RenderInput&, Conversation& conversation) {
+    conversation.previous_build = *conversation.previous_build - 86400;
+  }));
+  // A theme whose thread page shows the build time: rendered again every build.
+  Conversation later = conversation_;
+  later.generated += 3600;
+  RenderInput showing = memo_input(conversation_);
+  showing.theme.templates["thread.html"] += "{{generated_human}}";
+  const Made shown = render(showing);
+  showing.conversation = &later;
+  Made after;
+  EXPECT_TRUE(render_over(shown, showing, after).empty());
+  EXPECT_NE(after.report.site_inputs, shown.report.site_inputs);
+  // Nothing new ever found: pages say the build's day as the hub's last update.
+  Conversation unseen = conversation_;
+  for (Node& node : unseen.nodes) node.first_seen.reset();
+  const Made unseen_first = render(memo_input(unseen));
+  unseen.generated += 86400;
+  EXPECT_NE(render(memo_input(unseen)).report.site_inputs, unseen_first.report.site_inputs);
+  // Without the conversation's inputs there are none.
+  RenderInput unknown = memo_input(conversation_);
+  unknown.conversation_inputs.reset();
+  EXPECT_FALSE(render(unknown).report.site_inputs);
+}
+
+TEST(SiteInputsPaginationTest, OlderHubPagesAreKeptAsMadeTheFirstIsNot) {
+  Conversation conversation = hourly_posts(60, *make_utc_time(2008, 1, 6, 0, 0, 0));
+  for (Node& node : conversation.nodes) node.first_seen = node.published;
+  RenderInput input = sample_input(conversation);
+  input.memo.program = "confab under test";
+  input.memo.key = 5;
+  input.conversation_inputs = ContentHash{1, 2};
+  std::map<std::string, ContentHash> made;
+  std::mutex lock;
+  const RenderReport first = render_site(input, [&](OutputFile file) {
+    const std::lock_guard<std::mutex> hold(lock);
+    if (file.inputs) made[file.path] = *file.inputs;
+  });
+  std::set<std::string> as_made;
+  input.memo.site_inputs = first.site_inputs;
+  input.memo.keep_as_made = [&](const std::string& path) {
+    const std::lock_guard<std::mutex> hold(lock);
+    as_made.insert(path);
+    return made.count(path) > 0;
+  };
+  conversation.generated += 86400;
+  std::size_t rendered = 0;
+  render_site(input, [&](OutputFile file) {
+    const std::lock_guard<std::mutex> hold(lock);
+    rendered += file.inputs.has_value();
+    EXPECT_FALSE(file.path.starts_with("threads/")) << file.path;
+    EXPECT_FALSE(file.path.starts_with("page/")) << file.path;
+  });
+  EXPECT_TRUE(as_made.count("page/2/index.html"));
+  EXPECT_TRUE(as_made.count("page/3/index.html"));
+  EXPECT_TRUE(as_made.count("threads/post-0/index.html"));
+  EXPECT_FALSE(as_made.count("index.html"));
+  EXPECT_GT(rendered, 0u);  // the first hub page, the report and the other pages that say so
+}
 }  // namespace
 }  // namespace confab
