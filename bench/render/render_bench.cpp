@@ -202,7 +202,10 @@ int main(int argc, char** argv) {
     const auto start = Clock::now();
     confab::StagedOutput staged(out);
     // The largest files in pieces, as the build writes them.
-    input.open_stream = [&staged](const std::string& path) { return staged.open_stream(path); };
+    input.open_stream = [&staged](const std::string& path,
+                                  const std::optional<confab::ContentHash>& inputs) {
+      return staged.open_stream(path, inputs);
+    };
     confab::render_site(input, [&staged](confab::OutputFile file) { staged.write(file); });
     input.open_stream = nullptr;
     staged.commit();

@@ -185,7 +185,9 @@ BuildReport run_build(const SiteConfig& config, const BuildOptions& options) {
     return staged.keep_as_listed(path);
   };
   // The largest files go out in pieces, never whole in memory.
-  input.open_stream = [&staged](const std::string& path) { return staged.open_stream(path); };
+  input.open_stream = [&staged](const std::string& path, const std::optional<ContentHash>& inputs) {
+    return staged.open_stream(path, inputs);
+  };
   // A conversation threaded anew is kept for the next build while this one renders (both only
   // read it). Keeping is a saving, not a result: a failure is a warning.
   std::string keep_failure;

@@ -479,8 +479,8 @@ void StagedOutput::write(const OutputFile& file) {
 /// file's bytes up to there (they were the same) and then the pieces.
 class StagedOutput::Stream : public OutputStream {
  public:
-  Stream(StagedOutput& output, std::string path)
-      : output_(output), path_(std::move(path)), hasher_(output.key_) {
+  Stream(StagedOutput& output, std::string path, const std::optional<ContentHash>& inputs)
+      : output_(output), path_(std::move(path)), inputs_(inputs), hasher_(output.key_) {
     if (!is_safe_relative(path_)) {
       throw SiteFileError("refusing to write '" + path_ + "': outside the output folder");
     }
@@ -512,7 +512,7 @@ class StagedOutput::Stream : public OutputStream {
   }
 
   void close() override {
-    const FileState state{size_, hasher_.finish(), std::nullopt};
+    const FileState state{size_, hasher_.finish(), inputs_};
     bool same_as_published = fresh_.fd < 0 && published_.fd >= 0 && size_ == published_size_;
     const bool held = output_.note_file(path_, state);
     if (!held) {
@@ -587,6 +587,7 @@ class StagedOutput::Stream : public OutputStream {
 
   StagedOutput& output_;
   std::string path_;
+  std::optional<ContentHash> inputs_;
   ContentHasher hasher_;
   std::uint64_t size_ = 0;
   ClosesOnExit published_{-1};  ///< the published file, while the pieces match it
@@ -597,8 +598,9 @@ class StagedOutput::Stream : public OutputStream {
   std::string temporary_;   ///< its name until renamed into place
 };
 
-std::unique_ptr<OutputStream> StagedOutput::open_stream(const std::string& path) {
-  return std::make_unique<Stream>(*this, path);
+std::unique_ptr<OutputStream> StagedOutput::open_stream(const std::string& path,
+                                                        const std::optional<ContentHash>& inputs) {
+  return std::make_unique<Stream>(*this, path, inputs);
 }
 
 std::string StagedOutput::temporary_name(const std::string& path) {

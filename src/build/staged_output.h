@@ -89,7 +89,9 @@ class StagedOutput {
   /// same bytes. While the pieces are what the published file holds nothing is written, so a
   /// large file that did not change costs reading it back, and is linked from there. Safe to
   /// call from several threads at once; each stream is used by one.
-  std::unique_ptr<OutputStream> open_stream(const std::string& path);
+  /// `inputs` as OutputFile::inputs.
+  std::unique_ptr<OutputStream> open_stream(const std::string& path,
+                                            const std::optional<ContentHash>& inputs = {});
   /// The key of the trees' hashes, for fingerprints that go in their listings.
   std::uint64_t key() const { return key_; }
   /// Removes what the new output lacks, lists the tree, and points `output` at it.

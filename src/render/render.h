@@ -70,8 +70,9 @@ class OutputStream {
   virtual std::size_t piece_size() const { return std::size_t{1} << 20; }
 };
 
-/// Opens the stream of one file, path as OutputFile::path.
-using OutputStreamOpener = std::function<std::unique_ptr<OutputStream>(const std::string& path)>;
+/// Opens the stream of one file, path and inputs as OutputFile's.
+using OutputStreamOpener = std::function<std::unique_ptr<OutputStream>(
+    const std::string& path, const std::optional<ContentHash>& inputs)>;
 
 struct RenderInput {
   std::string site_title;
@@ -98,7 +99,9 @@ struct RenderInput {
 struct OutputFile {
   std::string path;
   std::string bytes;
-  /// A page's fingerprint, for the memo of the next build (PageMemo); none for other files.
+  /// What the file was made from, for the memo of the next build (PageMemo): a page's
+  /// fingerprint, or the site inputs (render/site_inputs.h) for a data file made from nothing
+  /// else; none for the other files.
   std::optional<ContentHash> inputs = std::nullopt;
 };
 

@@ -43,13 +43,18 @@ class OutputSet {
   void add_large(std::string path, const std::string& origin,
                  const std::function<std::string(OutputStream*)>& make) {
     claim(path, origin);
-    if (!open_stream_) {
-      sink_({std::move(path), make(nullptr)});
-      return;
-    }
-    const std::unique_ptr<OutputStream> stream = open_stream_(path);
-    make(stream.get());
-    stream->close();
+    make_large(std::move(path), make, std::nullopt);
+  }
+
+  /// A data file made from nothing but the site inputs `made_from` (never the build time): kept
+  /// as the output holds it when it was made from the same, else made as add_large() makes it
+  /// and handed on with them.
+  void add_timeless(std::string path, const std::string& origin,
+                    const std::optional<ContentHash>& made_from,
+                    const std::function<std::string(OutputStream*)>& make) {
+    claim(path, origin);
+    if (made_from && memo_.keep && memo_.keep(path, *made_from)) return;
+    make_large(std::move(path), make, made_from);
   }
 
   /// Claims `path` for a page made from `inputs`: true when the memo kept it (then it needs no
@@ -89,6 +94,17 @@ class OutputSet {
   const PageMemo& memo() const { return memo_; }
 
  private:
+  void make_large(std::string path, const std::function<std::string(OutputStream*)>& make,
+                  const std::optional<ContentHash>& inputs) {
+    if (!open_stream_) {
+      sink_({std::move(path), make(nullptr), inputs});
+      return;
+    }
+    const std::unique_ptr<OutputStream> stream = open_stream_(path, inputs);
+    make(stream.get());
+    stream->close();
+  }
+
   void claim(const std::string& path, const std::string& origin) {
     check_relative_path(path, origin);
     const std::lock_guard<std::mutex> hold(lock_);
@@ -261,13 +277,19 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
       },
       [&](const TemplateEngine& engine) {
         render_page(outputs, engine, views, "search.html", "search/", views.search_page());
-        outputs.add_large("search.json", "data file",
-                          [&](OutputStream* stream) { return search_index_json(model, stream); });
+        outputs.add_timeless("search.json", "data file", made_from, [&](OutputStream* stream) {
+          return search_index_json(model, stream);
+        });
       },
       [&](const TemplateEngine&) {
-        outputs.add_large("exports/nodes.csv", "export",
-                          [&](OutputStream* stream) { return nodes_csv(model, site, stream); });
-        outputs.add("exports/people.csv", people_csv(model, site), "export");
+        outputs.add_timeless("exports/nodes.csv", "export", made_from,
+                             [&](OutputStream* stream) { return nodes_csv(model, site, stream); });
+        outputs.add_timeless("exports/people.csv", "export", made_from, [&](OutputStream* stream) {
+          std::string bytes = people_csv(model, site);  // small: made whole
+          if (!stream) return bytes;
+          stream->append(bytes);
+          return std::string();
+        });
       }};
   for (const ContentPage& page : content.pages) {
     singles.push_back([&](const TemplateEngine& engine) {

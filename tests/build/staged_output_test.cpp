@@ -649,6 +649,23 @@ TEST(StagedOutput, TheListingSaysWhatThePagesWereMadeFrom) {
   EXPECT_TRUE(staged.keep("threads/t/index.html", kMadeFrom));  // the fingerprint still holds
 }
 
+TEST(StagedOutput, AFileInPiecesIsListedWithWhatItWasMadeFrom) {
+  const fs::path root = fresh_dir("stream-inputs");
+  {
+    StagedOutput staged(root / "public");
+    const std::unique_ptr<OutputStream> stream = staged.open_stream("search.json", kMadeFrom);
+    stream->append("[1,");
+    stream->append("2]");
+    stream->close();
+    staged.commit();
+  }
+  StagedOutput staged(root / "public");
+  EXPECT_FALSE(staged.keep("search.json", kMadeFromOther));
+  EXPECT_TRUE(staged.keep("search.json", kMadeFrom));
+  staged.commit();
+  EXPECT_EQ(read_text(root / "public/search.json"), "[1,2]");
+}
+
 TEST(StagedOutput, AListingFromBeforeTheSiteInputsStillKeepsPagesByFingerprint) {
   const fs::path root = fresh_dir("site-inputs-upgrade");
   {

@@ -1092,7 +1092,7 @@ TEST(SiteStreamTest, FilesInPiecesAreTheFilesMadeWhole) {
     for (OutputFile& file : render_files(input)) whole[file.path] = std::move(file.bytes);
 
     PieceCollector streamed;
-    input.open_stream = [&](const std::string& path) {
+    input.open_stream = [&](const std::string& path, const std::optional<ContentHash>&) {
       return std::make_unique<PieceCollector::Stream>(streamed, path);
     };
     std::map<std::string, std::string> in_pieces = streamed.files_;
@@ -1121,6 +1121,7 @@ class SiteInputsTest : public SiteDeskTest {
     std::map<std::string, std::string> bytes;
     std::map<std::string, ContentHash> inputs;
     RenderReport report;
+    std::set<std::string> kept;  ///< by their fingerprints (or site inputs), not as made
   };
 
   static RenderInput memo_input(const Conversation& conversation) {
@@ -1153,6 +1154,7 @@ class SiteInputsTest : public SiteDeskTest {
       if (found == before.inputs.end() || found->second != inputs) return false;
       const std::lock_guard<std::mutex> hold(lock);
       after.bytes[path] = before.bytes.at(path);
+      after.kept.insert(path);
       return true;
     };
     input.memo.keep_as_made = [&](const std::string& path) {
@@ -1199,6 +1201,14 @@ TEST_F(SiteInputsTest, TimelessPagesAreKeptAsMadeAndEqualACleanRender) {
     EXPECT_FALSE(as_made.count(page)) << page;
   }
   EXPECT_NE(after.bytes.at("index.html"), first.bytes.at("index.html"));
+  // The data files made from nothing else are kept too, by the site inputs.
+  for (const char* file : {"search.json", "exports/nodes.csv", "exports/people.csv"}) {
+    EXPECT_EQ(first.inputs.at(file), *first.report.site_inputs) << file;
+    EXPECT_TRUE(after.kept.count(file)) << file;
+  }
+  for (const char* file : {"conversation.json", "awaiting.json", "report.json", "feed.xml"}) {
+    EXPECT_FALSE(after.kept.count(file)) << file;
+  }
   const Made clean = render(sample_input(later));
   EXPECT_EQ(after.bytes.size(), clean.bytes.size());
   for (const auto& [path, bytes] : clean.bytes) {
