@@ -1,5 +1,9 @@
-// Reading an archived entry's JSON straight into an Entry, without building a JSON tree first:
-// Archive::history reads every entry of the archive, and the tree was most of its time.
+// Reading an archived entry's JSON straight into an Entry with simdjson's On-Demand API (a heavy
+// header: include it nowhere else): Archive::history reads every entry of the archive on each
+// build, and reading it was most of the history's time.
+#include <simdjson.h>
+
+#include <cstdint>
 #include <string_view>
 
 #include "archive/entry_json.h"
@@ -7,7 +11,7 @@
 namespace confab {
 namespace {
 
-using nlohmann::json;
+namespace ondemand = simdjson::ondemand;
 
 /// The fields entry_to_json writes, by the key that names them.
 enum class Field {
@@ -61,221 +65,216 @@ Field field_named(std::string_view key) {
   return Field::unknown;
 }
 
-/// nlohmann's SAX events, filled into an Entry. Depth 1 is the entry object, 2 a list field
-/// (authors, categories, in_reply_to, enclosures), 3 one item of it ([name, email, uri, avatar,
-/// verified]...), 4 an author's verified pages. Keys entry_to_json never writes are skipped
-/// whatever they hold; anything of the wrong shape stops the parse with a message. The parser
-/// itself keeps its own stack, so depth costs no recursion here.
-class EntryReader : public nlohmann::json_sax<json> {
- public:
-  explicit EntryReader(Entry& entry) : entry_(entry) {}
-  const std::string& problem() const { return problem_; }
+[[noreturn]] void fail(std::string_view what) {
+  throw EntryJsonError("unexpected " + std::string(what) + " in an entry");
+}
 
-  bool null() override {
-    if (skipping()) return true;
-    if (depth_ == 3 && field_ == Field::enclosures && item_ == 2) return next_item();
-    if (depth_ == 1) return true;  // an optional left empty
-    return fail("null");
-  }
-  bool boolean(bool) override { return ignored() || fail("true or false"); }
-  bool number_integer(number_integer_t value) override { return integer(value); }
-  bool number_unsigned(number_unsigned_t value) override {
-    return integer(static_cast<std::int64_t>(value));
-  }
-  bool number_float(number_float_t, const string_t&) override {
-    return ignored() || fail("a fractional number");
-  }
-  bool binary(binary_t&) override { return ignored() || fail("binary data"); }
+/// simdjson's verdict on the JSON itself (not its shape), as an EntryJsonError.
+void check(simdjson::error_code error) {
+  if (error == simdjson::SUCCESS) return;
+  if (error == simdjson::INCORRECT_TYPE) fail("a value of another type");
+  throw EntryJsonError(std::string("unreadable JSON: ") + simdjson::error_message(error));
+}
 
-  bool string(string_t& value) override {
-    if (skipping()) return true;
-    if (depth_ == 1) {
-      if (std::string* text = text_field()) {
-        *text = std::move(value);
-        return true;
-      }
-      return fail("a string");
-    }
-    if (depth_ == 2 && field_ == Field::categories) {
-      entry_.categories.push_back(std::move(value));
-      return true;
-    }
-    if (depth_ == 3) {
-      if (field_ == Field::authors && item_ < 4) {
-        Author& author = entry_.authors.back();
-        std::string* parts[] = {&author.name, &author.email, &author.uri, &author.avatar};
-        *parts[item_] = std::move(value);
-        return next_item();
-      }
-      if (field_ == Field::in_reply_to && item_ < 2) {
-        (item_ == 0 ? entry_.in_reply_to.back().ref : entry_.in_reply_to.back().href) =
-            std::move(value);
-        return next_item();
-      }
-      if (field_ == Field::enclosures && item_ < 2) {
-        (item_ == 0 ? entry_.enclosures.back().url : entry_.enclosures.back().type) =
-            std::move(value);
-        return next_item();
-      }
-    }
-    if (depth_ == 4) {
-      entry_.authors.back().verified.push_back(std::move(value));
-      return true;
-    }
-    return fail("a string");
-  }
+bool is_null(ondemand::value& value) {
+  bool null = false;
+  check(value.is_null().get(null));
+  return null;
+}
 
-  bool start_object(std::size_t) override {
-    if (skipping() || (depth_ == 1 && field_ == Field::unknown)) return enter_skipped();
-    if (depth_ != 0) return fail("an object");
-    depth_ = 1;
-    return true;
-  }
-  bool key(string_t& name) override {
-    if (skipping()) return true;
-    field_ = field_named(name);
-    return true;
-  }
-  bool end_object() override {
-    if (skipping()) return leave_skipped();
-    depth_ = 0;
-    return true;
-  }
+std::string text(ondemand::value& value, std::string_view field) {
+  std::string_view read;
+  if (value.get_string().get(read) != simdjson::SUCCESS) fail(std::string(field) + " not text");
+  return std::string(read);
+}
 
-  bool start_array(std::size_t) override {
-    if (skipping() || (depth_ == 1 && field_ == Field::unknown)) return enter_skipped();
-    if (depth_ == 1 && (field_ == Field::authors || field_ == Field::categories ||
-                        field_ == Field::in_reply_to || field_ == Field::enclosures)) {
-      depth_ = 2;
-      return true;
-    }
-    if (depth_ == 2 && field_ != Field::categories) {
-      depth_ = 3;
-      item_ = 0;
-      if (field_ == Field::authors) entry_.authors.emplace_back();
-      if (field_ == Field::in_reply_to) entry_.in_reply_to.emplace_back();
-      if (field_ == Field::enclosures) entry_.enclosures.emplace_back();
-      return true;
-    }
-    if (depth_ == 3 && field_ == Field::authors && item_ == 4) {
-      depth_ = 4;
-      return true;
-    }
-    return fail("a list");
+std::int64_t integer(ondemand::value& value, std::string_view field) {
+  std::int64_t read = 0;
+  const simdjson::error_code error = value.get_int64().get(read);
+  if (error == simdjson::NUMBER_OUT_OF_RANGE) {  // above 2^63: as nlohmann's reader took it
+    std::uint64_t large = 0;
+    if (value.get_uint64().get(large) == simdjson::SUCCESS) return static_cast<std::int64_t>(large);
   }
-  bool end_array() override {
-    if (skipping()) return leave_skipped();
-    if (depth_ == 4) ++item_;  // the verified pages were the author's fifth part
-    --depth_;
-    return true;
-  }
+  if (error != simdjson::SUCCESS) fail(std::string(field) + " not a whole number");
+  return read;
+}
 
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& error) override {
-    problem_ = "at byte " + std::to_string(position) + ": " + error.what();
-    return false;
-  }
+ondemand::array list(ondemand::value& value, std::string_view field) {
+  ondemand::array items;
+  if (value.get_array().get(items) != simdjson::SUCCESS) fail(std::string(field) + " not a list");
+  return items;
+}
 
- private:
-  bool skipping() const { return skipped_ > 0; }
-  /// A value no field takes: inside a skipped one, or the value of an unknown key.
-  bool ignored() const { return skipping() || (depth_ == 1 && field_ == Field::unknown); }
-  bool enter_skipped() {
-    ++skipped_;
-    return true;
+/// Each item of `items`, with its place in the list.
+template <typename Each>
+void for_each_item(ondemand::array& items, Each&& each) {
+  std::size_t place = 0;
+  for (auto item : items) {
+    ondemand::value value;
+    check(std::move(item).get(value));
+    each(value, place++);
   }
-  bool leave_skipped() {
-    --skipped_;
-    return true;
-  }
-  bool next_item() {
-    ++item_;
-    return true;
-  }
-  bool fail(const char* what) {
-    problem_ = std::string("unexpected ") + what + " in an entry";
-    return false;
-  }
+}
 
-  bool integer(std::int64_t value) {
-    if (skipping()) return true;
-    if (depth_ == 3 && field_ == Field::enclosures && item_ == 2) {
-      entry_.enclosures.back().length = value;
-      return next_item();
+/// An author as entry_to_json writes one: [name, email, uri] or [name, email, uri, avatar] or
+/// [name, email, uri, avatar, [verified pages]].
+Author read_author(ondemand::value& value) {
+  Author author;
+  ondemand::array parts = list(value, "an author");
+  for_each_item(parts, [&](ondemand::value& part, std::size_t place) {
+    std::string* texts[] = {&author.name, &author.email, &author.uri, &author.avatar};
+    if (place < 4) {
+      *texts[place] = text(part, "an author's part");
+    } else if (place == 4) {
+      ondemand::array pages = list(part, "an author's verified pages");
+      for_each_item(pages, [&](ondemand::value& page, std::size_t) {
+        author.verified.push_back(text(page, "a verified page"));
+      });
+    } else {
+      fail("a sixth part of an author");
     }
-    if (depth_ != 1) return fail("a number");
-    switch (field_) {
-      case Field::published:
-        entry_.published = value;
-        return true;
-      case Field::updated:
-        entry_.updated = value;
-        return true;
-      case Field::comment_count:
-        entry_.comment_count = static_cast<int>(value);
-        return true;
-      case Field::likes:
-        entry_.likes = static_cast<int>(value);
-        return true;
-      case Field::reposts:
-        entry_.reposts = static_cast<int>(value);
-        return true;
-      case Field::reply_cap:
-        entry_.reply_cap = static_cast<int>(value);
-        return true;
-      case Field::unknown:
-        return true;
-      default:
-        return fail("a number");
+  });
+  return author;
+}
+
+void read_field(Field field, ondemand::value& value, Entry& entry) {
+  std::string* texts = nullptr;
+  switch (field) {
+    case Field::unknown:
+      return;  // skipped, whatever it holds
+    case Field::id:
+      texts = &entry.id;
+      break;
+    case Field::title:
+      texts = &entry.title;
+      break;
+    case Field::link:
+      texts = &entry.link;
+      break;
+    case Field::summary:
+      texts = &entry.summary;
+      break;
+    case Field::content:
+      texts = &entry.content;
+      break;
+    case Field::comments_url:
+      texts = &entry.comments_url;
+      break;
+    case Field::comments_feed:
+      texts = &entry.comments_feed;
+      break;
+    case Field::related:
+      texts = &entry.related;
+      break;
+    case Field::reaction:
+      texts = &entry.reaction;
+      break;
+    case Field::published:
+      entry.published = integer(value, "a time");
+      return;
+    case Field::updated:
+      entry.updated = integer(value, "a time");
+      return;
+    case Field::comment_count:
+      entry.comment_count = static_cast<int>(integer(value, "a count"));
+      return;
+    case Field::likes:
+      entry.likes = static_cast<int>(integer(value, "a count"));
+      return;
+    case Field::reposts:
+      entry.reposts = static_cast<int>(integer(value, "a count"));
+      return;
+    case Field::reply_cap:
+      entry.reply_cap = static_cast<int>(integer(value, "a count"));
+      return;
+    case Field::authors: {
+      ondemand::array items = list(value, "authors");
+      for_each_item(items, [&](ondemand::value& item, std::size_t) {
+        entry.authors.push_back(read_author(item));
+      });
+      return;
+    }
+    case Field::categories: {
+      ondemand::array items = list(value, "categories");
+      for_each_item(items, [&](ondemand::value& item, std::size_t) {
+        entry.categories.push_back(text(item, "a category"));
+      });
+      return;
+    }
+    case Field::in_reply_to: {
+      ondemand::array items = list(value, "in_reply_to");
+      for_each_item(items, [&](ondemand::value& item, std::size_t) {
+        InReplyTo& reply = entry.in_reply_to.emplace_back();
+        ondemand::array parts = list(item, "a reply's target");
+        for_each_item(parts, [&](ondemand::value& part, std::size_t place) {
+          if (place > 1) fail("a third part of a reply's target");
+          (place == 0 ? reply.ref : reply.href) = text(part, "a reply's target");
+        });
+      });
+      return;
+    }
+    case Field::enclosures: {
+      ondemand::array items = list(value, "enclosures");
+      for_each_item(items, [&](ondemand::value& item, std::size_t) {
+        Enclosure& enclosure = entry.enclosures.emplace_back();
+        ondemand::array parts = list(item, "an enclosure");
+        for_each_item(parts, [&](ondemand::value& part, std::size_t place) {
+          if (place == 0) enclosure.url = text(part, "an enclosure's address");
+          if (place == 1) enclosure.type = text(part, "an enclosure's type");
+          if (place == 2 && !is_null(part)) enclosure.length = integer(part, "a length");
+          if (place > 2) fail("a fourth part of an enclosure");
+        });
+      });
+      return;
     }
   }
-
-  std::string* text_field() {
-    switch (field_) {
-      case Field::id:
-        return &entry_.id;
-      case Field::title:
-        return &entry_.title;
-      case Field::link:
-        return &entry_.link;
-      case Field::summary:
-        return &entry_.summary;
-      case Field::content:
-        return &entry_.content;
-      case Field::comments_url:
-        return &entry_.comments_url;
-      case Field::comments_feed:
-        return &entry_.comments_feed;
-      case Field::related:
-        return &entry_.related;
-      case Field::reaction:
-        return &entry_.reaction;
-      case Field::unknown:
-        return &ignored_;
-      default:
-        return nullptr;
-    }
-  }
-
-  Entry& entry_;
-  int depth_ = 0;
-  int skipped_ = 0;  ///< how deep inside a value of an unknown key
-  Field field_ = Field::unknown;
-  std::size_t item_ = 0;  ///< which part of a depth-3 item comes next
-  std::string ignored_;
-  std::string problem_;
-};
+  *texts = text(value, "a field's value");
+}
 
 }  // namespace
 
-Entry entry_from_json_text(std::string_view text) {
+struct EntryJsonReader::Parser {
+  ondemand::parser parser;
+  std::string padded;  ///< the text, with the room after it that simdjson reads ahead into
+};
+
+EntryJsonReader::EntryJsonReader() : parser_(std::make_unique<Parser>()) {}
+EntryJsonReader::~EntryJsonReader() = default;
+EntryJsonReader::EntryJsonReader(EntryJsonReader&&) noexcept = default;
+EntryJsonReader& EntryJsonReader::operator=(EntryJsonReader&&) noexcept = default;
+
+Entry EntryJsonReader::read(std::string_view json_text) {
+  std::string& padded = parser_->padded;
+  padded.reserve(json_text.size() + simdjson::SIMDJSON_PADDING);
+  padded.assign(json_text);
+  ondemand::document document;
+  check(
+      parser_->parser
+          .iterate(simdjson::padded_string_view(padded.data(), json_text.size(), padded.capacity()))
+          .get(document));
+  ondemand::object object;
+  if (document.get_object().get(object) != simdjson::SUCCESS) fail("a value that is no object");
   Entry entry;
-  EntryReader reader(entry);
-  const bool read = json::sax_parse(text, &reader);
-  if (!read || !reader.problem().empty()) {
-    throw EntryJsonError(reader.problem().empty() ? "unreadable JSON" : reader.problem());
+  for (auto member : object) {
+    ondemand::field field;
+    check(std::move(member).get(field));
+    std::string_view key;
+    check(field.unescaped_key().get(key));
+    ondemand::value value = field.value();
+    const Field which = field_named(key);
+    if (which == Field::unknown || is_null(value)) continue;  // skipped, or left empty
+    read_field(which, value, entry);
+  }
+  // Read whole: anything after the object is a token simdjson has not reached.
+  const char* after = nullptr;
+  if (document.current_location().get(after) != simdjson::OUT_OF_BOUNDS) {
+    fail("text after the entry");
   }
   return entry;
+}
+
+Entry entry_from_json_text(std::string_view text) {
+  return EntryJsonReader().read(text);
 }
 
 }  // namespace confab

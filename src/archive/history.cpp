@@ -60,11 +60,12 @@ void read_entries(SqliteStatement& entries, std::vector<SourceHistory>& historie
   std::vector<Row> batch;
   batch.reserve(kBatch);
   const std::size_t workers = worker_count_for(kBatch, 1024);
+  std::vector<EntryJsonReader> readers(workers);  // each worker keeps its own buffers
   auto flush = [&] {
-    parallel_for(batch.size(), workers, [&](std::size_t, std::size_t at) {
+    parallel_for(batch.size(), workers, [&](std::size_t worker, std::size_t at) {
       Row& row = batch[at];
       try {
-        row.entry = entry_from_json_text(row.data);
+        row.entry = readers.at(worker).read(row.data);
       } catch (const EntryJsonError& error) {
         throw ArchiveError(file.string() + ": an entry of " + histories[row.history].source.name +
                            " is unreadable: " + error.what());

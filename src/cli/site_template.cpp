@@ -205,7 +205,7 @@ jobs:
           apt-get install -y -qq --no-install-recommends ca-certificates git build-essential \
             cmake pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev \
             libcurl4-openssl-dev libkainjow-mustache-dev libtomlplusplus-dev libgumbo-dev \
-            libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libuchardet-dev libmimalloc-dev
+            libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libuchardet-dev libsimdjson-dev libmimalloc-dev
 
       - uses: actions/checkout@v4
 

@@ -87,5 +87,42 @@ TEST(EntryReader, NamesWhatItCannotRead) {
   }
 }
 
+TEST(EntryReader, NullLeavesAFieldEmpty) {
+  const Entry back = entry_from_json_text(
+      R"({"id":"x","title":null,"published":null,"authors":null,"enclosures":[["u","t",null]]})");
+  EXPECT_EQ(back.id, "x");
+  EXPECT_TRUE(back.title.empty());
+  EXPECT_FALSE(back.published);
+  EXPECT_TRUE(back.authors.empty());
+  ASSERT_EQ(back.enclosures.size(), 1u);
+  EXPECT_FALSE(back.enclosures[0].length);
+}
+
+TEST(EntryReader, RefusesListsWithMorePartsThanItWrites) {
+  for (const char* bad :
+       {R"({"authors":[["a","b","c","d",[],"f"]]})", R"({"in_reply_to":[["a","b","c"]]})",
+        R"({"enclosures":[["a","b",1,2]]})", R"({"authors":[["a",null]]})",
+        R"({"id":"x","likes":nul})", R"({"id":"\ud800"})"}) {
+    EXPECT_THROW(entry_from_json_text(bad), EntryJsonError) << bad;
+  }
+}
+
+// One reader for many entries, as each of the history's workers reads them: what one entry
+// held never shows in the next, long or short.
+TEST(EntryReader, OneReaderReadsEntryAfterEntry) {
+  EntryJsonReader reader;
+  Entry bare;
+  bare.id = "only-an-id";
+  Entry long_one = full_entry();
+  long_one.content = std::string(100000, 'x');
+  for (int round = 0; round < 3; ++round) {
+    for (const Entry& entry : {long_one, bare, full_entry()}) {
+      EXPECT_EQ(text_of(reader.read(text_of(entry))), text_of(entry));
+    }
+  }
+  EXPECT_THROW(reader.read("{"), EntryJsonError);
+  EXPECT_EQ(reader.read(text_of(bare)).id, "only-an-id");  // still reads after a failure
+}
+
 }  // namespace
 }  // namespace confab
