@@ -300,7 +300,8 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
       }
     });
   }
-  // Round one: those, then a hub page at a time: its threads' data and pages, then the hub page
+  // Round one: those, then a hub page at a time: its threads' digests, which tell the pages the
+  // memo keeps without their data; then the data and pages of the others, then the hub page
   // itself, which takes their cards (so they are not all kept until the end).
   const std::size_t hub_count = views.hub_page_count();
   parallel_for(singles.size() + hub_count, workers, [&](std::size_t worker, std::size_t index) {
@@ -310,18 +311,49 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     const auto [begin, end] = views.hub_threads(number);
     // The first hub page shows how long questions have waited: it is never kept as made.
     const std::string hub = views.hub_directory(number);
-    const bool hub_kept = number > 1 && outputs.keep_as_made(hub + "index.html", "page");
+    bool hub_kept = number > 1 && outputs.keep_as_made(hub + "index.html", "page");
+    const bool memo_on = !outputs.memo().program.empty();
+    struct ThreadPage {
+      std::string directory;
+      bool kept = false;
+      std::optional<ContentHash> inputs;
+    };
+    std::vector<ThreadPage> pages(end - begin);
     for (std::size_t thread = begin; thread < end; ++thread) {
-      const std::string page = model.thread_path(*threads[thread].root.node);
-      const bool page_kept = outputs.keep_as_made(page + "index.html", "page");
-      if (page_kept && hub_kept) continue;
-      views.prepare_thread(thread, engine);  // for its page, or its card on the hub page
-      if (!page_kept) {
-        render_page(outputs, engine, views, "thread.html", page, views.thread_page(thread));
+      ThreadPage& page = pages[thread - begin];
+      page.directory = model.thread_path(*threads[thread].root.node);
+      page.kept = outputs.keep_as_made(page.directory + "index.html", "page");
+      if (page.kept && hub_kept) continue;
+      if (memo_on) views.digest_thread(thread);
+      if (page.kept) continue;
+      if (memo_on) {
+        page.inputs = page_inputs(outputs, engine, "thread.html", views.page_frame(page.directory),
+                                  views.thread_page_inputs(thread));
+      }
+      page.kept = outputs.keep(page.directory + "index.html", page.inputs, "page");
+    }
+    std::optional<ContentHash> hub_inputs;
+    if (!hub_kept) {
+      if (memo_on) {
+        hub_inputs = page_inputs(outputs, engine, "index.html", views.page_frame(hub),
+                                 views.hub_page_inputs(number));
+      }
+      hub_kept = outputs.keep(hub + "index.html", hub_inputs, "page");
+    }
+    for (std::size_t thread = begin; thread < end; ++thread) {
+      const ThreadPage& page = pages[thread - begin];
+      if (page.kept && hub_kept) continue;
+      views.prepare_thread(thread);  // for its page, or its card on the hub page
+      if (!page.kept) {
+        render_claimed(outputs, engine, "thread.html", views.page_frame(page.directory),
+                       page.directory, views.thread_page(thread), page.inputs);
       }
     }
-    if (!hub_kept) render_page(outputs, engine, views, "index.html", hub, views.hub_page(number));
-    // The hub page and its cards are gone with render_page: the threads' node frames can go.
+    if (!hub_kept) {
+      render_claimed(outputs, engine, "index.html", views.page_frame(hub), hub,
+                     views.hub_page(number), hub_inputs);
+    }
+    // The hub page and its cards are gone with render_claimed: the threads' node frames can go.
     for (std::size_t thread = begin; thread < end; ++thread) views.release_thread(thread);
   });
 

@@ -144,7 +144,10 @@ SiteViews::SiteViews(const RenderInput& input, const SiteContent& content, const
 
   cards_.resize(model_.display().threads.size());
   node_frames_.resize(conversation.nodes.size());
-  if (!input.memo.program.empty()) node_digests_.resize(conversation.nodes.size());
+  if (!input.memo.program.empty()) {
+    node_digests_.resize(conversation.nodes.size());
+    card_digests_.resize(model_.display().threads.size());
+  }
   plan_hub_pages();
   figures_ = figures();
   // Every thread and person lists their blogs: each blog's entry is made once.
@@ -226,6 +229,32 @@ struct ReadKeys {
     if (wants(key)) frame.set(key, std::forward<Value>(value));
   }
 };
+
+/// Lets node_keys() and display_keys() hash what they would set, name by name, for a stand-in's
+/// digest: equal digests, equal frames. Costs the values, not the frames.
+struct DigestKeys {
+  ContentHasher& hasher;
+  void set(const std::string& key, std::string_view value) {
+    hasher.add_text(key);
+    hasher.add_number('s');
+    hasher.add_text(value);
+  }
+  void set(const std::string& key, const char* value) { set(key, std::string_view(value)); }
+  void set(const std::string& key, bool value) {
+    hasher.add_text(key);
+    hasher.add_number(value ? 't' : 'f');
+  }
+  void set(const std::string& key, const std::vector<const TemplateEngine::Frame*>& frames) {
+    hasher.add_text(key);
+    hasher.add_number('l');
+    hasher.add_number(frames.size());  // only ever kNoReplies: replies are hashed by their digests
+  }
+};
+
+void add_hash(ContentHasher& hasher, const ContentHash& hash) {
+  hasher.add_number(hash.high);
+  hasher.add_number(hash.low);
+}
 
 /// Whether `keys` takes `key`: a value that costs something is made only then.
 template <typename Keys>
@@ -352,22 +381,50 @@ std::size_t SiteViews::node_slot(const Node& node) const {
   return static_cast<std::size_t>(&node - model_.conversation().nodes.data());
 }
 
-void SiteViews::prepare_thread(std::size_t index, const TemplateEngine& engine) {
+void SiteViews::prepare_thread(std::size_t index) {
   const DisplayThread& thread = model_.display().threads.at(index);
   // Each shown node's data is made once, for its thread's pages and its author's page.
   std::vector<const DisplayNode*> pending = {&thread.root};
   while (!pending.empty()) {
     const DisplayNode* shown = pending.back();
     pending.pop_back();
-    const std::size_t slot = node_slot(*shown->node);
-    node_frames_[slot] = node_frame(*shown->node);
-    // What the author's page would read of the frame, before it goes with the hub page.
-    if (!node_digests_.empty()) {
-      node_digests_[slot] = engine.digest(kPersonTemplate, *node_frames_[slot]);
-    }
+    node_frames_[node_slot(*shown->node)] = node_frame(*shown->node);
     for (const DisplayNode& child : shown->children) pending.push_back(&child);
   }
   cards_[index] = thread_card(thread);
+}
+
+void SiteViews::digest_thread(std::size_t index) {
+  if (node_digests_.empty()) return;  // the memo is off
+  const DisplayThread& thread = model_.display().threads.at(index);
+  std::vector<const DisplayNode*> pending = {&thread.root};
+  while (!pending.empty()) {
+    const DisplayNode* shown = pending.back();
+    pending.pop_back();
+    ContentHasher hasher(input_.memo.key);
+    DigestKeys keys{hasher};
+    node_keys(*shown->node, keys);
+    node_digests_[node_slot(*shown->node)] = hasher.finish();
+    for (const DisplayNode& child : shown->children) pending.push_back(&child);
+  }
+  const Json info = thread_info(thread);
+  card_digests_[index] = display_digest(thread.root, &info);
+}
+
+ContentHash SiteViews::display_digest(const DisplayNode& shown, const Json* thread_info) const {
+  // What display_frame() makes, in the same order: the node's frame under it, its keys here,
+  // then its replies. Recursion as deep as the display tree, which stops at kMaxDisplayDepth.
+  ContentHasher hasher(input_.memo.key);
+  add_hash(hasher, node_digests_.at(node_slot(*shown.node)).value());
+  DigestKeys keys{hasher};
+  display_keys(shown, keys);
+  if (thread_info) {
+    hasher.add_text("thread_info");
+    hasher.add_text(thread_info->dump());
+  }
+  hasher.add_number(shown.children.size());
+  for (const DisplayNode& child : shown.children) add_hash(hasher, display_digest(child));
+  return hasher.finish();
 }
 
 void SiteViews::release_thread(std::size_t index) {
@@ -398,6 +455,11 @@ Json SiteViews::blog_item(const std::string& id) const {
 }
 
 TemplateEngine::Frame SiteViews::thread_card(const DisplayThread& thread) const {
+  const Json info = thread_info(thread);
+  return display_frame(thread.root, &info);
+}
+
+Json SiteViews::thread_info(const DisplayThread& thread) const {
   std::vector<std::string> blog_ids;
   std::optional<UnixTime> last_activity;
   std::size_t size = 0;
@@ -423,16 +485,14 @@ TemplateEngine::Frame SiteViews::thread_card(const DisplayThread& thread) const 
   }
   Json blogs = blog_list(blog_ids);
   const std::int64_t fresh = count_new(thread.root, model_.conversation());
-  const Json info = {
-      {"has_new", fresh > 0},
-      {"new_label", strings_.count("new_item", fresh)},
-      {"size", strings_.number(static_cast<std::int64_t>(size))},
-      {"blog_count", strings_.number(static_cast<std::int64_t>(blogs.size()))},
-      {"blogs_label", strings_.count("blog", static_cast<std::int64_t>(blogs.size()))},
-      {"blogs", std::move(blogs)},
-      {"last_activity_iso", iso_or_empty(last_activity)},
-      {"last_activity_human", strings_.date(last_activity)}};
-  return display_frame(thread.root, &info);
+  return {{"has_new", fresh > 0},
+          {"new_label", strings_.count("new_item", fresh)},
+          {"size", strings_.number(static_cast<std::int64_t>(size))},
+          {"blog_count", strings_.number(static_cast<std::int64_t>(blogs.size()))},
+          {"blogs_label", strings_.count("blog", static_cast<std::int64_t>(blogs.size()))},
+          {"blogs", std::move(blogs)},
+          {"last_activity_iso", iso_or_empty(last_activity)},
+          {"last_activity_human", strings_.date(last_activity)}};
 }
 
 Json SiteViews::person_summary(const Person& person) const {
@@ -582,7 +642,7 @@ std::string SiteViews::hub_directory(std::size_t number) const {
   return number <= 1 ? "" : "page/" + std::to_string(number) + "/";
 }
 
-TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
+Json SiteViews::hub_view(std::size_t number) const {
   const Conversation& conversation = model_.conversation();
   const std::size_t total = hub_ranges_.size();
   const bool first = number == 1;
@@ -657,8 +717,13 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
   const std::size_t spam = model_.display().spam.size();
   view["has_spam"] = spam > 0;
   view["spam_label"] = strings_.count("item", static_cast<std::int64_t>(spam));
+  return view;
+}
+
+TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
+  const auto [begin, end] = hub_ranges_.at(number - 1);
   TemplateEngine::FrameBuilder page;
-  page.set_all(std::move(view));
+  page.set_all(hub_view(number));
   // The cards are handed over: this page is their last user, and frees them with itself.
   std::vector<const TemplateEngine::Frame*> threads;
   for (std::size_t index = begin; index < end; ++index) {
@@ -669,15 +734,37 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
   return page.build();
 }
 
-TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
+TemplateEngine::Frame SiteViews::hub_page_inputs(std::size_t number) const {
+  const auto [begin, end] = hub_ranges_.at(number - 1);
+  TemplateEngine::FrameBuilder page;
+  page.set_all(hub_view(number));
+  std::vector<const TemplateEngine::Frame*> threads;
+  for (std::size_t index = begin; index < end; ++index) {
+    threads.push_back(&page.keep(TemplateEngine::stand_in(card_digests_.at(index).value())));
+  }
+  page.set("threads", threads);
+  return page.build();
+}
+
+Json SiteViews::thread_view(std::size_t index) const {
   const DisplayThread& thread = model_.display().threads.at(index);
-  const std::string directory = model_.thread_path(*thread.root.node);
-  Json view = page_keys(directory);
+  Json view = page_keys(model_.thread_path(*thread.root.node));
   view["page"] = {{"title", thread.root.node->title.empty() ? strings_.text("untitled")
                                                             : thread.root.node->title}};
+  return view;
+}
+
+TemplateEngine::Frame SiteViews::thread_page(std::size_t index) const {
   TemplateEngine::FrameBuilder page;
-  page.set_all(std::move(view));
+  page.set_all(thread_view(index));
   page.set("thread", *cards_.at(index));  // shared with the hub page, which takes it later
+  return page.build();
+}
+
+TemplateEngine::Frame SiteViews::thread_page_inputs(std::size_t index) const {
+  TemplateEngine::FrameBuilder page;
+  page.set_all(thread_view(index));
+  page.set("thread", page.keep(TemplateEngine::stand_in(card_digests_.at(index).value())));
   return page.build();
 }
 

@@ -29,7 +29,9 @@ namespace confab {
 /// partials nest them), and its author's page.
 ///
 /// Work comes in two rounds so that both can run on several threads. Round one, one hub page at
-/// a time (any order): prepare_thread() and thread_page() for each of its threads, then
+/// a time (any order): digest_thread() for each of its threads, so that its pages can be
+/// fingerprinted without their frames (thread_page_inputs(), hub_page_inputs()); then, for the
+/// pages rendered after all, prepare_thread() and thread_page() for each of its threads, then
 /// hub_page(). Round two: the person pages (their items come from every thread) and the rest.
 /// Calls for different pages touch different slots. Page views are rendered over
 /// page_frame(directory): the keys every page at that depth shares.
@@ -38,10 +40,14 @@ class SiteViews {
   SiteViews(const RenderInput& input, const SiteContent& content, const SiteModel& model,
             const Strings& strings);
 
-  /// For the thread at `index` in display().threads: makes its nodes' frames and its card (the
-  /// root with its replies, nested); with the page memo on, also each node's digest for its
-  /// author's page (`engine` makes them). Touches only this thread's slots.
-  void prepare_thread(std::size_t index, const TemplateEngine& engine);
+  /// With the page memo on, for the thread at `index` in display().threads: the digest of each
+  /// of its nodes' frames and of its card, hashed from the values the frames would hold, without
+  /// making them. The stand-ins for them fingerprint its page, its hub page and its authors'
+  /// pages. Touches only this thread's slots.
+  void digest_thread(std::size_t index);
+  /// For the thread at `index`: makes its nodes' frames and its card (the root with its
+  /// replies, nested), for the pages that are rendered. Touches only this thread's slots.
+  void prepare_thread(std::size_t index);
 
   /// After the hub page showing the thread at `index` is rendered (or kept): frees its nodes'
   /// frames, and its card if the hub page did not take it. A person page makes again the frames
@@ -67,9 +73,15 @@ class SiteViews {
   std::string hub_directory(std::size_t number) const;
   /// Takes its threads' cards: render it after their thread pages.
   TemplateEngine::Frame hub_page(std::size_t number);
+  /// What hub_page() is fingerprinted from: the same, with a stand-in for each card (after
+  /// digest_thread() for its threads).
+  TemplateEngine::Frame hub_page_inputs(std::size_t number) const;
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread); it holds
   /// the card, so render it before the hub page takes the card.
   TemplateEngine::Frame thread_page(std::size_t index) const;
+  /// What thread_page() is fingerprinted from: the same, with a stand-in for the card (after
+  /// digest_thread()).
+  TemplateEngine::Frame thread_page_inputs(std::size_t index) const;
   /// people/<slug>/index.html, after round one (it makes the frames of the nodes it lists,
   /// with only the names `engine`'s person.html can ask for).
   TemplateEngine::Frame person_page(const Person& person, const TemplateEngine& engine) const;
@@ -106,6 +118,15 @@ class SiteViews {
   /// The root of `thread` with its replies and figures: a thread page's `thread`, a hub page's
   /// item in `threads`.
   TemplateEngine::Frame thread_card(const DisplayThread& thread) const;
+  /// The root's `thread_info` in a card: the thread's figures.
+  nlohmann::json thread_info(const DisplayThread& thread) const;
+  /// What display_frame(shown, thread_info) would hold, hashed, from its node's digest (made
+  /// by digest_thread) and its replies'.
+  ContentHash display_digest(const DisplayNode& shown,
+                             const nlohmann::json* thread_info = nullptr) const;
+  /// A hub page's keys but its cards, and a thread page's but its card.
+  nlohmann::json hub_view(std::size_t number) const;
+  nlohmann::json thread_view(std::size_t index) const;
   /// The `blogs` list of a thread or a person: {id, name, url, first} for each of `ids`.
   nlohmann::json blog_list(const std::vector<std::string>& ids) const;
   nlohmann::json blog_item(const std::string& id) const;
@@ -135,8 +156,10 @@ class SiteViews {
   // Filled by prepare_thread, one slot per thread or node (threads write disjoint slots).
   std::vector<std::optional<TemplateEngine::Frame>> cards_;  ///< until the hub page takes them
   std::vector<std::optional<TemplateEngine::Frame>> node_frames_;  ///< by conversation node index
-  /// By conversation node index, with the memo on: digest("person.html", the node's frame).
+  /// With the memo on, by conversation node index: the digest of the node's frame (DigestKeys).
   std::vector<std::optional<ContentHash>> node_digests_;
+  /// With the memo on, by thread index: the digest of its card (display_digest).
+  std::vector<std::optional<ContentHash>> card_digests_;
 };
 
 }  // namespace confab

@@ -857,6 +857,37 @@ TEST(SitePaginationTest, ANewCommentLeavesTheOlderHubPagesAsTheyWere) {
   EXPECT_EQ(after.at("page/3/index.html"), before.at("page/3/index.html"));
 }
 
+// A post edited on an older hub page: its page and its hub page are made from something else,
+// the other threads' pages and hub pages from the same (their cards' digests are unchanged).
+TEST(SitePaginationTest, AnEditedOlderPostChangesItsPageAndItsHubPageOnly) {
+  Conversation conversation = hourly_posts(60, *make_utc_time(2008, 1, 6, 0, 0, 0));
+  const auto inputs_of = [](const Conversation& shown) {
+    RenderInput input = sample_input(shown);
+    input.memo.program = "confab under test";
+    input.memo.key = 5;
+    std::map<std::string, ContentHash> inputs;
+    for (const OutputFile& file : render_files(input)) {
+      if (file.inputs) inputs[file.path] = *file.inputs;
+    }
+    return inputs;
+  };
+  const auto before = inputs_of(conversation);
+  for (Node& node : conversation.nodes) {
+    if (node.id == "b/p25") node.content_html = "<p>Edited since.</p>";  // newest first: page 2
+  }
+  const auto after = inputs_of(conversation);
+  ASSERT_EQ(after.size(), before.size());
+  ASSERT_TRUE(before.count("threads/post-25/index.html") && before.count("page/3/index.html"));
+  for (const auto& [path, inputs] : after) {
+    const bool edited = path == "threads/post-25/index.html" || path == "page/2/index.html";
+    if (edited) {
+      EXPECT_NE(inputs, before.at(path)) << path;
+    } else if (path.starts_with("threads/") || path.starts_with("page/")) {
+      EXPECT_EQ(inputs, before.at(path)) << path;
+    }
+  }
+}
+
 TEST_F(SiteTest, ContentPageUsesPageTemplate) {
   const OutputFile* about = find_file(files_, "about/index.html");
   ASSERT_NE(about, nullptr);
