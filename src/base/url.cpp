@@ -28,6 +28,15 @@ std::string clean(std::string_view text) {
   return out;
 }
 
+/// `text` as clean() makes it, copied into `storage` only when it holds a tab, LF or CR: most
+/// URLs need no copy, and these are asked of every link on every page.
+std::string_view cleaned_view(std::string_view text, std::string& storage) {
+  text = trim_space(text);
+  if (text.find_first_of("\t\n\r") == std::string_view::npos) return text;
+  storage = clean(text);
+  return storage;
+}
+
 /// The five components of a URI reference (RFC 3986 appendix B); any may be absent.
 struct Reference {
   std::string_view scheme, authority, path, query, fragment;
@@ -281,17 +290,20 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
 }
 
 std::string url_host(std::string_view url) {
-  const auto parts = parse_url(url);
-  return parts ? lower(parts->host) : std::string();
+  // parse_url's host without its copies.
+  std::string storage;
+  const Reference ref = split_reference(cleaned_view(url, storage));
+  if (!ref.has_scheme || !ref.has_authority) return std::string();
+  return lower(split_authority(ref.authority).host);
 }
 
 bool is_http_url(std::string_view url) {
   // parse_url's answer without its copies: asked for every link on every page.
-  const std::string cleaned = clean(url);
-  const Reference ref = split_reference(cleaned);
+  std::string storage;
+  const Reference ref = split_reference(cleaned_view(url, storage));
   if (!ref.has_scheme || !ref.has_authority) return false;
-  const std::string scheme = lower(ref.scheme);
-  return (scheme == "http" || scheme == "https") && !split_authority(ref.authority).host.empty();
+  return (iequals(ref.scheme, "http") || iequals(ref.scheme, "https")) &&
+         !split_authority(ref.authority).host.empty();
 }
 
 std::string percent_encode(std::string_view text) {

@@ -209,8 +209,8 @@ std::optional<std::string> safe_srcset(std::string_view raw, std::string_view ba
 }
 
 bool is_web_url(std::string_view url) {
-  const std::string scheme = scheme_of(url);
-  return scheme == "http" || scheme == "https";
+  const std::string_view scheme = url_scheme(url);
+  return iequals(scheme, "http") || iequals(scheme, "https");
 }
 
 }  // namespace confab

@@ -1,4 +1,5 @@
 #include "base/url.h"
+#include "base/ascii.h"
 
 #include <gtest/gtest.h>
 
@@ -144,6 +145,13 @@ TEST(UrlHost, LowerCasedHostOrEmpty) {
   EXPECT_EQ(url_host("http://Blog.Example.COM/x"), "blog.example.com");
   EXPECT_EQ(url_host("/relative"), "");
   EXPECT_EQ(url_host("mailto:a@b.c"), "");
+  // As parse_url reads it: spaces around it trimmed, tabs and line breaks inside dropped.
+  EXPECT_EQ(url_host("  https://Ex\tample.ORG\n:8080/x "), "example.org");
+  EXPECT_EQ(url_host("https://user@[::1]:443/"), "[::1]");
+  for (const char* url : {"HTTP://A.b/", "h\ttp://c.d", "x:/no-authority", "//e.f/", "g:"}) {
+    const auto parts = parse_url(url);
+    EXPECT_EQ(url_host(url), parts ? lower(parts->host) : "") << url;
+  }
 }
 
 TEST(IsHttpUrl, OnlyHttpAndHttpsWithAHost) {
