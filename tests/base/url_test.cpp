@@ -1,7 +1,8 @@
 #include "base/url.h"
-#include "base/ascii.h"
 
 #include <gtest/gtest.h>
+
+#include "base/ascii.h"
 
 namespace confab {
 namespace {
