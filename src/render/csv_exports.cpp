@@ -50,9 +50,25 @@ std::size_t space_bytes_at(std::string_view text, std::size_t at) {
   return 0;
 }
 
+/// Whether `text` is on one line already: no white space but single ASCII spaces between
+/// other bytes. Most texts are, and are then copied whole.
+bool is_one_line(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c > ' ' && c != 0xC2 && c != 0xE2) continue;
+    const std::size_t space = space_bytes_at(text, at);
+    if (space == 0) continue;
+    if (c != ' ' || at == 0 || at + 1 == text.size() || space_bytes_at(text, at + 1) > 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string one_line(std::string_view text) {
+  if (is_one_line(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
