@@ -16,12 +16,14 @@ bool is_word_byte(unsigned char c) {
 }  // namespace
 
 std::string fold_text(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
+  // Folding never makes a text longer: written straight into a buffer of its size, a byte a
+  // step, without a capacity check each.
+  std::string out(utf8.size(), '\0');
+  char* to = out.data();
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(utf8[i]);
     if (c < 0x80) {
-      out += lower(static_cast<char>(c));
+      *to++ = lower(static_cast<char>(c));
       continue;
     }
     // Two-byte sequences C3 80..C3 BF are U+00C0..U+00FF, the accented Latin letters.
@@ -30,7 +32,7 @@ std::string fold_text(std::string_view utf8) {
       if (next >= 0x80 && next <= 0xBF) {
         const char base = latin1_base_letter(next);
         if (base != '\0') {
-          out += base;
+          *to++ = base;
           ++i;
           continue;
         }
@@ -40,7 +42,7 @@ std::string fold_text(std::string_view utf8) {
     if (c == 0xE2 && i + 2 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) == 0x80) {
       const unsigned char last = static_cast<unsigned char>(utf8[i + 2]);
       if (last == 0x98 || last == 0x99 || last == 0x9C || last == 0x9D) {
-        out += (last <= 0x99) ? '\'' : '"';
+        *to++ = (last <= 0x99) ? '\'' : '"';
         i += 2;
         continue;
       }
@@ -49,12 +51,14 @@ std::string fold_text(std::string_view utf8) {
     if (c == 0xC5 && i + 1 < utf8.size() &&
         (static_cast<unsigned char>(utf8[i + 1]) == 0x92 ||
          static_cast<unsigned char>(utf8[i + 1]) == 0x93)) {
-      out += "oe";
+      *to++ = 'o';
+      *to++ = 'e';
       ++i;
       continue;
     }
-    out += static_cast<char>(c);
+    *to++ = static_cast<char>(c);
   }
+  out.resize(static_cast<std::size_t>(to - out.data()));
   return out;
 }
 

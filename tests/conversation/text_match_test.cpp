@@ -16,6 +16,16 @@ TEST(FoldText, LowerCasesAndDropsAccents) {
   EXPECT_EQ(fold_text("qu\u2019on l\u2018aime \u201Cfort\u201D"), "qu'on l'aime \"fort\"");
 }
 
+TEST(FoldText, KeepsCutSequencesAndOtherBytesAsTheyAre) {
+  EXPECT_EQ(fold_text(""), "");
+  EXPECT_EQ(fold_text("A\xC3"), "a\xC3");
+  EXPECT_EQ(fold_text("B\xE2\x80"), "b\xE2\x80");
+  EXPECT_EQ(fold_text("\xC5"), "\xC5");
+  EXPECT_EQ(fold_text("\xC3\x97\xE2\x80\xA6\xF0\x9F\x98\x80Z"),
+            "\xC3\x97\xE2\x80\xA6\xF0\x9F\x98\x80z");
+  EXPECT_EQ(fold_text("\xC5\x93\xC5\x92"), "oeoe");
+}
+
 TEST(ContainsPhrase, MatchesOnWordBoundariesOnly) {
   const std::string text = fold_text("We watched Bring the Love Back, twice!");
   EXPECT_TRUE(contains_phrase(text, "bring the love back"));
