@@ -888,6 +888,54 @@ TEST(SitePaginationTest, AnEditedOlderPostChangesItsPageAndItsHubPageOnly) {
   }
 }
 
+// What a card shows from beyond its nodes (the author's person, whether a reply is awaited) is
+// in its digest: changing it changes the fingerprints of the pages showing the card, and only
+// theirs.
+TEST(SitePaginationTest, ACardsDigestFollowsWhatItShowsFromBeyondItsNodes) {
+  Conversation conversation = hourly_posts(60, *make_utc_time(2008, 1, 6, 0, 0, 0));
+  Node comment = make_node("b/c25", NodeKind::comment, "b", "b/p25",
+                           *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * 25 + 60);
+  comment.thread = "b/p25";
+  comment.author = "dora";
+  comment.author_name = "Dora";
+  conversation.nodes.push_back(comment);
+  Person dora;
+  dora.id = "dora";
+  dora.name = "Dora";
+  dora.comments = 1;
+  dora.blogs = {"b"};
+  conversation.people.push_back(dora);
+  const auto inputs_of = [](const Conversation& shown) {
+    RenderInput input = sample_input(shown);
+    input.memo.program = "confab under test";
+    input.memo.key = 5;
+    std::map<std::string, ContentHash> inputs;
+    for (const OutputFile& file : render_files(input)) {
+      if (file.inputs) inputs[file.path] = *file.inputs;
+    }
+    return inputs;
+  };
+  const auto before = inputs_of(conversation);
+  ASSERT_TRUE(before.count("threads/post-25/index.html") && before.count("page/3/index.html"));
+  const auto changed = [&](const Conversation& edited) {
+    std::set<std::string> paths;
+    for (const auto& [path, inputs] : inputs_of(edited)) {
+      if ((path.starts_with("threads/") || path.starts_with("page/")) &&
+          inputs != before.at(path)) {
+        paths.insert(path);
+      }
+    }
+    return paths;
+  };
+  const std::set<std::string> card_pages = {"threads/post-25/index.html", "page/2/index.html"};
+  Conversation renamed = conversation;
+  renamed.people.front().name = "Dora the Explorer";
+  EXPECT_EQ(changed(renamed), card_pages);
+  Conversation awaited = conversation;
+  awaited.awaiting_reply = {"b/c25"};
+  EXPECT_EQ(changed(awaited), card_pages);
+}
+
 TEST_F(SiteTest, ContentPageUsesPageTemplate) {
   const OutputFile* about = find_file(files_, "about/index.html");
   ASSERT_NE(about, nullptr);
