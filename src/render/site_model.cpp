@@ -67,6 +67,7 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers, Sani
   const std::size_t count = conversation.nodes.size();
   thread_of_.assign(count, nullptr);
   html_.resize(count);
+  as_written_.assign(count, 0);
   anchors_.resize(count);
   // Sanitizing needs nothing but each node's own content, so it starts at once, on every core,
   // while this thread arranges the threads and names things.
@@ -163,6 +164,10 @@ void SiteModel::sanitize_all(std::size_t workers, const Sanitizer& sanitizer) {
       bool capped = false;
       try {
         html_[i] = sanitizer(node.content_html, base, &capped);
+        if (html_[i] == node.content_html) {
+          std::string().swap(html_[i]);
+          as_written_[i] = 1;
+        }
       } catch (const std::exception& error) {
         html_[i].clear();
         problem_of[i] =
@@ -246,7 +251,8 @@ const DisplayThread* SiteModel::thread_of(const Node& node) const {
 
 const std::string& SiteModel::html(const Node& node) const {
   const std::size_t index = slot(node);
-  return index < html_.size() ? html_[index] : kNothing;
+  if (index >= html_.size()) return kNothing;
+  return as_written_[index] ? node.content_html : html_[index];
 }
 
 const std::string& SiteModel::anchor(const Node& node) const {

@@ -102,7 +102,10 @@ class SiteModel {
 
   // By slot: looked up for every node on every page that shows it, so no hashing of ids.
   std::vector<const DisplayThread*> thread_of_;
+  /// The sanitized content; empty where it is the node's own content_html byte for byte
+  /// (as_written_): most comments are, and need no second copy.
   std::vector<std::string> html_;
+  std::vector<char> as_written_;
   std::vector<std::string> problems_;
   std::vector<std::string> anchors_;
   // Made once: every node on every page links to its thread and its author.
