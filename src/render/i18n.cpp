@@ -62,7 +62,10 @@ Strings Strings::load(const Theme& theme, const std::string& language) {
                       language_file(chosen) + ") and no " + language_file(kFallbackLanguage));
   }
   if (fallback != theme.i18n.end()) {
-    strings.values_ = read_strings_file(fallback->second, language_file(kFallbackLanguage));
+    for (auto& [key, value] :
+         read_strings_file(fallback->second, language_file(kFallbackLanguage))) {
+      strings.values_[key] = std::move(value);
+    }
   }
   if (own != theme.i18n.end() && own != fallback) {
     for (auto& [key, value] : read_strings_file(own->second, language_file(chosen))) {
@@ -103,7 +106,9 @@ const std::string& Strings::text(const std::string& key) const {
 std::string Strings::count(const std::string& noun, std::int64_t n) const {
   // French counts 0 and 1 as singular; English only 1.
   const bool one = language_.starts_with("fr") ? (n == 0 || n == 1) : n == 1;
-  const std::string key = "count." + noun + (one ? "_one" : "_other");
+  std::string key;
+  key.reserve(12 + noun.size());
+  key.append("count.").append(noun).append(one ? "_one" : "_other");
   const auto found = values_.find(key);
   if (found == values_.end()) {
     throw RenderError("theme strings: [count] " + key.substr(6) + " is missing from " +

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -58,7 +59,8 @@ class Strings {
       std::span<const std::pair<std::string_view, std::string_view>> values);
 
   std::string language_;
-  std::map<std::string, std::string> values_;
+  /// "section.key" -> string: hashed, as counts and texts are looked up for every node shown.
+  std::unordered_map<std::string, std::string> values_;
   nlohmann::json text_table_ = nlohmann::json::object();
   std::string months_[12];
   std::string group_separator_;  ///< [format] group_separator, "," when missing
