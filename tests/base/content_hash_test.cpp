@@ -71,6 +71,15 @@ TEST(ContentHasher, HashesRecordsFieldByField) {
   number.add_number(0x0102030405060708ULL);
   EXPECT_EQ(number.finish(),
             hash_content(std::string_view("\x08\x07\x06\x05\x04\x03\x02\x01", 8), 7));
+  // After bytes that leave a word part-filled, a number is the same eight bytes.
+  ContentHasher after_text(7);
+  after_text.add("abc");
+  after_text.add_number(0x0102030405060708ULL);
+  after_text.add_number(9);
+  EXPECT_EQ(after_text.finish(), hash_content(std::string_view("abc\x08\x07\x06\x05\x04\x03\x02\x01"
+                                                               "\x09\0\0\0\0\0\0\0",
+                                                               19),
+                                              7));
 }
 
 TEST(ContentHash, HexRoundTripsAndRefusesAnythingElse) {
