@@ -3,6 +3,7 @@
 // text), so threading stays linear in the size of the archive.
 #include <algorithm>
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -443,9 +444,17 @@ void add_comments(Builder& builder) {
   }
 }
 
-/// Thread summaries, newest activity first, and the nodes reordered: each thread depth-first,
-/// children by date then id.
-void order_threads(Builder& builder, Conversation& conversation) {
+/// Where each node goes, and the thread summaries in that order (plan_threads).
+struct ThreadOrder {
+  std::vector<std::size_t> order;  ///< order[k]: where the k-th node in thread order is now
+  std::vector<ThreadSummary> threads;
+};
+
+/// Thread summaries, newest activity first, and where each node goes: each thread depth-first,
+/// children by date then id. Of the nodes it reads only ids, parents, dates, sources and spam,
+/// and writes only `thread`: recognise_people, which writes `author` and `by_team` and never
+/// reads `thread`, can run at the same time.
+ThreadOrder plan_threads(Builder& builder) {
   std::vector<Node>& nodes = builder.nodes;
   std::vector<std::vector<std::size_t>> children(nodes.size());
   std::vector<std::size_t> roots;
@@ -499,12 +508,20 @@ void order_threads(Builder& builder, Conversation& conversation) {
                    tb = summaries[b].last_activity.value_or(0);
     return ta != tb ? ta > tb : summaries[a].root < summaries[b].root;
   });
-  std::vector<std::size_t> order;  // order[k]: where the k-th node in thread order is now
-  order.reserve(nodes.size());
+  ThreadOrder planned;
+  planned.order.reserve(nodes.size());
   for (std::size_t root : roots) {
-    walk(root, [&](std::size_t at) { order.push_back(at); });
-    conversation.threads.push_back(std::move(summaries[root]));
+    walk(root, [&](std::size_t at) { planned.order.push_back(at); });
+    planned.threads.push_back(std::move(summaries[root]));
   }
+  return planned;
+}
+
+/// The nodes moved into plan_threads' order, and its summaries, into `conversation`.
+void order_threads(Builder& builder, ThreadOrder planned, Conversation& conversation) {
+  std::vector<Node>& nodes = builder.nodes;
+  const std::vector<std::size_t>& order = planned.order;
+  conversation.threads = std::move(planned.threads);
   if (order.size() == nodes.size()) {
     // Every node has its place: moved into it where they are, cycle by cycle, rather than into
     // a second array of 100,000 nodes (fresh memory the kernel must zero first).
@@ -547,9 +564,13 @@ Conversation thread_harvests(const SiteConfig& config, const std::vector<SourceH
   add_comments(builder);
   // The steps below read only the nodes: owned entries go before people are recognised.
   if (owned) std::vector<SourceHarvest>().swap(*owned);
+  // Threads are planned on another core while people are recognised (plan_threads says why
+  // they may); the future's destructor waits for it however recognise_people ends.
+  std::future<ThreadOrder> planned =
+      std::async(std::launch::async, [&builder] { return plan_threads(builder); });
   conversation.people = recognise_people(builder.nodes, config.campaign, config.people, evidence,
                                          conversation.sources);
-  order_threads(builder, conversation);
+  order_threads(builder, planned.get(), conversation);
   conversation.awaiting_reply = find_awaiting_reply(conversation.nodes);
   return conversation;
 }
