@@ -32,6 +32,9 @@ struct IdentityEvidence {
 /// Influence ranks reach, not volume: 2 x blogs touched + distinct people who replied to them
 /// + 3 x replies written on another blog than the one replied to (a post answering their post
 /// elsewhere). Posting or commenting more does not raise it by itself.
+///
+/// Of the nodes it writes only `author` and `by_team`, and never reads `thread`: threading plans
+/// the threads (which writes `thread`) on another core meanwhile. Keep it so, or change that.
 std::vector<Person> recognise_people(std::vector<Node>& nodes, const CampaignSection& campaign,
                                      const std::vector<PersonConfig>& configured = {},
                                      const IdentityEvidence& evidence = {},
