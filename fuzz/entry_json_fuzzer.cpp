@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as an archived entry's JSON, read the way Archive::history reads
-// it (entry_from_json_text, from the parser's SAX events). It either names what it cannot read
-// (EntryJsonError) or gives an entry that survives a round trip unchanged: written with
-// entry_to_json and read back, the same JSON again.
+// it (entry_from_json_text: simdjson On-Demand, straight into the fields). It either names what
+// it cannot read (EntryJsonError) or gives an entry that survives a round trip unchanged:
+// written with entry_to_json and read back, the same JSON again.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

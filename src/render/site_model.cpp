@@ -95,6 +95,10 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers, Sani
       people_.emplace(person.id, PersonEntry{&person, "", std::move(url)});
     }
     awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
+    awaiting_by_slot_.assign(count, 0);
+    for (const std::string& id : conversation.awaiting_reply) {
+      if (const Node* waiting = node(id)) awaiting_by_slot_[slot(*waiting)] = 1;
+    }
 
     for (const DisplayThread& thread : display_.threads) {
       for_each_shown(thread, [&](const Node& node) {
@@ -263,6 +267,12 @@ const std::string& SiteModel::anchor(const Node& node) const {
 const std::string& SiteModel::thread_path(const Node& root) const {
   const auto found = thread_paths_.find(root.id);
   return found == thread_paths_.end() ? kNothing : found->second;
+}
+
+bool SiteModel::awaiting_reply(const Node& node) const {
+  const std::size_t index = slot(node);
+  return index < awaiting_by_slot_.size() ? awaiting_by_slot_[index] != 0
+                                          : awaiting_.count(node.id) > 0;
 }
 
 const std::string& SiteModel::person_path(const std::string& person_id) const {

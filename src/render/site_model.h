@@ -62,7 +62,7 @@ class SiteModel {
   const std::string& source_url(const std::string& source_id) const;
   /// The platform's name for people ("Hacker News") when the source is a platform, else "".
   const std::string& source_platform_label(const std::string& source_id) const;
-  bool awaiting_reply(const Node& node) const { return awaiting_.count(node.id) > 0; }
+  bool awaiting_reply(const Node& node) const;
 
   /// People by influence, then how much they said (posts + comments), most first; then name, id.
   const std::vector<const Person*>& people_by_activity() const { return people_by_activity_; }
@@ -114,6 +114,7 @@ class SiteModel {
   std::unordered_map<std::string_view, std::string>
       person_paths_;  ///< person id -> "people/<slug>/"
   std::unordered_set<std::string_view> awaiting_;
+  std::vector<char> awaiting_by_slot_;  ///< the same by slot: asked for every node shown
   std::vector<const Person*> people_by_activity_;
   std::unordered_map<std::string_view, std::vector<const Node*>> said_by_;
 };
