@@ -95,6 +95,11 @@ SiteModel::SiteModel(const Conversation& conversation, std::size_t workers, Sani
       people_.emplace(person.id, PersonEntry{&person, "", std::move(url)});
     }
     awaiting_.insert(conversation.awaiting_reply.begin(), conversation.awaiting_reply.end());
+    author_by_slot_.assign(count, nullptr);
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto found = people_.find(conversation.nodes[i].author);
+      if (found != people_.end()) author_by_slot_[i] = &found->second;
+    }
     awaiting_by_slot_.assign(count, 0);
     for (const std::string& id : conversation.awaiting_reply) {
       if (const Node* waiting = node(id)) awaiting_by_slot_[slot(*waiting)] = 1;
@@ -269,6 +274,24 @@ const std::string& SiteModel::thread_path(const Node& root) const {
   return found == thread_paths_.end() ? kNothing : found->second;
 }
 
+const Person* SiteModel::author_person(const Node& node) const {
+  const std::size_t index = slot(node);
+  if (index >= author_by_slot_.size()) return person(node.author);
+  return author_by_slot_[index] ? author_by_slot_[index]->person : nullptr;
+}
+
+const std::string& SiteModel::author_path(const Node& node) const {
+  const std::size_t index = slot(node);
+  if (index >= author_by_slot_.size()) return person_path(node.author);
+  return author_by_slot_[index] ? author_by_slot_[index]->path : kNothing;
+}
+
+const std::string& SiteModel::author_url(const Node& node) const {
+  const std::size_t index = slot(node);
+  if (index >= author_by_slot_.size()) return person_url(node.author);
+  return author_by_slot_[index] ? author_by_slot_[index]->url : kNothing;
+}
+
 bool SiteModel::awaiting_reply(const Node& node) const {
   const std::size_t index = slot(node);
   return index < awaiting_by_slot_.size() ? awaiting_by_slot_[index] != 0
@@ -287,7 +310,7 @@ const std::string& SiteModel::person_url(const std::string& person_id) const {
 
 std::string SiteModel::author_name(const Node& node) const {
   if (!node.author_name.empty()) return node.author_name;
-  const Person* who = person(node.author);
+  const Person* who = author_person(node);
   return who ? who->name : "";
 }
 

@@ -53,6 +53,11 @@ class SiteModel {
 
   /// The person's link: the first of their URLs fit for href, "" for none or nobody.
   const std::string& person_url(const std::string& person_id) const;
+  /// person(), person_path() and person_url() of node.author, found by the node's slot: asked
+  /// for every node on every page that shows it.
+  const Person* author_person(const Node& node) const;
+  const std::string& author_path(const Node& node) const;
+  const std::string& author_url(const Node& node) const;
 
   /// The name to show for a node's author: as the feed gave it, else the person's, else "".
   std::string author_name(const Node& node) const;
@@ -115,6 +120,8 @@ class SiteModel {
       person_paths_;  ///< person id -> "people/<slug>/"
   std::unordered_set<std::string_view> awaiting_;
   std::vector<char> awaiting_by_slot_;  ///< the same by slot: asked for every node shown
+  /// By slot: the entry of the node's author in people_ (whose entries never move), or null.
+  std::vector<const PersonEntry*> author_by_slot_;
   std::vector<const Person*> people_by_activity_;
   std::unordered_map<std::string_view, std::vector<const Node*>> said_by_;
 };

@@ -269,7 +269,7 @@ bool wanted(const ReadKeys& keys, std::string_view key) {
 
 template <typename Keys>
 void SiteViews::node_keys(const Node& node, Keys& keys) const {
-  const Person* person = model_.person(node.author);
+  const Person* person = model_.author_person(node);
   const DisplayThread* thread = model_.thread_of(node);
   keys.set("id", node.id);
   keys.set("anchor", model_.anchor(node));
@@ -282,10 +282,10 @@ void SiteViews::node_keys(const Node& node, Keys& keys) const {
   keys.set("author_name", model_.author_name(node));
   if (wanted(keys, "author_url")) {
     std::string author_url = safe_href(node.author_url);
-    if (author_url.empty()) author_url = model_.person_url(node.author);
+    if (author_url.empty()) author_url = model_.author_url(node);
     keys.set("author_url", std::move(author_url));
   }
-  keys.set("author_path", model_.person_path(node.author));
+  keys.set("author_path", model_.author_path(node));
   keys.set("source_name", model_.source_name(node.source));
   keys.set("source_url", model_.source_url(node.source));
   // A platform's node: its badge, and "Reply on Hacker News" to the node's own page there.
