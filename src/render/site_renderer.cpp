@@ -333,10 +333,12 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
       page.kept = outputs.keep(page.directory + "index.html", page.inputs, "page");
     }
     std::optional<ContentHash> hub_inputs;
+    nlohmann::json hub_view;  // made once: the first page's charts read every node
     if (!hub_kept) {
+      hub_view = views.hub_view(number);
       if (memo_on) {
         hub_inputs = page_inputs(outputs, engine, "index.html", views.page_frame(hub),
-                                 views.hub_page_inputs(number));
+                                 views.hub_page_inputs(number, hub_view));
       }
       hub_kept = outputs.keep(hub + "index.html", hub_inputs, "page");
     }
@@ -351,7 +353,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     }
     if (!hub_kept) {
       render_claimed(outputs, engine, "index.html", views.page_frame(hub), hub,
-                     views.hub_page(number), hub_inputs);
+                     views.hub_page(number, std::move(hub_view)), hub_inputs);
     }
     // The hub page and its cards are gone with render_claimed: the threads' node frames can go.
     for (std::size_t thread = begin; thread < end; ++thread) views.release_thread(thread);

@@ -720,10 +720,10 @@ Json SiteViews::hub_view(std::size_t number) const {
   return view;
 }
 
-TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
+TemplateEngine::Frame SiteViews::hub_page(std::size_t number, Json view) {
   const auto [begin, end] = hub_ranges_.at(number - 1);
   TemplateEngine::FrameBuilder page;
-  page.set_all(hub_view(number));
+  page.set_all(std::move(view));
   // The cards are handed over: this page is their last user, and frees them with itself.
   std::vector<const TemplateEngine::Frame*> threads;
   for (std::size_t index = begin; index < end; ++index) {
@@ -734,10 +734,10 @@ TemplateEngine::Frame SiteViews::hub_page(std::size_t number) {
   return page.build();
 }
 
-TemplateEngine::Frame SiteViews::hub_page_inputs(std::size_t number) const {
+TemplateEngine::Frame SiteViews::hub_page_inputs(std::size_t number, const Json& view) const {
   const auto [begin, end] = hub_ranges_.at(number - 1);
   TemplateEngine::FrameBuilder page;
-  page.set_all(hub_view(number));
+  page.set_all(Json(view));  // a copy: the page is made from the view itself if it is rendered
   std::vector<const TemplateEngine::Frame*> threads;
   for (std::size_t index = begin; index < end; ++index) {
     threads.push_back(&page.keep(TemplateEngine::stand_in(card_digests_.at(index).value())));

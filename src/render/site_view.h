@@ -71,11 +71,15 @@ class SiteViews {
     return hub_ranges_.at(number - 1);
   }
   std::string hub_directory(std::size_t number) const;
-  /// Takes its threads' cards: render it after their thread pages.
-  TemplateEngine::Frame hub_page(std::size_t number);
+  /// Hub page `number`'s keys but its cards (the first page's sidebar and charts among them):
+  /// made once, for hub_page_inputs() and then hub_page().
+  nlohmann::json hub_view(std::size_t number) const;
+  /// Hub page `number` from its `view`, with its threads' cards, which it takes: render it
+  /// after their thread pages.
+  TemplateEngine::Frame hub_page(std::size_t number, nlohmann::json view);
   /// What hub_page() is fingerprinted from: the same, with a stand-in for each card (after
   /// digest_thread() for its threads).
-  TemplateEngine::Frame hub_page_inputs(std::size_t number) const;
+  TemplateEngine::Frame hub_page_inputs(std::size_t number, const nlohmann::json& view) const;
   /// threads/<slug>/index.html for the thread at `index` (after its prepare_thread); it holds
   /// the card, so render it before the hub page takes the card.
   TemplateEngine::Frame thread_page(std::size_t index) const;
@@ -124,8 +128,7 @@ class SiteViews {
   /// by digest_thread) and its replies'.
   ContentHash display_digest(const DisplayNode& shown,
                              const nlohmann::json* thread_info = nullptr) const;
-  /// A hub page's keys but its cards, and a thread page's but its card.
-  nlohmann::json hub_view(std::size_t number) const;
+  /// A thread page's keys but its card.
   nlohmann::json thread_view(std::size_t index) const;
   /// The `blogs` list of a thread or a person: {id, name, url, first} for each of `ids`.
   nlohmann::json blog_list(const std::vector<std::string>& ids) const;
