@@ -75,6 +75,11 @@ void ContentHasher::add_number(std::uint64_t number) {
   add(std::string_view(bytes, sizeof bytes));
 }
 
+void ContentHasher::add_hash(const ContentHash& hash) {
+  add_number(hash.high);
+  add_number(hash.low);
+}
+
 void ContentHasher::add_text(std::string_view text) {
   add_number(text.size());
   add(text);

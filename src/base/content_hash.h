@@ -30,6 +30,8 @@ class ContentHasher {
   /// its size, so that "ab" + "c" and "a" + "bc" hash apart.
   void add_number(std::uint64_t number);
   void add_text(std::string_view text);
+  /// Another hash, as its two numbers: a record holding what was hashed apart.
+  void add_hash(const ContentHash& hash);
   /// The hash of everything added; the hasher is spent.
   ContentHash finish();
 

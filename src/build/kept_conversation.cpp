@@ -58,10 +58,7 @@ class InputsHasher {
     number(values.size());
     for (const std::string& value : values) text(value);
   }
-  void hash(const ContentHash& value) {
-    number(value.high);
-    number(value.low);
-  }
+  void hash(const ContentHash& value) { hasher_.add_hash(value); }
   ContentHash finish() { return hasher_.finish(); }
 
  private:

@@ -251,11 +251,6 @@ struct DigestKeys {
   }
 };
 
-void add_hash(ContentHasher& hasher, const ContentHash& hash) {
-  hasher.add_number(hash.high);
-  hasher.add_number(hash.low);
-}
-
 /// Whether `keys` takes `key`: a value that costs something is made only then.
 template <typename Keys>
 bool wanted(const Keys&, std::string_view) {
@@ -415,7 +410,7 @@ ContentHash SiteViews::display_digest(const DisplayNode& shown, const Json* thre
   // What display_frame() makes, in the same order: the node's frame under it, its keys here,
   // then its replies. Recursion as deep as the display tree, which stops at kMaxDisplayDepth.
   ContentHasher hasher(input_.memo.key);
-  add_hash(hasher, node_digests_.at(node_slot(*shown.node)).value());
+  hasher.add_hash(node_digests_.at(node_slot(*shown.node)).value());
   DigestKeys keys{hasher};
   display_keys(shown, keys);
   if (thread_info) {
@@ -423,7 +418,7 @@ ContentHash SiteViews::display_digest(const DisplayNode& shown, const Json* thre
     hasher.add_text(thread_info->dump());
   }
   hasher.add_number(shown.children.size());
-  for (const DisplayNode& child : shown.children) add_hash(hasher, display_digest(child));
+  for (const DisplayNode& child : shown.children) hasher.add_hash(display_digest(child));
   return hasher.finish();
 }
 

@@ -71,6 +71,12 @@ TEST(ContentHasher, HashesRecordsFieldByField) {
   number.add_number(0x0102030405060708ULL);
   EXPECT_EQ(number.finish(),
             hash_content(std::string_view("\x08\x07\x06\x05\x04\x03\x02\x01", 8), 7));
+  // A hash is its two numbers.
+  ContentHasher as_hash(7), as_numbers(7);
+  as_hash.add_hash({1, 2});
+  as_numbers.add_number(1);
+  as_numbers.add_number(2);
+  EXPECT_EQ(as_hash.finish(), as_numbers.finish());
   // After bytes that leave a word part-filled, a number is the same eight bytes.
   ContentHasher after_text(7);
   after_text.add("abc");
