@@ -61,17 +61,13 @@ Strings Strings::load(const Theme& theme, const std::string& language) {
     throw RenderError("theme has no strings for language '" + strings.language_ + "' (" +
                       language_file(chosen) + ") and no " + language_file(kFallbackLanguage));
   }
-  if (fallback != theme.i18n.end()) {
-    for (auto& [key, value] :
-         read_strings_file(fallback->second, language_file(kFallbackLanguage))) {
+  // English first, then the language's own strings over it.
+  const auto take = [&](const std::string& text, const std::string& file) {
+    for (auto& [key, value] : read_strings_file(text, file))
       strings.values_[key] = std::move(value);
-    }
-  }
-  if (own != theme.i18n.end() && own != fallback) {
-    for (auto& [key, value] : read_strings_file(own->second, language_file(chosen))) {
-      strings.values_[key] = std::move(value);
-    }
-  }
+  };
+  if (fallback != theme.i18n.end()) take(fallback->second, language_file(kFallbackLanguage));
+  if (own != theme.i18n.end() && own != fallback) take(own->second, language_file(chosen));
   for (const auto& [key, value] : strings.values_) {
     if (key.starts_with("text.")) strings.text_table_[key.substr(5)] = value;
   }
