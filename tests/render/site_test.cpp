@@ -804,6 +804,18 @@ Conversation hourly_posts(int count, UnixTime generated) {
   return conversation;
 }
 
+/// What each page of `shown` is made from, by path, as the page memo lists it.
+std::map<std::string, ContentHash> inputs_of(const Conversation& shown) {
+  RenderInput input = sample_input(shown);
+  input.memo.program = "confab under test";
+  input.memo.key = 5;
+  std::map<std::string, ContentHash> inputs;
+  for (const OutputFile& file : render_files(input)) {
+    if (file.inputs) inputs[file.path] = *file.inputs;
+  }
+  return inputs;
+}
+
 TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
   Conversation conversation = hourly_posts(120, *make_utc_time(2009, 1, 1, 0, 0, 0));
   for (Node& root : conversation.nodes) {
@@ -835,16 +847,6 @@ TEST(SitePaginationTest, ManyThreadsArePaginatedUnderTheSizeLimit) {
 // figures) but not the older ones: the figures are on page 1 only.
 TEST(SitePaginationTest, ANewCommentLeavesTheOlderHubPagesAsTheyWere) {
   Conversation conversation = hourly_posts(60, *make_utc_time(2008, 1, 6, 0, 0, 0));
-  const auto inputs_of = [](const Conversation& shown) {
-    RenderInput input = sample_input(shown);
-    input.memo.program = "confab under test";
-    input.memo.key = 5;
-    std::map<std::string, ContentHash> inputs;
-    for (const OutputFile& file : render_files(input)) {
-      if (file.inputs) inputs[file.path] = *file.inputs;
-    }
-    return inputs;
-  };
   const auto before = inputs_of(conversation);
   Node comment = make_node("b/c1", NodeKind::comment, "b", "b/p59",
                            *make_utc_time(2008, 1, 1, 0, 0, 0) + 3600 * 59 + 60);  // same day
@@ -861,16 +863,6 @@ TEST(SitePaginationTest, ANewCommentLeavesTheOlderHubPagesAsTheyWere) {
 // the other threads' pages and hub pages from the same (their cards' digests are unchanged).
 TEST(SitePaginationTest, AnEditedOlderPostChangesItsPageAndItsHubPageOnly) {
   Conversation conversation = hourly_posts(60, *make_utc_time(2008, 1, 6, 0, 0, 0));
-  const auto inputs_of = [](const Conversation& shown) {
-    RenderInput input = sample_input(shown);
-    input.memo.program = "confab under test";
-    input.memo.key = 5;
-    std::map<std::string, ContentHash> inputs;
-    for (const OutputFile& file : render_files(input)) {
-      if (file.inputs) inputs[file.path] = *file.inputs;
-    }
-    return inputs;
-  };
   const auto before = inputs_of(conversation);
   for (Node& node : conversation.nodes) {
     if (node.id == "b/p25") node.content_html = "<p>Edited since.</p>";  // newest first: page 2
@@ -905,16 +897,6 @@ TEST(SitePaginationTest, ACardsDigestFollowsWhatItShowsFromBeyondItsNodes) {
   dora.comments = 1;
   dora.blogs = {"b"};
   conversation.people.push_back(dora);
-  const auto inputs_of = [](const Conversation& shown) {
-    RenderInput input = sample_input(shown);
-    input.memo.program = "confab under test";
-    input.memo.key = 5;
-    std::map<std::string, ContentHash> inputs;
-    for (const OutputFile& file : render_files(input)) {
-      if (file.inputs) inputs[file.path] = *file.inputs;
-    }
-    return inputs;
-  };
   const auto before = inputs_of(conversation);
   ASSERT_TRUE(before.count("threads/post-25/index.html") && before.count("page/3/index.html"));
   const auto changed = [&](const Conversation& edited) {
