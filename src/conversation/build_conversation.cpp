@@ -64,6 +64,29 @@ struct Builder {
     return nodes.back();
   }
 
+  /// The node made in `slot` (add_comments makes them in their places), now known as `id`.
+  Node& place(std::size_t slot, const std::string& id) {
+    Node& node = nodes[slot];
+    node.id = id;
+    index_of[id] = slot;
+    return node;
+  }
+
+  /// Closes the gaps the slots not `taken` leave (a comment listed twice, a mention shown as its
+  /// post's edge), keeping the nodes' order.
+  void drop_untaken(const std::vector<bool>& taken) {
+    std::size_t kept = 0;
+    for (std::size_t slot = 0; slot < nodes.size(); ++slot) {
+      if (!taken[slot]) continue;
+      if (kept != slot) {
+        nodes[kept] = std::move(nodes[slot]);
+        index_of[nodes[kept].id] = kept;
+      }
+      ++kept;
+    }
+    nodes.resize(kept);
+  }
+
   Node* find(const std::string& id) {
     auto found = index_of.find(id);
     return found == index_of.end() ? nullptr : &nodes[found->second];
@@ -297,10 +320,20 @@ void add_comments(Builder& builder) {
   std::set<std::string> blog_names;
   for (const auto& harvest : builder.harvests) blog_names.insert(fold_text(harvest.report.name));
   std::vector<ReadComments> all = read_comments(builder);
+  // Each comment is made in its place among the nodes, on every core: item `at`'s comments go
+  // from first_slot[at]. Made apart then moved in, the 100,000 nodes of a large archive were
+  // twice in fresh memory, and the kernel zeroes every page of it first.
+  std::vector<std::size_t> first_slot(all.size());
   std::size_t total = builder.nodes.size();
-  for (const auto& item : all) total += item.scanned.size();
+  for (std::size_t at = 0; at < all.size(); ++at) {
+    first_slot[at] = total;
+    total += all[at].scanned.size();
+  }
+  const std::size_t posts_made = builder.nodes.size();
+  builder.nodes.resize(total);
+  std::vector<bool> taken(total, false);  // slots that hold a node once the comments are in
+  std::fill(taken.begin(), taken.begin() + static_cast<std::ptrdiff_t>(posts_made), true);
   // Sized once: growing these tables step by step is a large share of threading's time.
-  builder.nodes.reserve(total);
   builder.index_of.reserve(total);
   builder.used_ids.reserve(total);
   const auto copies = texts_by_blog(all);
@@ -319,7 +352,6 @@ void add_comments(Builder& builder) {
   // Mentions and spam verdicts first, on every core: each comment is judged on its own.
   std::vector<std::vector<bool>> mention(all.size());
   std::vector<std::vector<SpamVerdict>> verdicts(all.size());
-  std::vector<std::vector<Node>> made(all.size());       // nodes built here, linked in below
   std::vector<std::vector<int>> parents_of(all.size());  // resolve_comment_parents, per post
   std::vector<std::vector<bool>> unknown_of(all.size());
   parallel_for(all.size(), worker_count_for(all.size(), 2048), [&](std::size_t, std::size_t at) {
@@ -334,7 +366,6 @@ void add_comments(Builder& builder) {
     parents_of[at] = resolve_comment_parents(post, comments, unknown_of[at]);
     mention[at].resize(comments.size());
     verdicts[at].resize(comments.size());
-    made[at].reserve(comments.size());
     for (std::size_t i = 0; i < comments.size(); ++i) {
       mention[at][i] = is_mention(comments[i], post.link, blog_names);
       ScannedHtml& scanned = all[at].scanned[i];
@@ -349,8 +380,9 @@ void add_comments(Builder& builder) {
             {author.name, author.uri, "", "", post_node.author_name, copies_elsewhere}, scanned,
             words_of_post.at(item.post_id));
       }
-      Node& node = made[at].emplace_back(node_from_entry(
-          comments[i], mention[at][i] ? NodeKind::mention : NodeKind::comment, harvest.report));
+      Node& node = builder.nodes[first_slot[at] + i];
+      node = node_from_entry(comments[i], mention[at][i] ? NodeKind::mention : NodeKind::comment,
+                             harvest.report);
       node.text = std::move(scanned.text);
       // A mention's HTML is read again below, to find the post that links.
       if (owned_comments && !mention[at][i]) {
@@ -406,17 +438,16 @@ void add_comments(Builder& builder) {
           }
           continue;
         }
-        Node node = std::move(made[at][i]);
-        node.id = ids[i];
+        Node& node = builder.place(first_slot[at] + i, ids[i]);
+        taken[first_slot[at] + i] = true;
         node.parent = post_id;
         node.mentions = {post_id};
         node.linking_url = node.author_url;
         if (node.title.empty()) node.title = node.author_name;
-        builder.add(std::move(node));
         continue;
       }
-      Node node = std::move(made[at][i]);
-      node.id = ids[i];
+      Node& node = builder.place(first_slot[at] + i, ids[i]);
+      taken[first_slot[at] + i] = true;
       node.parent = parents[i] >= 0 ? ids[static_cast<std::size_t>(parents[i])] : post_id;
       node.parent_unknown = unknown[i];
       SpamVerdict verdict = std::move(verdicts[at][i]);
@@ -428,7 +459,6 @@ void add_comments(Builder& builder) {
       if (listed != std::optional<bool>(false) && verdict.score >= kSpamThreshold) {
         node.spam = std::move(verdict);
       }
-      builder.add(std::move(node));
     }
     // A reply to a pingback shown only as its post's edge keeps its place under the post.
     for (std::size_t i = 0; i < comments.size(); ++i) {
@@ -437,11 +467,14 @@ void add_comments(Builder& builder) {
     }
     // This comment feed is threaded: what was read of it goes, so memory is reused as the
     // nodes grow instead of holding the feed, its scan and its nodes whole at once.
-    std::vector<Node>().swap(made[at]);
+    for (std::size_t i = 0; i < comments.size(); ++i) {
+      if (!taken[first_slot[at] + i]) builder.nodes[first_slot[at] + i] = Node();
+    }
     std::vector<ScannedHtml>().swap(item.scanned);
     std::vector<SpamVerdict>().swap(verdicts[at]);
     if (builder.owned) std::vector<Entry>().swap((*builder.owned)[ref.source].comments.at(post.id));
   }
+  builder.drop_untaken(taken);
 }
 
 /// Where each node goes, and the thread summaries in that order (plan_threads).

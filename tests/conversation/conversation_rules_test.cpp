@@ -244,6 +244,28 @@ TEST_F(SmallCampaign, PingbacksBecomeMentionsOrMergeIntoTheEdge) {
             (std::vector<std::string>{launch->id}));
 }
 
+TEST_F(SmallCampaign, NodesAfterAnEdgeMergedPingbackKeepTheirParents) {
+  // Comments are made in their places among the nodes; B's pingback, merged into B's edge,
+  // leaves a gap that the comments after it close. Moved, they are still found by id.
+  auto& launch = harvests[0].comments["https://a.example/launch"];
+  std::rotate(launch.begin(), launch.begin() + 5, launch.begin() + 6);  // the pingback first
+  const auto conversation = build();
+  EXPECT_EQ(find_node(conversation, "https://a.example/launch#comment-6"), nullptr);
+  const Node* toby = find_node(conversation, "https://a.example/launch#comment-1");
+  const Node* geert = find_node(conversation, "https://a.example/launch#comment-3");
+  ASSERT_TRUE(toby && geert);
+  EXPECT_EQ(geert->parent, toby->id);
+  std::set<std::string> seen;
+  for (const Node& node : conversation.nodes) {
+    EXPECT_TRUE(node.parent.empty() || seen.count(node.parent)) << node.id << " before its parent";
+    EXPECT_TRUE(seen.insert(node.id).second) << node.id << " twice";
+  }
+  EXPECT_EQ(conversation, [&] {
+    std::rotate(launch.begin(), launch.begin() + 1, launch.begin() + 6);  // back as it was
+    return build();
+  }()) << "where the pingback sits in the feed changes nothing";
+}
+
 TEST_F(SmallCampaign, AReplyToAMissingParentIsFlagged) {
   const auto conversation = build();
   const Node* orphan = find_node(conversation, "https://a.example/launch#comment-4");
