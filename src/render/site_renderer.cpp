@@ -232,14 +232,11 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
   const auto& threads = model.display().threads;
   const std::vector<const Person*>& people = model.people_by_activity();
   const FeedSite site = feed_site(input);
-  // The pages and files that need nothing from the other pages, longest first: the people page
-  // (everyone on it) and conversation.json (everything in it) each take one worker for a while,
-  // so they start at once and the hub pages fill in around them.
+  // The pages and files that need nothing from the other pages, longest first: conversation.json
+  // (everything in it) takes one worker for a while, so it starts at once and the hub pages fill
+  // in around it.
   std::vector<std::function<void(const TemplateEngine&)>> singles = {
       [&](const TemplateEngine& engine) {
-        if (!outputs.keep_as_made("people/index.html", "page")) {
-          render_page(outputs, engine, views, "people.html", "people/", views.people_page());
-        }
         render_page(outputs, engine, views, "sources.html", "sources/", views.sources_page());
         render_page(outputs, engine, views, "spam.html", "spam/", views.spam_page());
       },
@@ -359,10 +356,18 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     for (std::size_t thread = begin; thread < end; ++thread) views.release_thread(thread);
   });
 
-  // Round two: the people's pages, whose items come from every thread.
-  parallel_for(people.size(), workers, [&](std::size_t worker, std::size_t index) {
+  // Round two: the people page (everyone on it) first, then each person's page, whose items
+  // come from every thread. The people page's frames are tens of megabytes: made once round
+  // one's data is gone, they take memory it freed instead of adding to its peak.
+  parallel_for(people.size() + 1, workers, [&](std::size_t worker, std::size_t index) {
     const TemplateEngine& engine = *engines[worker];
-    render_person_page(outputs, engine, views, model, *people[index]);
+    if (index == 0) {
+      if (!outputs.keep_as_made("people/index.html", "page")) {
+        render_page(outputs, engine, views, "people.html", "people/", views.people_page());
+      }
+      return;
+    }
+    render_person_page(outputs, engine, views, model, *people[index - 1]);
   });
 
   // The sitemap lists every page but the spam, in the order a reader meets them.
