@@ -363,7 +363,7 @@ RenderReport render_site(const RenderInput& input, const OutputSink& sink) {
     const TemplateEngine& engine = *engines[worker];
     if (index == 0) {
       if (!outputs.keep_as_made("people/index.html", "page")) {
-        render_page(outputs, engine, views, "people.html", "people/", views.people_page());
+        render_page(outputs, engine, views, "people.html", "people/", views.people_page(engine));
       }
       return;
     }

@@ -204,6 +204,7 @@ namespace {
 const std::vector<const TemplateEngine::Frame*> kNoReplies;
 
 const std::string kPersonTemplate = "person.html";
+const std::string kPeopleTemplate = "people.html";
 
 /// Lets node_keys() fill a JSON view with the same calls as a TemplateEngine::FrameBuilder.
 struct JsonKeys {
@@ -807,17 +808,28 @@ TemplateEngine::Frame SiteViews::person_frame(const Person& person, const Templa
   return page.build();
 }
 
-TemplateEngine::Frame SiteViews::people_page() const {
+TemplateEngine::Frame SiteViews::people_page(const TemplateEngine& engine) const {
   Json view = page_keys("people/");
   // A frame per person, each made from its JSON and that dropped at once: everyone as one JSON
   // tree (tens of megabytes at 100,000 comments) beside its frame was the people page's cost.
+  // Each frame keeps only the names the template can ask for: the summary's blog list alone,
+  // which the default theme does not show there, was most of the page's memory.
   TemplateEngine::FrameBuilder page;
   std::vector<const TemplateEngine::Frame*> people;
   people.reserve(model_.people_by_activity().size());
+  std::optional<std::vector<std::string>> unread;  // the same names in every summary
   for (const Person* person : model_.people_by_activity()) {
-    TemplateEngine::FrameBuilder summary;
-    summary.set_all(person_summary(*person));
-    people.push_back(&page.keep(summary.build()));
+    Json summary = person_summary(*person);
+    if (!unread) {
+      unread.emplace();
+      for (const auto& [key, value] : summary.items()) {
+        if (!engine.may_read(kPeopleTemplate, key)) unread->push_back(key);
+      }
+    }
+    for (const std::string& key : *unread) summary.erase(key);
+    TemplateEngine::FrameBuilder frame;
+    frame.set_all(std::move(summary));
+    people.push_back(&page.keep(frame.build()));
   }
   view["has_people"] = !people.empty();
   view["page"] = {{"title", strings_.text("people_page_title")}};

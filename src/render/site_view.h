@@ -93,7 +93,8 @@ class SiteViews {
   /// whose digest round one made, so that an unchanged page costs no node frames.
   TemplateEngine::Frame person_page_inputs(const Person& person,
                                            const TemplateEngine& engine) const;
-  TemplateEngine::Frame people_page() const;
+  /// Everyone, a frame per person with only the names `engine`'s people.html can ask for.
+  TemplateEngine::Frame people_page(const TemplateEngine& engine) const;
   nlohmann::json sources_page() const;
   nlohmann::json spam_page() const;
   nlohmann::json content_page(const ContentPage& page) const;

@@ -601,6 +601,28 @@ TEST(SitePersonTest, APersonPageListsTheirItemsThroughTheSaidPartial) {
   EXPECT_TRUE(contains(carol, "<li class=\"mine\">n-brand-c2 </li>"));
 }
 
+// The people page keeps only the names its template can ask for in each person's frame: a
+// theme asking for the blogs, the id or the counts gets them, as the hub page's top people
+// (the whole summary) show them through the same partial.
+TEST(SitePersonTest, ThePeoplePageHasEveryNameItsThemeAsksFor) {
+  Conversation conversation = sample_conversation();
+  conversation.people[0].blogs = {"brand", "alice"};
+  conversation.people[0].comments = 2;
+  RenderInput input = sample_input(conversation);
+  input.theme.templates["partials/person_line.html"] =
+      "<y>{{id}}|{{url}}|{{comments}}|{{#blogs}}{{name}};{{/blogs}}|{{name}}</y>";
+  const auto files = render_files(input);
+  const auto line_of = [](const std::string& page) {
+    const std::size_t start = page.find("<y>carol|");
+    return start == std::string::npos ? std::string()
+                                      : page.substr(start, page.find("</y>", start) - start);
+  };
+  const std::string& people = find_file(files, "people/index.html")->bytes;
+  const std::string line = line_of(people);
+  EXPECT_TRUE(contains(line, "|2|Brand Blog;Alice&apos;s Notes;|Carol from Brand")) << people;
+  EXPECT_EQ(line, line_of(find_file(files, "index.html")->bytes));
+}
+
 // A person's page makes its nodes' frames with only the names its templates ask for: a theme
 // asking for more gets them, the same as a thread's page shows them.
 TEST(SitePersonTest, ASaidItemHasEveryNameItsThemeAsksFor) {
