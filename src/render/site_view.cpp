@@ -206,20 +206,23 @@ const std::vector<const TemplateEngine::Frame*> kNoReplies;
 const std::string kPersonTemplate = "person.html";
 const std::string kPeopleTemplate = "people.html";
 
-/// Lets node_keys() fill a JSON view with the same calls as a TemplateEngine::FrameBuilder.
+/// Lets node_keys() and person_keys() fill a JSON view with the same calls as a
+/// TemplateEngine::FrameBuilder.
 struct JsonKeys {
   Json& view;
   void set(const std::string& key, std::string value) { view[key] = std::move(value); }
   void set(const std::string& key, const char* value) { view[key] = value; }
   void set(const std::string& key, bool value) { view[key] = value; }
+  void set(const std::string& key, Json value) { view[key] = std::move(value); }
   void set(const std::string& key, const std::vector<const TemplateEngine::Frame*>& none) {
     view[key] = Json::array();  // only ever kNoReplies: frames have no JSON form
     (void)none;
   }
 };
 
-/// Lets node_keys() fill a frame with only the names one template can ask for: a person's page
-/// makes its nodes' frames again, and most of a node's names are for its thread's page.
+/// Lets node_keys() and person_keys() fill a frame with only the names one template can ask
+/// for: a person's page makes its nodes' frames again, and most of a node's names are for its
+/// thread's page; the people page shows a line of each person's summary.
 struct ReadKeys {
   TemplateEngine::FrameBuilder& frame;
   const TemplateEngine& engine;
@@ -491,26 +494,31 @@ Json SiteViews::thread_info(const DisplayThread& thread) const {
           {"last_activity_human", strings_.date(last_activity)}};
 }
 
-Json SiteViews::person_summary(const Person& person) const {
-  Json blogs = blog_list(person.blogs);
-  const auto blog_count = static_cast<std::int64_t>(blogs.size());
+template <typename Keys>
+void SiteViews::person_keys(const Person& person, Keys& keys) const {
   // Key by key: nlohmann's initializer lists copy each value and check the whole list's shape
   // first, which cost more than the rest of a summary (one per person, twice).
+  const auto blog_count = static_cast<std::int64_t>(person.blogs.size());  // an item per blog
+  keys.set("id", person.id);
+  keys.set("name", person.name);
+  keys.set("path", model_.person_path(person.id));
+  keys.set("url", model_.person_url(person.id));
+  keys.set("team", person.team);
+  keys.set("posts", strings_.number(person.posts));
+  keys.set("comments", strings_.number(person.comments));
+  keys.set("has_posts", person.posts > 0);
+  keys.set("has_comments", person.comments > 0);
+  keys.set("posts_label", strings_.count("post", person.posts));
+  keys.set("comments_label", strings_.count("comment", person.comments));
+  keys.set("blogs_label", strings_.count("blog", blog_count));
+  keys.set("has_blogs", blog_count > 0);
+  if (wanted(keys, "blogs")) keys.set("blogs", blog_list(person.blogs));
+}
+
+Json SiteViews::person_summary(const Person& person) const {
   Json view = Json::object();
-  view["id"] = person.id;
-  view["name"] = person.name;
-  view["path"] = model_.person_path(person.id);
-  view["url"] = model_.person_url(person.id);
-  view["team"] = person.team;
-  view["posts"] = strings_.number(person.posts);
-  view["comments"] = strings_.number(person.comments);
-  view["has_posts"] = person.posts > 0;
-  view["has_comments"] = person.comments > 0;
-  view["posts_label"] = strings_.count("post", person.posts);
-  view["comments_label"] = strings_.count("comment", person.comments);
-  view["blogs_label"] = strings_.count("blog", blog_count);
-  view["has_blogs"] = blog_count > 0;
-  view["blogs"] = std::move(blogs);
+  JsonKeys keys{view};
+  person_keys(person, keys);
   return view;
 }
 
@@ -810,25 +818,17 @@ TemplateEngine::Frame SiteViews::person_frame(const Person& person, const Templa
 
 TemplateEngine::Frame SiteViews::people_page(const TemplateEngine& engine) const {
   Json view = page_keys("people/");
-  // A frame per person, each made from its JSON and that dropped at once: everyone as one JSON
-  // tree (tens of megabytes at 100,000 comments) beside its frame was the people page's cost.
-  // Each frame keeps only the names the template can ask for: the summary's blog list alone,
-  // which the default theme does not show there, was most of the page's memory.
+  // A frame per person, filled key by key: everyone as one JSON tree (tens of megabytes at
+  // 100,000 comments) beside its frame was the people page's cost.
+  // Each frame holds only the names the template can ask for: the blog list alone, which the
+  // default theme does not show there, was most of the page's memory.
   TemplateEngine::FrameBuilder page;
   std::vector<const TemplateEngine::Frame*> people;
   people.reserve(model_.people_by_activity().size());
-  std::optional<std::vector<std::string>> unread;  // the same names in every summary
   for (const Person* person : model_.people_by_activity()) {
-    Json summary = person_summary(*person);
-    if (!unread) {
-      unread.emplace();
-      for (const auto& [key, value] : summary.items()) {
-        if (!engine.may_read(kPeopleTemplate, key)) unread->push_back(key);
-      }
-    }
-    for (const std::string& key : *unread) summary.erase(key);
     TemplateEngine::FrameBuilder frame;
-    frame.set_all(std::move(summary));
+    ReadKeys keys{frame, engine, kPeopleTemplate};
+    person_keys(*person, keys);
     people.push_back(&page.keep(frame.build()));
   }
   view["has_people"] = !people.empty();

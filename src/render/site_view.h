@@ -113,6 +113,9 @@ class SiteViews {
   /// The keys of flat_node(), set on a JSON view or a TemplateEngine::FrameBuilder.
   template <typename Keys>
   void node_keys(const Node& node, Keys& keys) const;
+  /// A person's summary (person_summary) into `keys`: the people page's line of each person.
+  template <typename Keys>
+  void person_keys(const Person& person, Keys& keys) const;
   /// The keys of a node that depend on where the display tree shows it.
   template <typename Keys>
   void display_keys(const DisplayNode& shown, Keys& keys) const;
