@@ -465,11 +465,8 @@ void add_comments(Builder& builder) {
       Node* node = duplicate[i] ? nullptr : builder.find(ids[i]);
       if (node && !builder.find(node->parent)) node->parent = post_id;
     }
-    // This comment feed is threaded: what was read of it goes, so memory is reused as the
-    // nodes grow instead of holding the feed, its scan and its nodes whole at once.
-    for (std::size_t i = 0; i < comments.size(); ++i) {
-      if (!taken[first_slot[at] + i]) builder.nodes[first_slot[at] + i] = Node();
-    }
+    // This comment feed is threaded: what was read of it goes, so every feed and its scan are
+    // not held whole at once. The slots it left empty are closed below.
     std::vector<ScannedHtml>().swap(item.scanned);
     std::vector<SpamVerdict>().swap(verdicts[at]);
     if (builder.owned) std::vector<Entry>().swap((*builder.owned)[ref.source].comments.at(post.id));
