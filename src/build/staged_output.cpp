@@ -83,6 +83,26 @@ void write_file(int root, const std::string& path, std::string_view bytes, const
   if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
 }
 
+/// Writes `bytes` as `path` under `root` when nothing is there yet (false, and nothing done,
+/// when something is). Never opens what is there: it may be a hard link shared with the
+/// published tree. A failed write removes what it began. Errors as write_file's.
+bool write_new_file(int root, const std::string& path, std::string_view bytes,
+                    const fs::path& shown) {
+  ClosesOnExit out{::openat(root, path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)};
+  if (out.fd < 0 && errno == EEXIST) return false;
+  const auto failure = [&](const char* what) {
+    const int code = errno;  // before building the message touches it
+    if (out.fd >= 0 || std::string_view(what) != "cannot create") {
+      ::unlinkat(root, path.c_str(), 0);
+    }
+    return SiteFileError(shown.string() + ": " + what + ": " + describe(code));
+  };
+  if (out.fd < 0) throw failure("cannot create");
+  if (!write_all(out.fd, bytes)) throw failure("cannot write");
+  if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
+  return true;
+}
+
 /// True when the regular file at `path` under `root` holds exactly `bytes`. Reads at most
 /// bytes.size() + 1 bytes, and nothing when the sizes differ.
 /// No symbolic link is followed on the way (a link a user put in the output may lead out of it):
@@ -631,6 +651,10 @@ bool StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) 
   // A new file under a name of its own, renamed over the path: never a file changed in place,
   // since it may be a hard link shared with the published tree.
   if (same_as_published && link_published(file.path, file.bytes.size())) return true;
+  // Most files are new to the tree: made at their path at once, the rename saved. A build that
+  // dies leaves the tree unlisted and the next one makes it anew, so a file half written there
+  // is never taken for a whole one.
+  if (write_new_file(fresh_fd_, file.path, file.bytes, target_ / file.path)) return false;
   const std::string temporary = temporary_name(file.path);
   try {
     write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
