@@ -165,7 +165,7 @@ class FrameTable {
       return;
     }
     keys_.push_back(key);
-    entries_.emplace_back(name, std::move(value));
+    entries_.push_back({name, std::move(value)});
     present_ |= bit_of(key);
   }
 
@@ -181,7 +181,7 @@ class FrameTable {
   template <typename Visit>
   bool for_each(const Visit& visit) const {
     for (std::size_t i = 0; i < keys_.size(); ++i) {
-      if (!visit(entries_[i].first, keys_[i], entries_[i].second)) return false;
+      if (!visit(entries_[i].name, keys_[i], entries_[i].value)) return false;
     }
     return true;
   }
@@ -198,7 +198,7 @@ class FrameTable {
     // the node's): one bit per name answers most of those without a scan.
     if ((present_ & bit_of(key)) == 0) return nullptr;
     for (std::size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] == key && entries_[i].first == name) return &entries_[i].second;
+      if (keys_[i] == key && entries_[i].name == name) return &entries_[i].value;
     }
     return nullptr;
   }
@@ -209,8 +209,20 @@ class FrameTable {
 
   static std::uint64_t bit_of(std::uint64_t key) { return std::uint64_t{1} << (key >> 58); }
 
+  /// A name and its value. Moved, never copied, when the table grows: the template library's
+  /// move is not declared noexcept, so std::vector would copy its values (deep, lists and all).
+  struct Entry {
+    std::string name;
+    mustache::data value;
+    Entry(std::string entry_name, mustache::data entry_value)
+        : name(std::move(entry_name)), value(std::move(entry_value)) {}
+    Entry(Entry&&) noexcept = default;
+    Entry& operator=(Entry&&) noexcept = default;
+  };
+  static_assert(std::is_nothrow_move_constructible_v<Entry>);
+
   std::vector<std::uint64_t> keys_;
-  std::vector<std::pair<std::string, mustache::data>> entries_;
+  std::vector<Entry> entries_;
   std::uint64_t present_ = 0;  ///< bit_of() of every key set
   const FrameTable* base_ = nullptr;
   std::optional<ContentHash> stand_in_;
