@@ -92,14 +92,14 @@ bool write_new_file(int root, const std::string& path, std::string_view bytes,
   if (out.fd < 0 && errno == EEXIST) return false;
   const auto failure = [&](const char* what) {
     const int code = errno;  // before building the message touches it
-    if (out.fd >= 0 || std::string_view(what) != "cannot create") {
-      ::unlinkat(root, path.c_str(), 0);
-    }
     return SiteFileError(shown.string() + ": " + what + ": " + describe(code));
   };
   if (out.fd < 0) throw failure("cannot create");
-  if (!write_all(out.fd, bytes)) throw failure("cannot write");
-  if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
+  if (!write_all(out.fd, bytes) || ::close(std::exchange(out.fd, -1)) != 0) {
+    const SiteFileError error = failure("cannot write");
+    ::unlinkat(root, path.c_str(), 0);
+    throw error;
+  }
   return true;
 }
 
