@@ -127,7 +127,6 @@ Node node_from_entry(const Entry& entry, NodeKind kind, const SourceReport& sour
   node.reply_cap = entry.reply_cap;
   node.published = entry.published ? entry.published : entry.updated;
   node.first_seen = entry.first_seen;
-  node.base_url = entry.link;
   return node;
 }
 

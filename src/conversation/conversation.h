@@ -65,7 +65,6 @@ struct Node {
   std::vector<std::string> links_to;  ///< Node ids this node links to
   std::optional<SpamVerdict> spam;
   std::string content_html;     ///< unsanitized, as the feed gave it; render sanitizes
-  std::string base_url;         ///< for resolving relative links inside content_html
   bool by_team = false;         ///< the author speaks for the campaign
   bool parent_unknown = false;  ///< a reply whose parent was not found: hung under the post
   /// Posts: conversation posts it links to besides its parent. A subset of links_to.

@@ -16,7 +16,7 @@ namespace {
 // sizes are checked where they are known (GCC's standard library on 64-bit Linux), so a new
 // field fails the build here instead of being silently left out of what is kept.
 #if defined(__GLIBCXX__) && defined(__x86_64__)
-static_assert(sizeof(Node) == 688, "Node changed: update node_fields");
+static_assert(sizeof(Node) == 656, "Node changed: update node_fields");
 static_assert(sizeof(Person) == 168, "Person changed: update person_fields");
 static_assert(sizeof(ThreadSummary) == 80, "ThreadSummary changed: update summary_fields");
 static_assert(sizeof(SpamVerdict) == 32, "SpamVerdict changed: update verdict_fields");
@@ -48,7 +48,6 @@ void node_fields(Visit& visit, N& node) {
   visit(node.links_to);
   visit(node.spam);
   visit(node.content_html);
-  visit(node.base_url);
   visit(node.by_team);
   visit(node.parent_unknown);
   visit(node.also_links_to);

@@ -167,8 +167,8 @@ void SiteModel::sanitize_all(std::size_t workers, const Sanitizer& sanitizer) {
     const std::size_t end = std::min(nodes.size(), (batch + 1) * kBatch);
     for (std::size_t i = batch * kBatch; i < end; ++i) {
       const Node& node = nodes[i];
-      const std::string& base =
-          node.spam ? kNothing : (node.base_url.empty() ? node.url : node.base_url);
+      // Relative links in a node's HTML are relative to its own page.
+      const std::string& base = node.spam ? kNothing : node.url;
       const std::string& name = node.url.empty() ? node.id : node.url;
       bool capped = false;
       try {

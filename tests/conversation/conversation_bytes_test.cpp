@@ -31,7 +31,6 @@ Conversation full_conversation() {
   post.content_html =
       "<p>Kites, \xC3\xA9t\xC3\xA9 \xE2\x80\x9C"
       "and\xE2\x80\x9D wind</p>";
-  post.base_url = "https://kite.example/";
   post.by_team = true;
   post.parent_unknown = true;
   post.also_links_to = {"sky-notes/9f"};

@@ -65,6 +65,18 @@ TEST(SiteModel, ContentNestedPastTheCapIsFlattenedAndNamed) {
             0u);
 }
 
+TEST(SiteModel, RelativeLinksInANodeAreResolvedAgainstItsOwnPage) {
+  Conversation conversation = pond();
+  conversation.nodes[0].url = "https://pond.example/2026/12/launch/";
+  conversation.nodes[0].content_html =
+      "<p><a href=\"../notes/\">notes</a> <img src=\"pic.png\" alt=\"\"></p>";
+  const SiteModel model(conversation, 1);
+  const std::string& html = model.html(conversation.nodes[0]);
+  EXPECT_NE(html.find("href=\"https://pond.example/2026/12/notes/\""), std::string::npos) << html;
+  EXPECT_NE(html.find("src=\"https://pond.example/2026/12/launch/pic.png\""), std::string::npos)
+      << html;
+}
+
 TEST(SiteModel, OrdinaryContentHasNoProblems) {
   const Conversation conversation = pond();
   const SiteModel model(conversation, 1);

@@ -116,7 +116,6 @@ Conversation sample_conversation() {
   post.author_name = "Brand Team";
   post.by_team = true;
   post.content_html = "<p>We launched.</p><script>alert('post')</script>";
-  post.base_url = "https://brand.example/launch/";
 
   Node question = make_node("brand/c1", NodeKind::comment, "brand", "brand/launch", day + 3600);
   question.author_name = "Bob";
