@@ -65,27 +65,11 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-/// Writes `bytes` as the new file `path` under the folder open as `root` (relative to it: the
-/// kernel does not walk the whole path again for each of thousands of files). Errors name the
-/// file as `shown`: where it will be in the output folder the user knows.
-void write_file(int root, const std::string& path, std::string_view bytes, const fs::path& shown) {
-  const auto failure = [&](const char* what) {
-    const int code = errno;  // before building the message touches it
-    return SiteFileError(shown.string() + ": " + what + ": " + describe(code));
-  };
-  constexpr int kCreate = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
-  ClosesOnExit out{::openat(root, path.c_str(), kCreate, 0666)};
-  if (out.fd < 0 && errno == EEXIST && ::unlinkat(root, path.c_str(), 0) == 0) {
-    out.fd = ::openat(root, path.c_str(), kCreate, 0666);
-  }
-  if (out.fd < 0) throw failure("cannot create");
-  if (!write_all(out.fd, bytes)) throw failure("cannot write");
-  if (::close(std::exchange(out.fd, -1)) != 0) throw failure("cannot write");
-}
-
-/// Writes `bytes` as `path` under `root` when nothing is there yet (false, and nothing done,
-/// when something is). Never opens what is there: it may be a hard link shared with the
-/// published tree. A failed write removes what it began. Errors as write_file's.
+/// Writes `bytes` as `path` under the folder open as `root` (relative to it: the kernel does
+/// not walk the whole path again for each of thousands of files) when nothing is there yet:
+/// false, and nothing done, when something is. Never opens what is there: it may be a hard link
+/// shared with the published tree. A failed write removes what it began. Errors name the file as
+/// `shown`: where it will be in the output folder the user knows.
 bool write_new_file(int root, const std::string& path, std::string_view bytes,
                     const fs::path& shown) {
   ClosesOnExit out{::openat(root, path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)};
@@ -101,6 +85,14 @@ bool write_new_file(int root, const std::string& path, std::string_view bytes,
     throw error;
   }
   return true;
+}
+
+/// write_new_file(), after removing what is at `path` (left by a build that died).
+void write_file(int root, const std::string& path, std::string_view bytes, const fs::path& shown) {
+  if (write_new_file(root, path, bytes, shown)) return;
+  if (::unlinkat(root, path.c_str(), 0) == 0 && write_new_file(root, path, bytes, shown)) return;
+  const int code = errno;
+  throw SiteFileError(shown.string() + ": cannot create: " + describe(code));
 }
 
 /// True when the regular file at `path` under `root` holds exactly `bytes`. Reads at most
@@ -648,20 +640,15 @@ bool StagedOutput::link_published(const std::string& path, std::uint64_t size) {
 }
 
 bool StagedOutput::put_in_place(const OutputFile& file, bool same_as_published) {
-  // A new file under a name of its own, renamed over the path: never a file changed in place,
-  // since it may be a hard link shared with the published tree.
   if (same_as_published && link_published(file.path, file.bytes.size())) return true;
-  // Most files are new to the tree: made at their path at once, the rename saved. A build that
-  // dies leaves the tree unlisted and the next one makes it anew, so a file half written there
-  // is never taken for a whole one.
+  // Most files are new to the tree: made at their path at once. A build that dies leaves the
+  // tree unlisted and the next one makes it anew, so a file half written there is never taken
+  // for a whole one.
   if (write_new_file(fresh_fd_, file.path, file.bytes, target_ / file.path)) return false;
+  // Else under a name of its own, renamed over the path: never a file changed in place, since
+  // it may be a hard link shared with the published tree.
   const std::string temporary = temporary_name(file.path);
-  try {
-    write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
-  } catch (const SiteFileError&) {
-    ::unlinkat(fresh_fd_, temporary.c_str(), 0);
-    throw;
-  }
+  write_file(fresh_fd_, temporary, file.bytes, target_ / file.path);
   rename_into_place(temporary, file.path);
   return false;
 }

@@ -55,8 +55,8 @@ std::filesystem::path output_trees_of(const std::filesystem::path& output);
 /// hard-linked from it, so it keeps its inode and modification time (rsync and HTTP caches see it
 /// unchanged); only the others are written, each as a new file: made at its path when the path is
 /// free, else renamed into place over what is there. Files the new output lacks are removed at
-/// commit. A build that fails before commit() leaves the published
-/// tree untouched; the tree it was writing is then rebuilt whole by the next build.
+/// commit. A build that fails before commit() leaves the published tree untouched; the tree it
+/// was writing is then rebuilt whole by the next build.
 ///
 /// One build at a time: a second build of the same output waits for the first (flock). A build
 /// killed at any point leaves either the old output or the new one in place.
