@@ -165,7 +165,7 @@ class FrameTable {
       return;
     }
     keys_.push_back(key);
-    entries_.push_back({name, std::move(value)});
+    entries_.emplace_back(name, std::move(value));
     present_ |= bit_of(key);
   }
 
